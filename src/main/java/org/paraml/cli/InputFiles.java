@@ -18,7 +18,7 @@ final class InputFiles {
     static Matrix readMatrix(Path file, String option) throws IOException {
         requireFile(file, option);
         try {
-            return isCsv(file) ? Csv.readAutoHeader(file) : Npy.readMatrix(file);
+            return isCsv(file) ? Csv.read(file, Csv.Header.DETECT) : Npy.readMatrix(file);
         } catch (IOException | IllegalArgumentException e) {
             throw bad(option, file, e);
         }
@@ -29,7 +29,7 @@ final class InputFiles {
         requireFile(file, option);
         try {
             if (isCsv(file)) {
-                Matrix m = Csv.readAutoHeader(file);
+                Matrix m = Csv.read(file, Csv.Header.DETECT);
                 if (m.cols() != 1) {
                     throw new IllegalArgumentException("labels must be one column, found " + m.cols());
                 }
