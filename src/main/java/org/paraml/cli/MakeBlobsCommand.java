@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paraml.data.Blobs;
 import org.paraml.data.MakeBlobs;
 import org.paraml.data.Npy;
 import org.paraml.linalg.Matrix;
@@ -79,7 +80,7 @@ final class MakeBlobsCommand implements Callable<Integer> {
         if (randomState != null) {
             gen = gen.randomState(Options.checkSeed("--random-state", randomState));
         }
-        MakeBlobs.Blobs blobs = gen.generateWithCenters();
+        Blobs blobs = gen.generateWithCenters();
         Map<String, Object> extra = new LinkedHashMap<>();
         if (outCenters != null) {
             Npy.write(outCenters, blobs.centers());

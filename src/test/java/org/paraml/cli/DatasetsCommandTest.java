@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paraml.data.Blobs;
 import org.paraml.data.Dataset;
+import org.paraml.data.Blobs;
 import org.paraml.data.MakeBlobs;
 import org.paraml.data.MakeClassification;
 import org.paraml.data.Npy;
@@ -63,7 +65,7 @@ class DatasetsCommandTest {
                 "--center-box=-5,5", "--random-state", "1", "--out-x", x.toString(), "--out-y", y.toString(),
                 "--out-centers", c.toString(), "--json");
         assertEquals(ExitCode.OK, r.status(), r.err());
-        MakeBlobs.Blobs expected = new MakeBlobs().nSamples(new int[] {10, 20, 30}).clusterStd(new double[] {0.5, 1, 2})
+        Blobs expected = new MakeBlobs().nSamples(new int[] {10, 20, 30}).clusterStd(new double[] {0.5, 1, 2})
                 .centerBox(-5, 5).randomState(1).generateWithCenters();
         assertTrue(expected.x().contentEquals(Npy.readMatrix(x)));
         assertArrayEquals(expected.y(), Npy.readInts(y));
