@@ -1,5 +1,6 @@
 package org.paraml.svm;
 
+import org.paraml.backend.Backend;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -11,8 +12,8 @@ interface ModelKernel {
     void block(Matrix x, int from, int to, double[] out);
 
     /** Feature kernels: values from the support vectors' features. */
-    static ModelKernel features(KernelParams kernel, Matrix supportVectors) {
-        return Kernels.modelKernel(kernel, supportVectors);
+    static ModelKernel features(KernelParams kernel, Matrix supportVectors, Backend backend, int threads) {
+        return Kernels.modelKernel(kernel, supportVectors, backend, threads);
     }
 
     /** Precomputed kernels: {@code x} holds {@code K(x_r, x_train)} by training row; read the support rows' columns. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.paraml.backend.Backend;
+import org.paraml.backend.Backends;
 import org.paraml.data.Labels;
 import org.paraml.data.Validation;
 import org.paraml.linalg.Matrix;
@@ -132,17 +134,21 @@ public final class SVC {
     private final DecisionFunctionShape decisionFunctionShape;
     private final boolean breakTies;
     private final Long randomState;
+    /** Not a scikit-learn parameter: null means {@link Backends#select()} at fit time. */
+    private final Backend backend;
+    /** Not a scikit-learn parameter: the thread budget of kernel evaluations. */
+    private final int threads;
 
     /** scikit-learn's defaults: C=1, kernel='rbf', degree=3, gamma='scale', coef0=0, shrinking, tol=1e-3, cache_size=200. */
     public SVC() {
         this(1.0, Kernel.RBF, 3, "scale", Double.NaN, 0.0, true, false, 1e-3, 200.0, null, false, -1,
-                DecisionFunctionShape.OVR, false, null);
+                DecisionFunctionShape.OVR, false, null, null, 1);
     }
 
     private SVC(double c, Kernel kernel, int degree, String gammaMode, double gammaValue, double coef0,
                 boolean shrinking, boolean probability, double tol, double cacheSize, Object classWeight,
                 boolean verbose, int maxIter, DecisionFunctionShape decisionFunctionShape, boolean breakTies,
-                Long randomState) {
+                Long randomState, Backend backend, int threads) {
         this.c = c;
         this.kernel = kernel;
         this.degree = degree;
@@ -159,6 +165,8 @@ public final class SVC {
         this.decisionFunctionShape = decisionFunctionShape;
         this.breakTies = breakTies;
         this.randomState = randomState;
+        this.backend = backend;
+        this.threads = threads;
     }
 
     private Builder b() {
@@ -369,6 +377,30 @@ public final class SVC {
         return randomState(Long.valueOf(value));
     }
 
+    /**
+     * The backend that evaluates the kernel (fit and predictions); null (the default) means
+     * {@link Backends#select()}. Not a scikit-learn parameter, so not in {@link #getParams()}.
+     */
+    public SVC backend(Backend value) {
+        Builder b = b();
+        b.backend = value;
+        return b.build();
+    }
+
+    /**
+     * The thread budget of kernel evaluations, {@code >= 1} (default 1: the caller's thread only;
+     * a parallel search gives each fit one thread). Results do not depend on it. Not a
+     * scikit-learn parameter, so not in {@link #getParams()}.
+     */
+    public SVC threads(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + value);
+        }
+        Builder b = b();
+        b.threads = value;
+        return b.build();
+    }
+
     // ---------------------------------------------------------------- getters
 
     public double c() {
@@ -433,6 +465,16 @@ public final class SVC {
     /** Null or the seed. */
     public Long randomState() {
         return randomState;
+    }
+
+    /** The backend set with {@link #backend(Backend)}, or {@link Backends#select()} when none was. */
+    public Backend backend() {
+        return backend != null ? backend : Backends.select();
+    }
+
+    /** The thread budget of kernel evaluations. */
+    public int threads() {
+        return threads;
     }
 
     // ---------------------------------------------------------------- parameter map
@@ -573,7 +615,8 @@ public final class SVC {
         double gamma = resolveGamma(x);
         int seed = SklearnRandom.deriveSeed(randomState);
         KernelParams kp = new KernelParams(kernel, gamma, coef0, degree);
-        KernelSource source = kernel == Kernel.PRECOMPUTED ? new PrecomputedKernelSource(x) : Kernels.source(kp, x);
+        Backend be = kernel == Kernel.PRECOMPUTED ? null : backend();
+        KernelSource source = Kernels.source(kp, x, be, threads);
         FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),
                 new SklearnRandom(seed));
         int[] rows = new int[n];
@@ -809,6 +852,8 @@ public final class SVC {
         DecisionFunctionShape decisionFunctionShape;
         boolean breakTies;
         Long randomState;
+        Backend backend;
+        int threads;
 
         Builder(SVC s) {
             c = s.c;
@@ -827,11 +872,13 @@ public final class SVC {
             decisionFunctionShape = s.decisionFunctionShape;
             breakTies = s.breakTies;
             randomState = s.randomState;
+            backend = s.backend;
+            threads = s.threads;
         }
 
         SVC build() {
             return new SVC(c, kernel, degree, gammaMode, gammaValue, coef0, shrinking, probability, tol, cacheSize,
-                    classWeight, verbose, maxIter, decisionFunctionShape, breakTies, randomState);
+                    classWeight, verbose, maxIter, decisionFunctionShape, breakTies, randomState, backend, threads);
         }
     }
 }

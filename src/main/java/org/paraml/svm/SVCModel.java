@@ -83,7 +83,7 @@ public final class SVCModel {
         this.nFeaturesIn = nFeaturesIn;
         this.kernel = params.kernel() == SVC.Kernel.PRECOMPUTED
                 ? ModelKernel.precomputed(support)
-                : ModelKernel.features(kernelParams(), this.supportVectors);
+                : ModelKernel.features(kernelParams(), this.supportVectors, params.backend(), params.threads());
     }
 
     // ---------------------------------------------------------------- fitted attributes
