@@ -781,9 +781,13 @@ public final class SVC {
         return v instanceof String s ? repr(s) : String.valueOf(v);
     }
 
+    /** A double as Python prints a float: 1.0, -0.5, inf, nan. */
     private static String num(double v) {
-        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
         }
         return Double.toString(v);
     }
