@@ -66,6 +66,7 @@ public final class LibsvmOracle {
      *
      * @return alpha (unsigned, problem order), rho, objective, iterations
      */
+    @SuppressWarnings("auxiliaryclass") // Solver and SVC_Q live in the port's svm.java
     public static Solution solveBinary(double[][] x, byte[] y, String kernel, double gamma, double coef0, int degree,
                                        double cp, double cn, double eps, boolean shrinking, double cacheMb) {
         int l = x.length;

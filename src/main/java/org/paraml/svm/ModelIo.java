@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -245,14 +244,12 @@ final class ModelIo {
 
     private static Map<String, Object> params(JsonNode p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = p.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : p.properties()) {
             JsonNode v = e.getValue();
             Object value;
             if (v.isObject()) {
                 Map<Integer, Double> w = new TreeMap<>();
-                v.fields().forEachRemaining(f -> w.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
+                v.properties().forEach(f -> w.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
                 value = w;
             } else if (v.isNull()) {
                 value = null;

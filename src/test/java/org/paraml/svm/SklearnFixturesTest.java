@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,14 +87,12 @@ class SklearnFixturesTest {
 
     static SVC estimator(JsonNode params) {
         Map<String, Object> m = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = params.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : params.properties()) {
             JsonNode v = e.getValue();
             Object value;
             if (e.getKey().equals("class_weight") && v.isObject()) {
                 Map<Integer, Double> w = new TreeMap<>();
-                v.fields().forEachRemaining(f -> w.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
+                v.properties().forEach(f -> w.put(Integer.parseInt(f.getKey()), f.getValue().asDouble()));
                 value = w;
             } else if (v.isBoolean()) {
                 value = v.asBoolean();
@@ -217,7 +214,7 @@ class SklearnFixturesTest {
 
     @Test
     void randomStateSeedsAsNumpy() {
-        ROOT.get("random_state_seeds").fields().forEachRemaining(e ->
+        ROOT.get("random_state_seeds").properties().forEach(e ->
                 assertEquals(e.getValue().asInt(), SklearnRandom.deriveSeed(Long.parseLong(e.getKey())),
                         "seed for random_state=" + e.getKey()));
     }
