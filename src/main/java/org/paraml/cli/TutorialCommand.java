@@ -6,7 +6,11 @@ import java.util.concurrent.Callable;
 import org.paraml.data.Dataset;
 import org.paraml.data.Labels;
 import org.paraml.data.MakeClassification;
+import org.paraml.backend.Backend;
+import org.paraml.backend.Backends;
 import org.paraml.linalg.Matrix;
+import org.paraml.svm.SVC;
+import org.paraml.svm.SVCModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,12 +52,35 @@ final class TutorialCommand implements Callable<Integer> {
         int[] classes = Labels.classes(d.y());
         out.println("  class counts: " + Arrays.toString(Labels.counts(d.y(), classes)));
         out.println();
+        svcStep(out, d, "Step 2. Fit a support vector classifier: SVC(random_state=0)", new SVC().randomState(0L));
+        svcStep(out, d, "Step 3. Hyperparameters matter: SVC(C=0.00001, shrinking=False, random_state=0)",
+                new SVC().C(1e-5).shrinking(false).randomState(0L));
         out.println("Steps still to come in this build (each lands with its estimator):");
-        out.println("  2. SVC(random_state=0): fit, support vectors, accuracy; SVC(C=1e-5, shrinking=False)");
-        out.println("  3. GridSearchCV over C and kernel, serial and on all cores");
-        out.println("  4. the larger grid on Spark");
-        out.println("  5. KMeans(init_max_iter=3, oversampling_factor=10) on out-of-core blocks");
+        out.println("  4. GridSearchCV over C and kernel, serial and on all cores");
+        out.println("  5. the larger grid on Spark");
+        out.println("  6. KMeans(init_max_iter=3, oversampling_factor=10) on out-of-core blocks");
         out.flush();
         return ExitCode.OK;
+    }
+
+    private static void svcStep(PrintWriter out, Dataset d, String title, SVC svc) {
+        out.println(title);
+        Backend backend = Backends.select();
+        long t0 = System.nanoTime();
+        SVCModel model = svc.backend(backend).fit(d.x(), d.y());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf("  fitted in %.2f s on the %s backend; n_support = %s%n", seconds, backend.name(),
+                Arrays.toString(model.nSupport()));
+        out.println("  support_vectors_[:4] =");
+        Matrix sv = model.supportVectors();
+        for (int i = 0; i < Math.min(4, sv.rows()); i++) {
+            StringBuilder sb = new StringBuilder("    [");
+            for (int j = 0; j < sv.cols(); j++) {
+                sb.append(String.format("%12.8f", sv.get(i, j)));
+            }
+            out.println(sb.append(" ]"));
+        }
+        out.printf("  accuracy (score on the training data) = %.4f%n%n", model.score(d.x(), d.y()));
+        out.flush();
     }
 }

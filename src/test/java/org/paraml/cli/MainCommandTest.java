@@ -24,7 +24,7 @@ class MainCommandTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String[] cmd : new String[][] {{"tutorial"}, {"datasets", "make-classification"}, {"datasets", "make-blobs"}}) {
+        for (String[] cmd : new String[][] {{"tutorial"}, {"datasets", "make-classification"}, {"datasets", "make-blobs"}, {"svc"}, {"backends"}}) {
             String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
             args[cmd.length] = "--help";
             CliRunner r = CliRunner.run(args);
@@ -41,5 +41,7 @@ class MainCommandTest {
         assertTrue(r.out().contains("make_classification(n_samples=10000, n_features=4, random_state=0)"), r.out());
         assertTrue(r.out().contains("X: 10000 x 4"), r.out());
         assertTrue(r.out().contains("y[:8] = "), r.out());
+        assertTrue(r.out().contains("n_support = [1316, 1312]"), r.out());
+        assertTrue(r.out().contains("accuracy (score on the training data) = 0.9050"), r.out());
     }
 }

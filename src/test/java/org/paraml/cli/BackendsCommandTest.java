@@ -1,0 +1,45 @@
+package org.paraml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.paraml.backend.Backends;
+
+class BackendsCommandTest {
+    @Test
+    void listsEveryBackendWithAReasonWhenUnavailable() throws Exception {
+        CliRunner r = CliRunner.run("backends", "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        JsonNode backends = r.json().get("backends");
+        assertEquals(3, backends.size());
+        for (JsonNode b : backends) {
+            assertTrue(b.has("name") && b.has("available") && b.has("reason"), b.toString());
+            assertFalse(b.has("check"), "no check without --check");
+        }
+        JsonNode simd = backends.get(1);
+        assertEquals("simd", simd.get("name").asText());
+        assertEquals(Backends.vectorModulePresent(), simd.get("available").asBoolean());
+        if (!Backends.vectorModulePresent()) {
+            assertTrue(simd.get("reason").asText().contains("--add-modules jdk.incubator.vector"), simd.toString());
+        }
+    }
+
+    @Test
+    void checkTestsAndMeasuresEachAvailableBackend() throws Exception {
+        CliRunner r = CliRunner.run("backends", "--check", "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        for (JsonNode b : r.json().get("backends")) {
+            if (b.get("available").asBoolean()) {
+                assertEquals("pass", b.get("check").asText(), b.toString());
+                assertTrue(b.get("max_rel_error").asDouble() < 1e-6, b.toString());
+                assertTrue(b.get("kernel_rows_per_second").asDouble() > 0, b.toString());
+                assertTrue(b.get("kmeans_rows_per_second").asDouble() > 0, b.toString());
+            } else {
+                assertFalse(b.has("check"), b.toString());
+            }
+        }
+    }
+}
