@@ -1,0 +1,107 @@
+package org.paraml.svm;
+
+import java.util.Arrays;
+import org.paraml.backend.Backend;
+import org.paraml.backend.KernelSpec;
+import org.paraml.backend.PreparedMatrix;
+import org.paraml.linalg.Matrix;
+
+/**
+ * Feature kernels evaluated by a {@link Backend}.
+ *
+ * <p>The column provider keeps the solver's order of the points as a row view of the training
+ * input ({@link Matrix#selectRows(int[])}) and a {@link PreparedMatrix} of that view (squared
+ * norms and the backend's layout). A position swap only marks the prepared view stale; it is
+ * prepared again (one pass over the points, the cost of one kernel column) before the next kernel
+ * call, so that every request — one column per SMO step, or many columns in one call when the
+ * solver rebuilds its gradient or fills the whole cache — is a single {@code kernelRows} call over
+ * positions {@code [0, len)}.
+ */
+final class BackendKernelSource implements KernelSource {
+    private final Backend backend;
+    private final KernelSpec spec;
+    private final Matrix x;
+    private final int threads;
+
+    BackendKernelSource(Backend backend, KernelSpec spec, Matrix x, int threads) {
+        this.backend = backend;
+        this.spec = spec;
+        this.x = x;
+        this.threads = threads;
+    }
+
+    @Override
+    public ColumnProvider columns(int[] rows) {
+        return new Columns(rows.clone());
+    }
+
+    @Override
+    public void block(int[] a, int[] b, double[] out) {
+        if (a.length == 0 || b.length == 0) {
+            return;
+        }
+        backend.kernelBlock(spec, backend.prepare(x.selectRows(a)), backend.prepare(x.selectRows(b)), out, 0, threads);
+    }
+
+    /** {@code K(x, x)} from the squared norm {@code ‖x‖²}: the inner product, and a zero distance. */
+    static double diagonal(KernelSpec spec, double squaredNorm) {
+        return spec.value(squaredNorm, 0.0);
+    }
+
+    private final class Columns implements ColumnProvider {
+        private final int[] order;
+        private final double[] diag;
+        private PreparedMatrix prepared;
+        private float[] buffer = new float[0];
+
+        Columns(int[] order) {
+            this.order = order;
+            this.prepared = backend.prepare(x.selectRows(order));
+            double[] norms = prepared.squaredNorms();
+            this.diag = new double[order.length];
+            for (int a = 0; a < order.length; a++) {
+                diag[a] = BackendKernelSource.diagonal(spec, norms[a]);
+            }
+        }
+
+        @Override
+        public int size() {
+            return order.length;
+        }
+
+        @Override
+        public double diagonal(int a) {
+            return diag[a];
+        }
+
+        @Override
+        public void swap(int a, int b) {
+            int t = order[a];
+            order[a] = order[b];
+            order[b] = t;
+            double d = diag[a];
+            diag[a] = diag[b];
+            diag[b] = d;
+            prepared = null;
+        }
+
+        @Override
+        public void columns(int[] positions, int count, int len, float[][] out) {
+            if (count == 0 || len == 0) {
+                return;
+            }
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+            int need = count * len;
+            if (buffer.length < need) {
+                buffer = new float[need];
+            }
+            int[] rows = positions.length == count ? positions : Arrays.copyOf(positions, count);
+            backend.kernelRows(spec, prepared, rows, len, buffer, 0, len, threads);
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(buffer, r * len, out[r], 0, len);
+            }
+        }
+    }
+}

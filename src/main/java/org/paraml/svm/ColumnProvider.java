@@ -1,0 +1,37 @@
+package org.paraml.svm;
+
+/**
+ * The source of raw kernel values for one training problem: libsvm's {@code Kernel}, seen as
+ * columns of the {@code l × l} kernel matrix {@code K}.
+ *
+ * <p>The provider keeps its own order of the {@code l} training points (libsvm's working
+ * permutation): position {@code a} means "the point now at position a". {@link #swap(int, int)}
+ * exchanges two positions; it is called by the solver when shrinking moves a point out of the
+ * active set, so that the active points stay at positions {@code 0 .. activeSize-1} and every
+ * column the solver reads is a contiguous prefix.
+ *
+ * <p>Implementations compute each value in float64 and round it to float32 when they store it
+ * (libsvm's {@code Qfloat}). They are used by one solver thread at a time.
+ */
+interface ColumnProvider {
+    /** The number of training points {@code l}. */
+    int size();
+
+    /** {@code K(x_a, x_a)} in float64 for the point at position {@code a} (libsvm's {@code QD}, before signs). */
+    double diagonal(int a);
+
+    /** Exchanges the points at positions {@code a} and {@code b}. */
+    void swap(int a, int b);
+
+    /**
+     * Kernel columns for several positions in one call:
+     * {@code out[r][j] = (float) K(x_{positions[r]}, x_j)} for {@code r < count}, {@code j < len}.
+     * Elements of {@code out[r]} at or beyond {@code len} are not touched.
+     *
+     * @param positions positions of the columns wanted; only the first {@code count} are read
+     * @param count     how many columns
+     * @param len       how many leading rows of each column, {@code <= size()}
+     * @param out       {@code count} arrays of length {@code >= len}, written
+     */
+    void columns(int[] positions, int count, int len, float[][] out);
+}

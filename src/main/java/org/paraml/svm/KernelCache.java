@@ -1,0 +1,146 @@
+package org.paraml.svm;
+
+import java.util.Arrays;
+
+/**
+ * A least-recently-used cache of float32 kernel columns with a memory budget, as libsvm's
+ * {@code Cache}: each of the {@code l} positions may hold a prefix {@code [0, len)} of its column;
+ * asking for a longer prefix extends it (the caller fills the new tail) and evicts the least
+ * recently used columns until the budget allows it.
+ *
+ * <p>The budget is {@code cacheSizeMb · 2^20} bytes of float32 values, less libsvm's per-position
+ * bookkeeping allowance (32 bytes per position), and never less than two full columns, so that
+ * the two columns of one SMO step always fit.
+ *
+ * <p>{@link #swap(int, int)} follows a position swap of the solver: the two entries trade places,
+ * and inside every cached column the two values trade places; a column that holds only one of
+ * the two values is dropped (libsvm "gives up" on it).
+ *
+ * <p>Not thread-safe: one solver owns one cache.
+ */
+final class KernelCache {
+    private static final int BOOKKEEPING_FLOATS_PER_POSITION = 8;
+
+    private final int l;
+    private final float[][] data;
+    private final int[] len;
+    /** Circular LRU list over positions; index {@code l} is the sentinel; oldest first. */
+    private final int[] prev;
+    private final int[] next;
+    private final long capacity;
+    private long free;
+
+    KernelCache(int l, double cacheSizeMb) {
+        this.l = l;
+        this.data = new float[l][];
+        this.len = new int[l];
+        this.prev = new int[l + 1];
+        this.next = new int[l + 1];
+        prev[l] = l;
+        next[l] = l;
+        this.capacity = capacityFloats(l, cacheSizeMb);
+        this.free = capacity;
+    }
+
+    /** The number of float32 values a cache of {@code cacheSizeMb} megabytes holds for {@code l} positions. */
+    static long capacityFloats(int l, double cacheSizeMb) {
+        long bytes = (long) (cacheSizeMb * (1 << 20));
+        long floats = bytes / Float.BYTES - (long) l * BOOKKEEPING_FLOATS_PER_POSITION;
+        return Math.max(floats, 2L * l);
+    }
+
+    /** True when every full column ({@code l × l} values) fits in the budget. */
+    boolean holdsWholeMatrix() {
+        return (long) l * l <= capacity;
+    }
+
+    /**
+     * Marks column {@code a} most recently used and makes {@link #data(int)} hold at least
+     * {@code length} values, evicting old columns if needed.
+     *
+     * @return the index from which the caller must fill the column ({@code >= length}: nothing to fill)
+     */
+    int request(int a, int length) {
+        if (len[a] > 0) {
+            unlink(a);
+        }
+        int more = length - len[a];
+        int start = length;
+        if (more > 0) {
+            while (free < more) {
+                int old = next[l];
+                unlink(old);
+                free += len[old];
+                data[old] = null;
+                len[old] = 0;
+            }
+            data[a] = data[a] == null ? new float[length] : Arrays.copyOf(data[a], length);
+            free -= more;
+            start = len[a];
+            len[a] = length;
+        }
+        linkLast(a);
+        return start;
+    }
+
+    /** The cached values of column {@code a} (valid up to the length last requested). */
+    float[] data(int a) {
+        return data[a];
+    }
+
+    /** Exchanges positions {@code a} and {@code b}, inside every cached column too. */
+    void swap(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        if (len[a] > 0) {
+            unlink(a);
+        }
+        if (len[b] > 0) {
+            unlink(b);
+        }
+        float[] td = data[a];
+        data[a] = data[b];
+        data[b] = td;
+        int tl = len[a];
+        len[a] = len[b];
+        len[b] = tl;
+        if (len[a] > 0) {
+            linkLast(a);
+        }
+        if (len[b] > 0) {
+            linkLast(b);
+        }
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        for (int h = next[l]; h != l; ) {
+            int following = next[h];
+            if (len[h] > lo) {
+                if (len[h] > hi) {
+                    float[] col = data[h];
+                    float t = col[lo];
+                    col[lo] = col[hi];
+                    col[hi] = t;
+                } else {
+                    unlink(h);
+                    free += len[h];
+                    data[h] = null;
+                    len[h] = 0;
+                }
+            }
+            h = following;
+        }
+    }
+
+    private void unlink(int h) {
+        next[prev[h]] = next[h];
+        prev[next[h]] = prev[h];
+    }
+
+    private void linkLast(int h) {
+        next[h] = l;
+        prev[h] = prev[l];
+        next[prev[h]] = h;
+        prev[l] = h;
+    }
+}

@@ -1,0 +1,102 @@
+package org.paraml.svm;
+
+/**
+ * The one-vs-one arithmetic of libsvm and scikit-learn: pair decision values from kernel values,
+ * libsvm's voting, and scikit-learn's "ovr" transform of the pair decision values.
+ *
+ * <p>Pairs are enumerated {@code (0,1), (0,2), …, (0,k−1), (1,2), …, (k−2,k−1)}.
+ */
+final class OneVsOne {
+    private OneVsOne() {
+    }
+
+    /** The number of pairs of {@code k} classes, {@code k(k−1)/2}. */
+    static int pairs(int k) {
+        return k * (k - 1) / 2;
+    }
+
+    /**
+     * libsvm's {@code svm_predict_values}: for each pair (i, j),
+     * {@code out[off + p] = Σ_{s∈SV_i} svCoef[j−1][s]·kv[s] + Σ_{s∈SV_j} svCoef[i][s]·kv[s] − rho[p]},
+     * summed in support vector order.
+     *
+     * @param kv       {@code K(x, sv_s)} for every support vector s (grouped by class)
+     * @param nSupport support vectors per class
+     */
+    static void decisionValues(double[] kv, int[] nSupport, double[][] svCoef, double[] rho, double[] out, int off) {
+        int k = nSupport.length;
+        int[] start = new int[k];
+        for (int i = 1; i < k; i++) {
+            start[i] = start[i - 1] + nSupport[i - 1];
+        }
+        int p = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                double sum = 0;
+                double[] coef1 = svCoef[j - 1];
+                double[] coef2 = svCoef[i];
+                int si = start[i];
+                int sj = start[j];
+                for (int t = 0; t < nSupport[i]; t++) {
+                    sum += coef1[si + t] * kv[si + t];
+                }
+                for (int t = 0; t < nSupport[j]; t++) {
+                    sum += coef2[sj + t] * kv[sj + t];
+                }
+                out[off + p] = sum - rho[p];
+            }
+        }
+    }
+
+    /**
+     * libsvm's vote: pair (i, j) votes for i when its decision value is {@code > 0}, else for j; the
+     * class with most votes wins, ties going to the lowest class index.
+     */
+    static int vote(double[] dec, int off, int k) {
+        int[] votes = new int[k];
+        int p = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                if (dec[off + p] > 0) {
+                    votes[i]++;
+                } else {
+                    votes[j]++;
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < k; i++) {
+            if (votes[i] > votes[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * scikit-learn's {@code _ovr_decision_function(dec < 0, −dec, k)}: class i's score is its number
+     * of pair wins (a pair (i, j) counts for i when {@code dec >= 0}) plus
+     * {@code s_i / (3(|s_i| + 1))}, where {@code s_i} sums the pair decision values oriented towards
+     * i; the fraction lies in (−1/3, 1/3), so it only breaks ties between equal vote counts.
+     */
+    static void ovr(double[] dec, int off, int k, double[] out, int outOff) {
+        double[] votes = new double[k];
+        double[] conf = new double[k];
+        int p = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, p++) {
+                double d = dec[off + p];
+                conf[i] -= -d;
+                conf[j] += -d;
+                if (d < 0) {
+                    votes[j] += 1;
+                } else {
+                    votes[i] += 1;
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            out[outOff + i] = votes[i] + conf[i] / (3 * (Math.abs(conf[i]) + 1));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.paraml.svm;
+
+/**
+ * libsvm's {@code svm_binary_svc_probability}: decision values for Platt scaling from a 5-fold
+ * cross-validation of one pair's binary problem, then the sigmoid fit.
+ *
+ * <p>The points are shuffled with the fit's random stream (Fisher–Yates from the front:
+ * {@code swap(perm[i], perm[i + bounded(l − i)])}); fold f holds shuffled positions
+ * {@code [f·l/5, (f+1)·l/5)}. Each fold's decision values come from a full libsvm training on the
+ * other four folds (C = 1, class weights Cp and Cn, which resets the random stream) and are
+ * oriented so that positive means +1. A training set with one class only gives +1 or −1 (0 if
+ * empty) instead.
+ */
+final class ProbabilityCv {
+    static final int FOLDS = 5;
+
+    private ProbabilityCv() {
+    }
+
+    /**
+     * @return {@code {A, B}} of {@code P(y = +1 | f) = 1 / (1 + exp(A f + B))}
+     */
+    static double[] fitSigmoid(FitContext ctx, int[] rows, byte[] y, double[] weight, double cp, double cn) {
+        int l = rows.length;
+        int[] perm = new int[l];
+        for (int i = 0; i < l; i++) {
+            perm[i] = i;
+        }
+        for (int i = 0; i < l; i++) {
+            int j = i + ctx.random.boundedInt(l - i);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        double[] dec = new double[l];
+        for (int f = 0; f < FOLDS; f++) {
+            int begin = f * l / FOLDS;
+            int end = (f + 1) * l / FOLDS;
+            int m = l - (end - begin);
+            int[] trainRows = new int[m];
+            int[] trainLabel = new int[m];
+            double[] trainWeight = new double[m];
+            int k = 0;
+            int pos = 0;
+            int neg = 0;
+            for (int j = 0; j < l; j++) {
+                if (j >= begin && j < end) {
+                    continue;
+                }
+                int s = perm[j];
+                trainRows[k] = rows[s];
+                trainLabel[k] = y[s];
+                trainWeight[k] = weight[s];
+                if (y[s] > 0) {
+                    pos++;
+                } else {
+                    neg++;
+                }
+                k++;
+            }
+            if (pos == 0 || neg == 0) {
+                double v = pos == 0 && neg == 0 ? 0 : pos > 0 ? 1 : -1;
+                for (int j = begin; j < end; j++) {
+                    dec[perm[j]] = v;
+                }
+                continue;
+            }
+            RawModel sub = OneVsOneTrainer.train(ctx, trainRows, trainLabel, trainWeight, 1.0,
+                    label -> label > 0 ? cp : cn, false);
+            int[] held = new int[end - begin];
+            for (int j = begin; j < end; j++) {
+                held[j - begin] = rows[perm[j]];
+            }
+            double[] values = OneVsOneTrainer.decisionValues(ctx, sub, held);
+            for (int j = begin; j < end; j++) {
+                dec[perm[j]] = values[j - begin] * sub.labels()[0];
+            }
+        }
+        double[] labels = new double[l];
+        for (int i = 0; i < l; i++) {
+            labels[i] = y[i];
+        }
+        return PlattScaling.fit(dec, labels);
+    }
+}

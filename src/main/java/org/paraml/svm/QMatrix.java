@@ -1,0 +1,28 @@
+package org.paraml.svm;
+
+/**
+ * The matrix of the SMO dual, {@code Q_ab = y_a y_b K(x_a, x_b)}, as the solver reads it (libsvm's
+ * {@code QMatrix}): float32 columns served from a cache, the float64 diagonal, and a position swap
+ * that keeps the active set contiguous.
+ */
+interface QMatrix {
+    /**
+     * Column {@code a} of Q, at least its first {@code len} entries. The array may be longer than
+     * {@code len} and is shared with the cache: callers read it and do not keep it past the next
+     * {@link #swap(int, int)}.
+     */
+    float[] column(int a, int len);
+
+    /**
+     * Makes sure the columns {@code positions[0 .. count)} hold at least {@code len} entries,
+     * computing the missing ones in as few kernel calls as possible, and returns them in order.
+     * The returned arrays follow the rules of {@link #column(int, int)}.
+     */
+    float[][] columns(int[] positions, int count, int len);
+
+    /** The diagonal {@code Q_aa = K(x_a, x_a)} in float64, indexed by position; swapped with the positions. */
+    double[] diagonal();
+
+    /** Exchanges positions {@code a} and {@code b} everywhere (kernel order, labels, diagonal, cached columns). */
+    void swap(int a, int b);
+}

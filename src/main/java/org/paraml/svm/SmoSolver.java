@@ -1,0 +1,500 @@
+package org.paraml.svm;
+
+import java.util.Arrays;
+
+/**
+ * The SMO solver of libsvm (Fan, Chen and Lin, JMLR 6 (2005) 1889–1918, as in scikit-learn's copy of
+ * libsvm) for the dual of C-SVC with one upper bound per variable:
+ *
+ * <pre>
+ *   min_α  f(α) = ½ αᵀ Q α + pᵀ α
+ *   s.t.   yᵀ α = Δ,   0 ≤ α_i ≤ C_i,   y_i ∈ {+1, −1}
+ * </pre>
+ *
+ * <p>Each step picks a working pair by second-order selection (WSS3): {@code i} maximises
+ * {@code −y_i ∇f_i} over {@code I_up(α)}; {@code j} minimises the second-order decrease
+ * {@code −b²/a} over the {@code t ∈ I_low(α)} that violate the optimality condition with {@code i},
+ * where {@code b = −y_i ∇f_i + y_t ∇f_t} and {@code a = Q_ii + Q_tt − 2 y_i y_t Q_it} (replaced by
+ * τ = 1e-12 when not positive). The pair is solved analytically and clipped to the box. The solver
+ * stops when {@code m(α) − M(α) < eps} (the maximal violation).
+ *
+ * <p>Shrinking (every {@code min(l, 1000)} steps) moves bounded variables that cannot change soon
+ * out of the active set; the gradient of the removed variables is rebuilt from {@code G_bar} (the
+ * gradient part due to variables at their upper bound) when the active set must grow back, once
+ * at {@code 10·eps} and at the end.
+ *
+ * <p>The inner O(l) loops (gradient update, the two scans of the working-set selection) are plain
+ * loops over primitive arrays.
+ */
+final class SmoSolver {
+    static final double TAU = 1e-12;
+
+    private static final byte LOWER = 0;
+    private static final byte UPPER = 1;
+    private static final byte FREE = 2;
+
+    private final int l;
+    private final QMatrix q;
+    private final double[] qd;
+    private final double[] p;
+    private final byte[] y;
+    private final double[] alpha;
+    private final double[] c;
+    private final double[] g;
+    private final double[] gBar;
+    private final byte[] status;
+    private final int[] activeSet;
+    private final double eps;
+    private int activeSize;
+    private boolean unshrink;
+    private int outI;
+    private int outJ;
+
+    private SmoSolver(QMatrix q, double[] p, byte[] y, double[] alpha, double[] c, double eps) {
+        this.l = p.length;
+        this.q = q;
+        this.qd = q.diagonal();
+        this.p = p.clone();
+        this.y = y.clone();
+        this.alpha = alpha.clone();
+        this.c = c.clone();
+        this.eps = eps;
+        this.g = new double[l];
+        this.gBar = new double[l];
+        this.status = new byte[l];
+        this.activeSet = new int[l];
+    }
+
+    /**
+     * Solves the problem. None of the arrays is modified; {@code q} is permuted (its positions end
+     * in the solver's final order).
+     *
+     * @param q         the matrix {@code Q}, positions in the problem's order on entry
+     * @param p         the linear term ({@code −1} for every variable of C-SVC)
+     * @param y         labels, +1 or −1
+     * @param alpha0    a feasible starting point
+     * @param c         the upper bound of each variable
+     * @param eps       the stopping tolerance ({@code tol})
+     * @param shrinking whether to use the shrinking heuristic
+     * @param maxIter   the most steps to take, or −1 for no limit
+     */
+    static SolverResult solve(QMatrix q, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
+                              boolean shrinking, int maxIter) {
+        return new SmoSolver(q, p, y, alpha0, c, eps).run(shrinking, maxIter);
+    }
+
+    private SolverResult run(boolean shrinking, int maxIter) {
+        for (int i = 0; i < l; i++) {
+            updateStatus(i);
+            activeSet[i] = i;
+        }
+        activeSize = l;
+        initGradient();
+
+        int iter = 0;
+        boolean timedOut = false;
+        int counter = Math.min(l, 1000) + 1;
+        while (true) {
+            if (maxIter != -1 && iter >= maxIter) {
+                timedOut = true;
+                break;
+            }
+            if (--counter == 0) {
+                counter = Math.min(l, 1000);
+                if (shrinking) {
+                    doShrinking();
+                }
+            }
+            if (!selectWorkingSet()) {
+                reconstructGradient();
+                activeSize = l;
+                if (!selectWorkingSet()) {
+                    break;
+                }
+                counter = 1;
+            }
+            ++iter;
+            step(outI, outJ);
+        }
+
+        double rho = calculateRho();
+        double v = 0;
+        for (int i = 0; i < l; i++) {
+            v += alpha[i] * (g[i] + p[i]);
+        }
+        double[] solution = new double[l];
+        for (int i = 0; i < l; i++) {
+            solution[activeSet[i]] = alpha[i];
+        }
+        return new SolverResult(solution, rho, v / 2, iter, timedOut);
+    }
+
+    private void initGradient() {
+        System.arraycopy(p, 0, g, 0, l);
+        Arrays.fill(gBar, 0);
+        for (int i = 0; i < l; i++) {
+            if (status[i] != LOWER) {
+                float[] qi = q.column(i, l);
+                double ai = alpha[i];
+                for (int j = 0; j < l; j++) {
+                    g[j] += ai * qi[j];
+                }
+                if (status[i] == UPPER) {
+                    double ci = c[i];
+                    for (int j = 0; j < l; j++) {
+                        gBar[j] += ci * qi[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** One SMO step on the pair (i, j): the analytic two-variable solution clipped to the box. */
+    private void step(int i, int j) {
+        float[] qi = q.column(i, activeSize);
+        float[] qj = q.column(j, activeSize);
+        double ci = c[i];
+        double cj = c[j];
+        double oldAi = alpha[i];
+        double oldAj = alpha[j];
+
+        if (y[i] != y[j]) {
+            double quad = qd[i] + qd[j] + 2 * qi[j];
+            if (quad <= 0) {
+                quad = TAU;
+            }
+            double delta = (-g[i] - g[j]) / quad;
+            double diff = alpha[i] - alpha[j];
+            alpha[i] += delta;
+            alpha[j] += delta;
+            if (diff > 0) {
+                if (alpha[j] < 0) {
+                    alpha[j] = 0;
+                    alpha[i] = diff;
+                }
+            } else if (alpha[i] < 0) {
+                alpha[i] = 0;
+                alpha[j] = -diff;
+            }
+            if (diff > ci - cj) {
+                if (alpha[i] > ci) {
+                    alpha[i] = ci;
+                    alpha[j] = ci - diff;
+                }
+            } else if (alpha[j] > cj) {
+                alpha[j] = cj;
+                alpha[i] = cj + diff;
+            }
+        } else {
+            double quad = qd[i] + qd[j] - 2 * qi[j];
+            if (quad <= 0) {
+                quad = TAU;
+            }
+            double delta = (g[i] - g[j]) / quad;
+            double sum = alpha[i] + alpha[j];
+            alpha[i] -= delta;
+            alpha[j] += delta;
+            if (sum > ci) {
+                if (alpha[i] > ci) {
+                    alpha[i] = ci;
+                    alpha[j] = sum - ci;
+                }
+            } else if (alpha[j] < 0) {
+                alpha[j] = 0;
+                alpha[i] = sum;
+            }
+            if (sum > cj) {
+                if (alpha[j] > cj) {
+                    alpha[j] = cj;
+                    alpha[i] = sum - cj;
+                }
+            } else if (alpha[i] < 0) {
+                alpha[i] = 0;
+                alpha[j] = sum;
+            }
+        }
+
+        double dai = alpha[i] - oldAi;
+        double daj = alpha[j] - oldAj;
+        updateGradient(g, qi, dai, qj, daj, activeSize);
+
+        boolean wasUpperI = status[i] == UPPER;
+        boolean wasUpperJ = status[j] == UPPER;
+        updateStatus(i);
+        updateStatus(j);
+        if (wasUpperI != (status[i] == UPPER)) {
+            addScaled(gBar, q.column(i, l), wasUpperI ? -ci : ci, l);
+        }
+        if (wasUpperJ != (status[j] == UPPER)) {
+            addScaled(gBar, q.column(j, l), wasUpperJ ? -cj : cj, l);
+        }
+    }
+
+    /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code k < n}. */
+    static void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n) {
+        for (int k = 0; k < n; k++) {
+            g[k] += qi[k] * dai + qj[k] * daj;
+        }
+    }
+
+    /** {@code v[k] += s·col[k]} for {@code k < n}; {@code s = −C} subtracts {@code C·col}. */
+    static void addScaled(double[] v, float[] col, double s, int n) {
+        if (s >= 0) {
+            for (int k = 0; k < n; k++) {
+                v[k] += s * col[k];
+            }
+        } else {
+            double m = -s;
+            for (int k = 0; k < n; k++) {
+                v[k] -= m * col[k];
+            }
+        }
+    }
+
+    private void updateStatus(int i) {
+        if (alpha[i] >= c[i]) {
+            status[i] = UPPER;
+        } else if (alpha[i] <= 0) {
+            status[i] = LOWER;
+        } else {
+            status[i] = FREE;
+        }
+    }
+
+    /**
+     * WSS3. Sets {@link #outI}, {@link #outJ} and returns true, or returns false when the active
+     * set is optimal within {@code eps} (or no pair can decrease the objective).
+     */
+    private boolean selectWorkingSet() {
+        double gmax = Double.NEGATIVE_INFINITY;
+        double gmax2 = Double.NEGATIVE_INFINITY;
+        int gmaxIdx = -1;
+        int gminIdx = -1;
+        double objDiffMin = Double.POSITIVE_INFINITY;
+        final int n = activeSize;
+        final double[] g = this.g;
+        final byte[] y = this.y;
+        final byte[] st = this.status;
+
+        for (int t = 0; t < n; t++) {
+            if (y[t] == 1) {
+                if (st[t] != UPPER && -g[t] >= gmax) {
+                    gmax = -g[t];
+                    gmaxIdx = t;
+                }
+            } else if (st[t] != LOWER && g[t] >= gmax) {
+                gmax = g[t];
+                gmaxIdx = t;
+            }
+        }
+
+        int i = gmaxIdx;
+        float[] qi = i != -1 ? q.column(i, n) : null;
+        double qdi = i != -1 ? qd[i] : 0;
+        double yi = i != -1 ? y[i] : 0;
+        final double[] qd = this.qd;
+
+        for (int j = 0; j < n; j++) {
+            if (y[j] == 1) {
+                if (st[j] != LOWER) {
+                    double gradDiff = gmax + g[j];
+                    if (g[j] >= gmax2) {
+                        gmax2 = g[j];
+                    }
+                    if (gradDiff > 0) {
+                        double quad = qdi + qd[j] - 2.0 * yi * qi[j];
+                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                        if (objDiff <= objDiffMin) {
+                            gminIdx = j;
+                            objDiffMin = objDiff;
+                        }
+                    }
+                }
+            } else if (st[j] != UPPER) {
+                double gradDiff = gmax - g[j];
+                if (-g[j] >= gmax2) {
+                    gmax2 = -g[j];
+                }
+                if (gradDiff > 0) {
+                    double quad = qdi + qd[j] + 2.0 * yi * qi[j];
+                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
+                    if (objDiff <= objDiffMin) {
+                        gminIdx = j;
+                        objDiffMin = objDiff;
+                    }
+                }
+            }
+        }
+
+        if (gmax + gmax2 < eps || gminIdx == -1) {
+            return false;
+        }
+        outI = gmaxIdx;
+        outJ = gminIdx;
+        return true;
+    }
+
+    private boolean beShrunk(int i, double gmax1, double gmax2) {
+        if (status[i] == UPPER) {
+            return y[i] == 1 ? -g[i] > gmax1 : -g[i] > gmax2;
+        }
+        if (status[i] == LOWER) {
+            return y[i] == 1 ? g[i] > gmax2 : g[i] > gmax1;
+        }
+        return false;
+    }
+
+    private void doShrinking() {
+        double gmax1 = Double.NEGATIVE_INFINITY; // max { -y_i grad_i | i in I_up }
+        double gmax2 = Double.NEGATIVE_INFINITY; // max {  y_i grad_i | i in I_low }
+        for (int i = 0; i < activeSize; i++) {
+            if (y[i] == 1) {
+                if (status[i] != UPPER && -g[i] >= gmax1) {
+                    gmax1 = -g[i];
+                }
+                if (status[i] != LOWER && g[i] >= gmax2) {
+                    gmax2 = g[i];
+                }
+            } else {
+                if (status[i] != UPPER && -g[i] >= gmax2) {
+                    gmax2 = -g[i];
+                }
+                if (status[i] != LOWER && g[i] >= gmax1) {
+                    gmax1 = g[i];
+                }
+            }
+        }
+
+        if (!unshrink && gmax1 + gmax2 <= eps * 10) {
+            unshrink = true;
+            reconstructGradient();
+            activeSize = l;
+        }
+
+        for (int i = 0; i < activeSize; i++) {
+            if (beShrunk(i, gmax1, gmax2)) {
+                activeSize--;
+                while (activeSize > i) {
+                    if (!beShrunk(activeSize, gmax1, gmax2)) {
+                        swapIndex(i, activeSize);
+                        break;
+                    }
+                    activeSize--;
+                }
+            }
+        }
+    }
+
+    private void swapIndex(int i, int j) {
+        q.swap(i, j);
+        swap(y, i, j);
+        swap(g, i, j);
+        swap(status, i, j);
+        swap(alpha, i, j);
+        swap(p, i, j);
+        int t = activeSet[i];
+        activeSet[i] = activeSet[j];
+        activeSet[j] = t;
+        swap(gBar, i, j);
+        swap(c, i, j);
+    }
+
+    /** Rebuilds the gradient of the inactive variables from {@code G_bar} and the free variables. */
+    private void reconstructGradient() {
+        if (activeSize == l) {
+            return;
+        }
+        for (int j = activeSize; j < l; j++) {
+            g[j] = gBar[j] + p[j];
+        }
+        int nrFree = 0;
+        for (int j = 0; j < activeSize; j++) {
+            if (status[j] == FREE) {
+                nrFree++;
+            }
+        }
+        final int batch = 32;
+        if ((long) nrFree * l > 2L * activeSize * (l - activeSize)) {
+            // for each inactive i, sum over the free active j using column i's active part
+            int[] idx = new int[batch];
+            for (int from = activeSize; from < l; from += batch) {
+                int n = Math.min(batch, l - from);
+                for (int r = 0; r < n; r++) {
+                    idx[r] = from + r;
+                }
+                float[][] cols = q.columns(idx, n, activeSize);
+                for (int r = 0; r < n; r++) {
+                    float[] qi = cols[r];
+                    int i = from + r;
+                    double gi = g[i];
+                    for (int j = 0; j < activeSize; j++) {
+                        if (status[j] == FREE) {
+                            gi += alpha[j] * qi[j];
+                        }
+                    }
+                    g[i] = gi;
+                }
+            }
+        } else {
+            int[] free = new int[nrFree];
+            int f = 0;
+            for (int i = 0; i < activeSize; i++) {
+                if (status[i] == FREE) {
+                    free[f++] = i;
+                }
+            }
+            int[] idx = new int[batch];
+            for (int from = 0; from < nrFree; from += batch) {
+                int n = Math.min(batch, nrFree - from);
+                System.arraycopy(free, from, idx, 0, n);
+                float[][] cols = q.columns(idx, n, l);
+                for (int r = 0; r < n; r++) {
+                    float[] qi = cols[r];
+                    double ai = alpha[idx[r]];
+                    for (int j = activeSize; j < l; j++) {
+                        g[j] += ai * qi[j];
+                    }
+                }
+            }
+        }
+    }
+
+    private double calculateRho() {
+        int nrFree = 0;
+        double ub = Double.POSITIVE_INFINITY;
+        double lb = Double.NEGATIVE_INFINITY;
+        double sumFree = 0;
+        for (int i = 0; i < activeSize; i++) {
+            double yg = y[i] * g[i];
+            if (status[i] == UPPER) {
+                if (y[i] == -1) {
+                    ub = Math.min(ub, yg);
+                } else {
+                    lb = Math.max(lb, yg);
+                }
+            } else if (status[i] == LOWER) {
+                if (y[i] == 1) {
+                    ub = Math.min(ub, yg);
+                } else {
+                    lb = Math.max(lb, yg);
+                }
+            } else {
+                ++nrFree;
+                sumFree += yg;
+            }
+        }
+        return nrFree > 0 ? sumFree / nrFree : (ub + lb) / 2;
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+
+    private static void swap(byte[] a, int i, int j) {
+        byte t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}

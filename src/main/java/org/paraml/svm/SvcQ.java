@@ -1,0 +1,111 @@
+package org.paraml.svm;
+
+/**
+ * libsvm's {@code SVC_Q}: {@code Q_ab = y_a y_b K(x_a, x_b)} over a {@link ColumnProvider}, with a
+ * {@link KernelCache} of float32 columns.
+ *
+ * <p>When the whole {@code l × l} matrix fits the cache budget it is computed up front, in a few
+ * batched provider calls, instead of column by column as the solver asks.
+ */
+final class SvcQ implements QMatrix {
+    /** Columns per provider call when filling many columns at once. */
+    private static final int BATCH_COLUMNS = 64;
+
+    private final ColumnProvider kernel;
+    private final KernelCache cache;
+    private final float[] sign;
+    private final double[] qd;
+    private final int l;
+
+    /**
+     * @param kernel      the raw kernel values of the problem's points
+     * @param y           the label of each point, +1 or -1 (not modified)
+     * @param cacheSizeMb the cache budget in megabytes (2^20 bytes)
+     */
+    SvcQ(ColumnProvider kernel, byte[] y, double cacheSizeMb) {
+        this.kernel = kernel;
+        this.l = kernel.size();
+        this.cache = new KernelCache(l, cacheSizeMb);
+        this.sign = new float[l];
+        this.qd = new double[l];
+        for (int a = 0; a < l; a++) {
+            sign[a] = y[a] > 0 ? 1f : -1f;
+            qd[a] = kernel.diagonal(a);
+        }
+        if (l > 0 && cache.holdsWholeMatrix()) {
+            int[] all = new int[l];
+            for (int a = 0; a < l; a++) {
+                all[a] = a;
+            }
+            for (int from = 0; from < l; from += BATCH_COLUMNS) {
+                int n = Math.min(BATCH_COLUMNS, l - from);
+                int[] chunk = java.util.Arrays.copyOfRange(all, from, from + n);
+                columns(chunk, n, l);
+            }
+        }
+    }
+
+    @Override
+    public float[] column(int a, int len) {
+        int start = cache.request(a, len);
+        float[] col = cache.data(a);
+        if (start < len) {
+            kernel.columns(new int[] {a}, 1, len, new float[][] {col});
+            applySigns(a, col, len);
+        }
+        return col;
+    }
+
+    @Override
+    public float[][] columns(int[] positions, int count, int len) {
+        float[][] result = new float[count][];
+        int[] missing = new int[count];
+        float[][] missingCols = new float[count][];
+        int m = 0;
+        for (int r = 0; r < count; r++) {
+            int a = positions[r];
+            int start = cache.request(a, len);
+            result[r] = cache.data(a);
+            if (start < len) {
+                missing[m] = a;
+                missingCols[m] = result[r];
+                m++;
+            }
+        }
+        if (m > 0) {
+            kernel.columns(missing, m, len, missingCols);
+            for (int r = 0; r < m; r++) {
+                applySigns(missing[r], missingCols[r], len);
+            }
+        }
+        return result;
+    }
+
+    private void applySigns(int a, float[] col, int len) {
+        float s = sign[a];
+        float[] sg = sign;
+        for (int j = 0; j < len; j++) {
+            col[j] *= s * sg[j];
+        }
+    }
+
+    @Override
+    public double[] diagonal() {
+        return qd;
+    }
+
+    @Override
+    public void swap(int a, int b) {
+        if (a == b) {
+            return;
+        }
+        cache.swap(a, b);
+        kernel.swap(a, b);
+        float ts = sign[a];
+        sign[a] = sign[b];
+        sign[b] = ts;
+        double tq = qd[a];
+        qd[a] = qd[b];
+        qd[b] = tq;
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Support vector classification as scikit-learn's {@code SVC} computes it with its copy of libsvm.
+ *
+ * <p>Public API: {@link org.paraml.svm.SVC} (the estimator: parameters, {@code fit}) and
+ * {@link org.paraml.svm.SVCModel} (the fitted model: attributes, predictions, save/load).
+ *
+ * <p>Inside, one job per class:
+ * <ul>
+ *   <li>{@code SmoSolver} — libsvm's SMO (WSS3, shrinking, gradient reconstruction) over a
+ *       {@code QMatrix};</li>
+ *   <li>{@code SvcQ} and {@code KernelCache} — {@code Q = y yᵀ ∘ K} as float32 columns in an LRU
+ *       cache bounded by {@code cache_size} megabytes;</li>
+ *   <li>{@code ColumnProvider} / {@code KernelSource} — where kernel values come from:
+ *       {@code BackendKernelSource} (an {@link org.paraml.backend.Backend}) or
+ *       {@code PrecomputedKernelSource} (a Gram matrix);</li>
+ *   <li>{@code BinarySvc}, {@code OneVsOneTrainer} — libsvm's {@code solve_c_svc} and
+ *       {@code svm_train} (class grouping, pairs, coefficient layout);</li>
+ *   <li>{@code ProbabilityCv}, {@code PlattScaling}, {@code PairwiseCoupling},
+ *       {@code SklearnRandom} — probability outputs, with scikit-learn's random stream;</li>
+ *   <li>{@code OneVsOne} — pair decision values, votes, the 'ovr' transform;</li>
+ *   <li>{@code ModelIo} — the saved format ({@code docs/svc-model-format.md}).</li>
+ * </ul>
+ */
+package org.paraml.svm;

@@ -1,0 +1,80 @@
+package org.paraml.svm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** libsvm's cache semantics: prefixes, LRU eviction within the budget, and position swaps. */
+class KernelCacheTest {
+    private static final int L = 10;
+
+    /** A cache holding exactly two full columns (the floor of the budget). */
+    private static KernelCache tiny() {
+        KernelCache c = new KernelCache(L, 1e-9);
+        assertEquals(2L * L, KernelCache.capacityFloats(L, 1e-9));
+        return c;
+    }
+
+    private static void fill(KernelCache c, int a, int start, int len) {
+        float[] d = c.data(a);
+        for (int j = start; j < len; j++) {
+            d[j] = a * 100 + j;
+        }
+    }
+
+    @Test
+    void budgetInMegabytes() {
+        assertEquals(200L * (1 << 20) / 4 - 8L * 10000, KernelCache.capacityFloats(10000, 200));
+        assertTrue(new KernelCache(1000, 200).holdsWholeMatrix());
+        assertTrue(!new KernelCache(10000, 200).holdsWholeMatrix());
+    }
+
+    @Test
+    void prefixesAreExtendedNotRecomputed() {
+        KernelCache c = tiny();
+        assertEquals(0, c.request(1, 4));
+        fill(c, 1, 0, 4);
+        assertEquals(4, c.request(1, 8), "only [4, 8) needs filling");
+        fill(c, 1, 4, 8);
+        assertEquals(103f, c.data(1)[3]);
+        assertEquals(8, c.request(1, 8));
+        assertEquals(5, c.request(1, 5), "a shorter request is a hit");
+    }
+
+    @Test
+    void leastRecentlyUsedIsEvicted() {
+        KernelCache c = tiny();
+        c.request(0, L);
+        fill(c, 0, 0, L);
+        c.request(1, L);
+        fill(c, 1, 0, L);
+        c.request(0, L); // touch 0: 1 is now the oldest
+        assertEquals(0, c.request(2, L));
+        assertNull(c.data(1), "column 1 was evicted");
+        assertEquals(L, c.request(0, L), "column 0 stayed");
+    }
+
+    @Test
+    void swapExchangesEntriesAndValuesAndDropsShortColumns() {
+        KernelCache c = new KernelCache(L, 1);
+        c.request(0, L);
+        fill(c, 0, 0, L);
+        c.request(2, 3);
+        fill(c, 2, 0, 3);
+        c.request(7, L);
+        fill(c, 7, 0, L);
+        c.swap(2, 7);
+        // column 7's values now live at position 2, with rows 2 and 7 exchanged
+        assertEquals(L, c.request(2, L));
+        assertEquals(707f, c.data(2)[2]);
+        assertEquals(702f, c.data(2)[7]);
+        // column 0 keeps its entry, with rows 2 and 7 exchanged
+        assertEquals(7f, c.data(0)[2]);
+        assertEquals(2f, c.data(0)[7]);
+        // the short column (length 3 covers row 2 but not row 7) moved to position 7 and was dropped
+        assertNull(c.data(7));
+        assertEquals(0, c.request(7, 3));
+    }
+}
