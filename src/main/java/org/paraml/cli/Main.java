@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Parallel and distributed machine learning for the JVM: scikit-learn's estimators,",
                 "answers and names, on SIMD and GPU kernels, on all cores or a Spark cluster.", ""},
-        subcommands = {TutorialCommand.class, DatasetsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TutorialCommand.class, DatasetsCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {"  0  success",
                 "  1  failure while running (I/O error, failed fit, internal error)",
