@@ -13,6 +13,7 @@ import org.paraml.backend.Backend;
 import org.paraml.backend.Backends;
 import org.paraml.data.Labels;
 import org.paraml.data.Validation;
+import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -54,7 +55,7 @@ import org.paraml.linalg.Matrix;
  * drops them like zero weights), and {@link SVCModel#support()} indexes the rows given to
  * {@code fit} even when zero weights dropped some (scikit-learn 1.2 then indexes the kept rows).
  */
-public final class SVC {
+public final class SVC implements ClassifierEstimator {
     /** The kernel functions, named as scikit-learn names them. */
     public enum Kernel {
         LINEAR("linear"), POLY("poly"), RBF("rbf"), SIGMOID("sigmoid"), PRECOMPUTED("precomputed");

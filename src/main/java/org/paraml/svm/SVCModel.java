@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 import org.paraml.data.Validation;
+import org.paraml.estimator.Classifier;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -35,7 +36,7 @@ import org.paraml.linalg.Matrix;
  * Lin and Weng's method 2). They come from an internal cross-validation, so they may disagree with
  * {@link #predict(Matrix)} near the boundary.
  */
-public final class SVCModel {
+public final class SVCModel implements Classifier {
     private static final int BLOCK_VALUES = 1 << 20;
 
     private final SVC params;
@@ -291,11 +292,12 @@ public final class SVCModel {
     /**
      * Class probabilities ({@code predict_proba}), {@code n × k}, columns in {@link #classes()} order.
      *
-     * @throws IllegalStateException if the model was fitted with {@code probability=false}
+     * @throws UnsupportedOperationException if the model was fitted with {@code probability=false}
+     *         (scikit-learn: the attribute is missing; the {@link Classifier} contract's signal)
      */
     public Matrix predictProba(Matrix x) {
         if (probA.length == 0) {
-            throw new IllegalStateException("predict_proba is not available when probability=False");
+            throw new UnsupportedOperationException("predict_proba is not available when probability=False");
         }
         int k = classes.length;
         double[] dec = pairDecisionValues(x);

@@ -155,7 +155,7 @@ class SvcValidationTest {
         assertEquals("X has 1 features, but SVC is expecting 2 features as input.",
                 bad(() -> m.predict(Matrix.zeros(3, 1))));
         assertEquals("predict_proba is not available when probability=False",
-                message(IllegalStateException.class, () -> m.predictProba(P.x())));
+                message(UnsupportedOperationException.class, () -> m.predictProba(P.x())));
         assertEquals("coef_ is only available when using a linear kernel (kernel='rbf')",
                 message(IllegalStateException.class, m::coef));
         SVCModel ovo = new SVC().breakTies(true).decisionFunctionShape("ovo").fit(P.x(), P.y());

@@ -1,0 +1,52 @@
+package org.paraml.estimator;
+
+import java.util.Map;
+import org.paraml.linalg.Matrix;
+
+/**
+ * An unfitted estimator: an immutable set of hyperparameters and a {@link #fit} that returns a
+ * fitted {@link Model}, as scikit-learn's estimators without the mutation.
+ *
+ * <p>Implementations must be immutable and safe to {@link #fit} from several threads at once (a
+ * parallel search fits copies with different parameters concurrently on shared, read-only data).
+ * Two estimators with equal {@link #getParams()} and the same class must fit equal models on equal
+ * data, whatever their {@link #threads(int) thread budget}: a search journal relies on it.
+ */
+public interface Estimator {
+    /**
+     * The hyperparameters under scikit-learn's names ({@code C}, {@code kernel}, {@code n_clusters},
+     * …), in a stable order, as an unmodifiable map. Values are {@link Number}, {@link Boolean},
+     * {@link String} or null (and, for a few parameters, small immutable collections).
+     */
+    Map<String, Object> getParams();
+
+    /**
+     * A copy with the given parameters changed (scikit-learn's {@code set_params}, without mutating
+     * this estimator). Values may be any {@link Number} of the right kind; enumerations may be given
+     * as scikit-learn's strings.
+     *
+     * @throws IllegalArgumentException for an unknown name, with a message listing the valid names
+     *         (see {@link ParameterNames#requireKnown}), or for a bad value, naming the parameter
+     */
+    Estimator withParams(Map<String, ?> params);
+
+    /**
+     * A copy that may use up to {@code n} threads inside one fit and in its model's predictions
+     * (kernel evaluations). Not a scikit-learn parameter and not in {@link #getParams()}: results
+     * must not depend on it. A parallel search hands each fit its share of the search's budget.
+     *
+     * @param n at least 1
+     */
+    Estimator threads(int n);
+
+    /**
+     * Fits a model on the rows of {@code x}.
+     *
+     * @param x the samples, one row each; may be a row view (a fold); never modified, and not kept
+     *          unless the model documents that it keeps rows
+     * @param y the label of each row, or null for an unsupervised estimator (a clusterer)
+     * @return an immutable, thread-safe fitted model
+     * @throws IllegalArgumentException for bad input or an invalid parameter combination
+     */
+    Model fit(Matrix x, int[] y);
+}

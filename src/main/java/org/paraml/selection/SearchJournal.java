@@ -1,0 +1,254 @@
+package org.paraml.selection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The journal of a search: a JSON-lines file where every finished (candidate, fold) result is
+ * appended and flushed to the operating system as soon as it is known, so that a search that dies
+ * (a crash, a kill, a power cut after the OS wrote the page) loses no finished fit.
+ *
+ * <p>Line 1 is a header with the search's {@link SearchFingerprint} (and, for people, the
+ * estimator, sizes and scoring); each further line is one {@link TaskResult}. Opening an existing
+ * journal reads the results back; a journal whose fingerprint differs is refused, naming the
+ * parts that differ. A last line without its newline (a write cut short) is ignored and
+ * overwritten; any other unreadable line is an error. The file is locked while open, so two
+ * searches cannot write one journal.
+ */
+final class SearchJournal implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String FORMAT = "paraml-search-journal";
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final List<TaskResult> previous;
+
+    private SearchJournal(Path file, FileChannel channel, FileLock lock, List<TaskResult> previous) {
+        this.file = file;
+        this.channel = channel;
+        this.lock = lock;
+        this.previous = previous;
+    }
+
+    /**
+     * Opens (or creates) the journal of the search described by {@code job} and {@code fingerprint}.
+     *
+     * @throws SearchJournalException if the file belongs to another search, is corrupt or is in use
+     */
+    static SearchJournal open(Path file, SearchJob job, SearchFingerprint fingerprint, String scoring) {
+        FileChannel ch = null;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new SearchJournalException(file, "is in use by another search (it is locked); wait for it to end "
+                        + "or use another journal file", null);
+            }
+            byte[] bytes = new byte[(int) ch.size()];
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+                // read everything
+            }
+            int end = lastNewline(bytes) + 1; // bytes after the last newline are a torn write
+            List<TaskResult> results = new ArrayList<>();
+            if (end == 0) {
+                ch.truncate(0);
+                ch.position(0);
+                write(ch, header(job, fingerprint, scoring));
+            } else {
+                String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+                String[] lines = text.split("\n", -1);
+                checkHeader(file, lines[0], fingerprint);
+                for (int i = 1; i < lines.length - 1; i++) {
+                    if (!lines[i].isBlank()) {
+                        results.add(parse(file, i + 1, lines[i], job));
+                    }
+                }
+                if (end < bytes.length) {
+                    ch.truncate(end);
+                }
+                ch.position(end);
+            }
+            return new SearchJournal(file, ch, lock, List.copyOf(results));
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new SearchJournalException(file, "cannot be read or written: " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    /** The results found in the journal when it was opened (each task at most once, first wins). */
+    List<TaskResult> previous() {
+        return previous;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** Appends one result and flushes it to the operating system. Thread-safe. */
+    synchronized void append(TaskResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("candidate", r.candidate());
+        n.put("fold", r.fold());
+        putDouble(n, "test_score", r.testScore());
+        putDouble(n, "train_score", r.trainScore());
+        putDouble(n, "fit_time", r.fitTime());
+        putDouble(n, "score_time", r.scoreTime());
+        n.put("n_test_samples", r.nTestSamples());
+        n.put("fit_error", r.fitError());
+        n.put("score_error", r.scoreError());
+        try {
+            write(channel, n.toString());
+        } catch (IOException e) {
+            throw new SearchJournalException(file, "cannot append a result: " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+            channel.close();
+        } catch (IOException e) {
+            throw new SearchJournalException(file, "cannot be closed: " + e, e);
+        }
+    }
+
+    private static String header(SearchJob job, SearchFingerprint fp, String scoring) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("format", FORMAT);
+        n.put("version", 1);
+        n.put("fingerprint", fp.digest());
+        ObjectNode parts = n.putObject("parts");
+        new java.util.TreeMap<>(fp.parts()).forEach(parts::put);
+        n.put("estimator", job.estimator().getClass().getName());
+        n.put("n_candidates", job.nCandidates());
+        n.put("n_splits", job.nSplits());
+        n.put("n_samples", job.x().rows());
+        n.put("scoring", scoring);
+        return n.toString();
+    }
+
+    private static void checkHeader(Path file, String line, SearchFingerprint fp) {
+        JsonNode h;
+        try {
+            h = MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new SearchJournalException(file, "its first line is not a search journal header", e);
+        }
+        if (h == null || !FORMAT.equals(h.path("format").asText())) {
+            throw new SearchJournalException(file, "is not a ParaML search journal (its first line has no \"format\": \""
+                    + FORMAT + "\")", null);
+        }
+        if (h.path("version").asInt() != 1) {
+            throw new SearchJournalException(file, "has journal version " + h.path("version") + "; this build reads version 1",
+                    null);
+        }
+        if (!fp.digest().equals(h.path("fingerprint").asText())) {
+            TreeSet<String> differ = new TreeSet<>();
+            for (Map.Entry<String, String> e : fp.parts().entrySet()) {
+                if (!e.getValue().equals(h.path("parts").path(e.getKey()).asText())) {
+                    differ.add(e.getKey());
+                }
+            }
+            throw new SearchJournalException(file, "was written by a different search (it differs in: "
+                    + String.join(", ", differ) + "; it holds " + h.path("n_candidates") + " candidates × "
+                    + h.path("n_splits") + " splits of " + h.path("estimator").asText() + " on "
+                    + h.path("n_samples") + " samples); resume with the same estimator, grid, cv, scoring and data, "
+                    + "or use a new journal file", null);
+        }
+    }
+
+    private static TaskResult parse(Path file, int lineNumber, String line, SearchJob job) {
+        try {
+            JsonNode n = MAPPER.readTree(line);
+            int c = n.get("candidate").asInt();
+            int f = n.get("fold").asInt();
+            if (c < 0 || c >= job.nCandidates() || f < 0 || f >= job.nSplits()) {
+                throw new IllegalArgumentException("task (" + c + ", " + f + ") is outside the search");
+            }
+            return new TaskResult(c, f, getDouble(n, "test_score"), getDouble(n, "train_score"),
+                    getDouble(n, "fit_time"), getDouble(n, "score_time"), n.get("n_test_samples").asInt(),
+                    text(n, "fit_error"), text(n, "score_error"));
+        } catch (IOException | RuntimeException e) {
+            throw new SearchJournalException(file, "line " + lineNumber + " is not a task result: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** Finite doubles as JSON numbers (exact round trip); NaN and infinities as strings. */
+    private static void putDouble(ObjectNode n, String field, double v) {
+        if (Double.isFinite(v)) {
+            n.put(field, v);
+        } else {
+            n.put(field, Double.toString(v));
+        }
+    }
+
+    private static double getDouble(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+    }
+
+    private static void write(FileChannel ch, String line) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // the original error matters more
+            }
+        }
+    }
+}
