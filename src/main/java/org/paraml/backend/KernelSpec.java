@@ -1,0 +1,87 @@
+package org.paraml.backend;
+
+import java.util.Objects;
+
+/**
+ * An immutable, validated kernel function: its type and the parameters scikit-learn's {@code SVC}
+ * gives it. All arithmetic is in float64.
+ *
+ * <ul>
+ *   <li>{@code linear}: {@code K(x, y) = ⟨x, y⟩} (gamma, coef0, degree unused)</li>
+ *   <li>{@code poly}: {@code K(x, y) = (γ⟨x, y⟩ + coef0)^degree}</li>
+ *   <li>{@code rbf}: {@code K(x, y) = exp(−γ‖x − y‖²)} (coef0, degree unused)</li>
+ *   <li>{@code sigmoid}: {@code K(x, y) = tanh(γ⟨x, y⟩ + coef0)} (degree unused)</li>
+ * </ul>
+ *
+ * <p>Unused parameters are stored as given but must still be finite; {@code gamma} must be
+ * {@code > 0} and finite for poly, rbf and sigmoid; {@code degree} must be {@code >= 0} for poly.
+ * The factories {@link #linear()}, {@link #poly}, {@link #rbf} and {@link #sigmoid} set unused
+ * parameters to scikit-learn's defaults (coef0 = 0, degree = 3).
+ *
+ * @param type   which function
+ * @param gamma  γ, the scale of the inner product or squared distance (already resolved: a number, not "scale")
+ * @param coef0  the additive constant of poly and sigmoid
+ * @param degree the exponent of poly
+ */
+public record KernelSpec(KernelType type, double gamma, double coef0, int degree) {
+    public KernelSpec {
+        Objects.requireNonNull(type, "type");
+        if (type != KernelType.LINEAR && !(gamma > 0 && gamma < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("gamma must be a finite number > 0 for the " + type.sklearnName()
+                    + " kernel, got " + gamma);
+        }
+        if (!Double.isFinite(gamma)) {
+            throw new IllegalArgumentException("gamma must be finite, got " + gamma);
+        }
+        if (!Double.isFinite(coef0)) {
+            throw new IllegalArgumentException("coef0 must be finite, got " + coef0);
+        }
+        if (degree < 0) {
+            throw new IllegalArgumentException("degree must be an integer >= 0, got " + degree);
+        }
+    }
+
+    /** {@code ⟨x, y⟩}. */
+    public static KernelSpec linear() {
+        return new KernelSpec(KernelType.LINEAR, 0.0, 0.0, 3);
+    }
+
+    /** {@code (γ⟨x, y⟩ + coef0)^degree}. */
+    public static KernelSpec poly(double gamma, double coef0, int degree) {
+        return new KernelSpec(KernelType.POLY, gamma, coef0, degree);
+    }
+
+    /** {@code exp(−γ‖x − y‖²)}. */
+    public static KernelSpec rbf(double gamma) {
+        return new KernelSpec(KernelType.RBF, gamma, 0.0, 3);
+    }
+
+    /** {@code tanh(γ⟨x, y⟩ + coef0)}. */
+    public static KernelSpec sigmoid(double gamma, double coef0) {
+        return new KernelSpec(KernelType.SIGMOID, gamma, coef0, 3);
+    }
+
+    /**
+     * The kernel value from the inner product {@code dot = ⟨x, y⟩} and, for rbf only, the squared
+     * distance {@code sqDist = ‖x − y‖²} (ignored by the other types). This is the reference
+     * definition; {@code poly} uses {@link Math#pow(double, double)}.
+     */
+    public double value(double dot, double sqDist) {
+        return switch (type) {
+            case LINEAR -> dot;
+            case POLY -> Math.pow(gamma * dot + coef0, degree);
+            case RBF -> Math.exp(-gamma * sqDist);
+            case SIGMOID -> Math.tanh(gamma * dot + coef0);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return switch (type) {
+            case LINEAR -> "linear";
+            case POLY -> "poly(gamma=" + gamma + ", coef0=" + coef0 + ", degree=" + degree + ")";
+            case RBF -> "rbf(gamma=" + gamma + ")";
+            case SIGMOID -> "sigmoid(gamma=" + gamma + ", coef0=" + coef0 + ")";
+        };
+    }
+}

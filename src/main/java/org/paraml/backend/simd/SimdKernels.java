@@ -1,0 +1,270 @@
+package org.paraml.backend.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.paraml.backend.KernelSpec;
+import org.paraml.backend.Parallel;
+
+/**
+ * Kernel rows and blocks on the Vector API, in two phases per task (a group of output rows × a chunk
+ * of output columns): inner products into a scratch block, then the kernel function applied
+ * lane-wise to it.
+ *
+ * <ul>
+ *   <li>Few features ({@code d <= }{@value #PANEL_MAX_FEATURES}): vectorised across output columns
+ *       from the transposed panel of the column matrix, four output rows per pass, so every lane does
+ *       useful work even with 4 features.</li>
+ *   <li>Many features: vectorised along features, four output rows × two columns per pass (eight
+ *       accumulators, so each loaded vector feeds two or four fused multiply-adds), reduced once.</li>
+ * </ul>
+ * rbf uses {@code ‖x‖² + ‖y‖² − 2⟨x, y⟩} with precomputed norms, clamped at 0.
+ */
+final class SimdKernels {
+    static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    /** Up to this many features the panel (across-rows) path is used. */
+    static final int PANEL_MAX_FEATURES = 32;
+    /** Output rows per task. */
+    static final int ROW_GROUP = 8;
+    /** Output columns per task, a multiple of the vector length. */
+    static final int COLUMN_CHUNK = Math.max(L, 1024 / L * L);
+
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[ROW_GROUP * COLUMN_CHUNK]);
+
+    private SimdKernels() {
+    }
+
+    /**
+     * For r &lt; nRows, j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r}) into
+     * {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
+     */
+    static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int len,
+                     double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
+        if (nRows == 0 || len == 0) {
+            return;
+        }
+        int groups = (nRows + ROW_GROUP - 1) / ROW_GROUP;
+        int chunks = (len + COLUMN_CHUNK - 1) / COLUMN_CHUNK;
+        double[] panel = b.cols() <= PANEL_MAX_FEATURES ? b.panel() : null;
+        Parallel.forEach(groups * chunks, threads, t -> {
+            int r0 = (t / chunks) * ROW_GROUP;
+            int r1 = Math.min(nRows, r0 + ROW_GROUP);
+            int c0 = (t % chunks) * COLUMN_CHUNK;
+            int c1 = Math.min(len, c0 + COLUMN_CHUNK);
+            double[] scratch = SCRATCH.get();
+            if (panel != null) {
+                panelDots(a, rows, r0, r1, b, panel, c0, c1, scratch);
+            } else {
+                rowDots(a, rows, r0, r1, b, c0, c1, scratch);
+            }
+            for (int r = r0; r < r1; r++) {
+                int s = (r - r0) * COLUMN_CHUNK;
+                double ni = a.squaredNorms()[row(rows, r)];
+                apply(kernel, scratch, s, c1 - c0, b.normsPadded(), c0, ni);
+                int o = outOffset + r * outStride + c0;
+                if (dOut != null) {
+                    System.arraycopy(scratch, s, dOut, o, c1 - c0);
+                } else {
+                    for (int j = 0; j < c1 - c0; j++) {
+                        fOut[o + j] = (float) scratch[s + j];
+                    }
+                }
+            }
+        });
+    }
+
+    private static int row(int[] rows, int r) {
+        return rows == null ? r : rows[r];
+    }
+
+    /**
+     * {@code scratch[(r−r0)·COLUMN_CHUNK + j − c0] = ⟨a_{rows[r]}, b_j⟩} for r in [r0, r1) and j in
+     * [c0, c1) rounded up to whole vectors, vectorised across j from the panel of b.
+     */
+    private static void panelDots(SimdPreparedMatrix a, int[] rows, int r0, int r1, SimdPreparedMatrix b,
+                                  double[] panel, int c0, int c1, double[] scratch) {
+        int d = b.cols();
+        int stride = b.paddedRows();
+        int end = c0 + (c1 - c0 + L - 1) / L * L;
+        double[] ad = a.matrix().data();
+        int r = r0;
+        for (; r + 4 <= r1; r += 4) {
+            int o0 = a.matrix().offset(row(rows, r));
+            int o1 = a.matrix().offset(row(rows, r + 1));
+            int o2 = a.matrix().offset(row(rows, r + 2));
+            int o3 = a.matrix().offset(row(rows, r + 3));
+            int s0 = (r - r0) * COLUMN_CHUNK - c0;
+            for (int j = c0; j < end; j += L) {
+                DoubleVector acc0 = DoubleVector.zero(S);
+                DoubleVector acc1 = acc0;
+                DoubleVector acc2 = acc0;
+                DoubleVector acc3 = acc0;
+                for (int f = 0, p = j; f < d; f++, p += stride) {
+                    DoubleVector t = DoubleVector.fromArray(S, panel, p);
+                    acc0 = t.fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
+                    acc1 = t.fma(DoubleVector.broadcast(S, ad[o1 + f]), acc1);
+                    acc2 = t.fma(DoubleVector.broadcast(S, ad[o2 + f]), acc2);
+                    acc3 = t.fma(DoubleVector.broadcast(S, ad[o3 + f]), acc3);
+                }
+                acc0.intoArray(scratch, s0 + j);
+                acc1.intoArray(scratch, s0 + COLUMN_CHUNK + j);
+                acc2.intoArray(scratch, s0 + 2 * COLUMN_CHUNK + j);
+                acc3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j);
+            }
+        }
+        for (; r < r1; r++) {
+            int o0 = a.matrix().offset(row(rows, r));
+            int s0 = (r - r0) * COLUMN_CHUNK - c0;
+            for (int j = c0; j < end; j += L) {
+                DoubleVector acc0 = DoubleVector.zero(S);
+                for (int f = 0, p = j; f < d; f++, p += stride) {
+                    acc0 = DoubleVector.fromArray(S, panel, p).fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
+                }
+                acc0.intoArray(scratch, s0 + j);
+            }
+        }
+    }
+
+    /**
+     * {@code scratch[(r−r0)·COLUMN_CHUNK + j − c0] = ⟨a_{rows[r]}, b_j⟩} for r in [r0, r1) and j in
+     * [c0, c1), vectorised along features, 4 rows × 2 columns per pass.
+     */
+    private static void rowDots(SimdPreparedMatrix a, int[] rows, int r0, int r1, SimdPreparedMatrix b,
+                                int c0, int c1, double[] scratch) {
+        int d = b.cols();
+        int bound = S.loopBound(d);
+        double[] ad = a.matrix().data();
+        double[] bd = b.matrix().data();
+        int r = r0;
+        for (; r + 4 <= r1; r += 4) {
+            int o0 = a.matrix().offset(row(rows, r));
+            int o1 = a.matrix().offset(row(rows, r + 1));
+            int o2 = a.matrix().offset(row(rows, r + 2));
+            int o3 = a.matrix().offset(row(rows, r + 3));
+            int s0 = (r - r0) * COLUMN_CHUNK - c0;
+            int j = c0;
+            for (; j + 2 <= c1; j += 2) {
+                int p0 = b.matrix().offset(j);
+                int p1 = b.matrix().offset(j + 1);
+                DoubleVector a00 = DoubleVector.zero(S);
+                DoubleVector a01 = a00;
+                DoubleVector a10 = a00;
+                DoubleVector a11 = a00;
+                DoubleVector a20 = a00;
+                DoubleVector a21 = a00;
+                DoubleVector a30 = a00;
+                DoubleVector a31 = a00;
+                for (int f = 0; f < bound; f += L) {
+                    DoubleVector y0 = DoubleVector.fromArray(S, bd, p0 + f);
+                    DoubleVector y1 = DoubleVector.fromArray(S, bd, p1 + f);
+                    DoubleVector x = DoubleVector.fromArray(S, ad, o0 + f);
+                    a00 = x.fma(y0, a00);
+                    a01 = x.fma(y1, a01);
+                    x = DoubleVector.fromArray(S, ad, o1 + f);
+                    a10 = x.fma(y0, a10);
+                    a11 = x.fma(y1, a11);
+                    x = DoubleVector.fromArray(S, ad, o2 + f);
+                    a20 = x.fma(y0, a20);
+                    a21 = x.fma(y1, a21);
+                    x = DoubleVector.fromArray(S, ad, o3 + f);
+                    a30 = x.fma(y0, a30);
+                    a31 = x.fma(y1, a31);
+                }
+                scratch[s0 + j] = finish(a00, ad, o0, bd, p0, bound, d);
+                scratch[s0 + j + 1] = finish(a01, ad, o0, bd, p1, bound, d);
+                scratch[s0 + COLUMN_CHUNK + j] = finish(a10, ad, o1, bd, p0, bound, d);
+                scratch[s0 + COLUMN_CHUNK + j + 1] = finish(a11, ad, o1, bd, p1, bound, d);
+                scratch[s0 + 2 * COLUMN_CHUNK + j] = finish(a20, ad, o2, bd, p0, bound, d);
+                scratch[s0 + 2 * COLUMN_CHUNK + j + 1] = finish(a21, ad, o2, bd, p1, bound, d);
+                scratch[s0 + 3 * COLUMN_CHUNK + j] = finish(a30, ad, o3, bd, p0, bound, d);
+                scratch[s0 + 3 * COLUMN_CHUNK + j + 1] = finish(a31, ad, o3, bd, p1, bound, d);
+            }
+            for (; j < c1; j++) {
+                int p0 = b.matrix().offset(j);
+                scratch[s0 + j] = dot(ad, o0, bd, p0, bound, d);
+                scratch[s0 + COLUMN_CHUNK + j] = dot(ad, o1, bd, p0, bound, d);
+                scratch[s0 + 2 * COLUMN_CHUNK + j] = dot(ad, o2, bd, p0, bound, d);
+                scratch[s0 + 3 * COLUMN_CHUNK + j] = dot(ad, o3, bd, p0, bound, d);
+            }
+        }
+        for (; r < r1; r++) {
+            int o0 = a.matrix().offset(row(rows, r));
+            int s0 = (r - r0) * COLUMN_CHUNK - c0;
+            for (int j = c0; j < c1; j++) {
+                scratch[s0 + j] = dot(ad, o0, bd, b.matrix().offset(j), bound, d);
+            }
+        }
+    }
+
+    /** {@code ⟨x, y⟩} with the same arithmetic as one accumulator of {@link #rowDots}. */
+    private static double dot(double[] xd, int ox, double[] yd, int oy, int bound, int d) {
+        DoubleVector acc = DoubleVector.zero(S);
+        for (int f = 0; f < bound; f += L) {
+            acc = DoubleVector.fromArray(S, xd, ox + f).fma(DoubleVector.fromArray(S, yd, oy + f), acc);
+        }
+        return finish(acc, xd, ox, yd, oy, bound, d);
+    }
+
+    /** Reduces an accumulator and adds the scalar tail {@code f in [bound, d)}. */
+    private static double finish(DoubleVector acc, double[] xd, int ox, double[] yd, int oy, int bound, int d) {
+        double s = acc.reduceLanes(VectorOperators.ADD);
+        for (int f = bound; f < d; f++) {
+            s += xd[ox + f] * yd[oy + f];
+        }
+        return s;
+    }
+
+    /**
+     * Replaces the inner products {@code s[off .. off+count)} (count rounded up to whole vectors;
+     * the extra lanes are scratch) by kernel values, column j's norm at {@code normsPadded[j0 + j]}
+     * and the row's norm {@code ni}.
+     */
+    private static void apply(KernelSpec kernel, double[] s, int off, int count, double[] normsPadded, int j0,
+                              double ni) {
+        int end = (count + L - 1) / L * L;
+        double gamma = kernel.gamma();
+        double coef0 = kernel.coef0();
+        switch (kernel.type()) {
+            case LINEAR -> {
+            }
+            case POLY -> {
+                int degree = kernel.degree();
+                for (int j = 0; j < end; j += L) {
+                    DoubleVector base = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                    power(base, degree).intoArray(s, off + j);
+                }
+            }
+            case RBF -> {
+                double minusGamma = -gamma;
+                for (int j = 0; j < end; j += L) {
+                    DoubleVector dot = DoubleVector.fromArray(S, s, off + j);
+                    DoubleVector nj = DoubleVector.fromArray(S, normsPadded, j0 + j);
+                    DoubleVector sq = nj.add(ni).sub(dot.add(dot)).max(0.0);
+                    sq.mul(minusGamma).lanewise(VectorOperators.EXP).intoArray(s, off + j);
+                }
+            }
+            case SIGMOID -> {
+                for (int j = 0; j < end; j += L) {
+                    DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0).lanewise(VectorOperators.TANH)
+                            .intoArray(s, off + j);
+                }
+            }
+        }
+    }
+
+    /** {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}). */
+    private static DoubleVector power(DoubleVector base, int degree) {
+        DoubleVector result = DoubleVector.broadcast(S, 1.0);
+        DoubleVector b = base;
+        for (int e = degree; e > 0; e >>= 1) {
+            if ((e & 1) != 0) {
+                result = result.mul(b);
+            }
+            if (e > 1) {
+                b = b.mul(b);
+            }
+        }
+        return result;
+    }
+}

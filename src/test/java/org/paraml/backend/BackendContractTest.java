@@ -1,0 +1,304 @@
+package org.paraml.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.paraml.linalg.Matrix;
+
+/**
+ * What every backend must do, whatever its speed: known values, ties, row views, thread-count
+ * independence and the rejection of bad input. Subclasses name the backend.
+ */
+public abstract class BackendContractTest {
+    /** The backend under test (a subclass may skip through an assumption). */
+    protected abstract Backend backend();
+
+    private static final double G = 0.5;
+
+    @Test
+    void kernelValuesMatchTheFormulas() {
+        Backend b = backend();
+        Matrix x = Matrix.of(new double[][]{{1, 2}, {3, -1}, {0, 0.5}});
+        PreparedMatrix p = b.prepare(x);
+        double[][] expect = new double[3][3];
+        KernelSpec[] kernels = {KernelSpec.linear(), KernelSpec.poly(G, 1.5, 3), KernelSpec.rbf(G),
+                KernelSpec.sigmoid(G, -0.25)};
+        for (KernelSpec k : kernels) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double[] xi = x.row(i);
+                    double[] xj = x.row(j);
+                    double dot = xi[0] * xj[0] + xi[1] * xj[1];
+                    double sq = (xi[0] - xj[0]) * (xi[0] - xj[0]) + (xi[1] - xj[1]) * (xi[1] - xj[1]);
+                    expect[i][j] = switch (k.type()) {
+                        case LINEAR -> dot;
+                        case POLY -> Math.pow(G * dot + 1.5, 3);
+                        case RBF -> Math.exp(-G * sq);
+                        case SIGMOID -> Math.tanh(G * dot - 0.25);
+                    };
+                }
+            }
+            double[] out = new double[9];
+            b.kernelRows(k, p, new int[]{0, 1, 2}, 3, out, 0, 3, 1);
+            TestData.assertClose(k + " rows", flatten(expect), out);
+            double[] block = new double[9];
+            b.kernelBlock(k, p, p, block, 0, 2);
+            TestData.assertClose(k + " block", flatten(expect), block);
+            float[] f = new float[9];
+            b.kernelRows(k, p, new int[]{0, 1, 2}, 3, f, 0, 3, 1);
+            for (int e = 0; e < 9; e++) {
+                assertEquals((float) out[e], f[e], Math.ulp((float) out[e]), k + " float element " + e);
+            }
+        }
+    }
+
+    @Test
+    void polyDegreeZeroIsOne() {
+        Backend b = backend();
+        PreparedMatrix p = b.prepare(Matrix.of(new double[][]{{1, 2}, {-3, 4}}));
+        double[] out = new double[4];
+        b.kernelBlock(KernelSpec.poly(1.0, -5.0, 0), p, p, out, 0, 1);
+        assertArrayEquals(new double[]{1, 1, 1, 1}, out);
+    }
+
+    @Test
+    void kernelRowsHonourOffsetStrideAndLen() {
+        Backend b = backend();
+        Matrix x = TestData.uniform(1, 11, 5);
+        PreparedMatrix p = b.prepare(x);
+        double[] full = new double[2 * 11];
+        b.kernelRows(KernelSpec.rbf(0.3), p, new int[]{4, 9}, 11, full, 0, 11, 1);
+        double[] out = new double[3 + 2 * 20];
+        Arrays.fill(out, -7.0);
+        b.kernelRows(KernelSpec.rbf(0.3), p, new int[]{4, 9}, 6, out, 3, 20, 2);
+        for (int i = 0; i < out.length; i++) {
+            int r = (i - 3) / 20;
+            int j = (i - 3) % 20;
+            boolean written = i >= 3 && j < 6;
+            assertEquals(written ? full[r * 11 + j] : -7.0, out[i], 0.0, "element " + i);
+        }
+    }
+
+    @Test
+    void rowViewsGiveTheSameValuesAsCopies() {
+        Backend b = backend();
+        for (int d : new int[]{3, 40}) {
+            Matrix x = TestData.uniform(2, 37, d);
+            Matrix view = TestData.asView(x, 3);
+            for (KernelSpec k : new KernelSpec[]{KernelSpec.linear(), KernelSpec.rbf(0.2)}) {
+                double[] a = new double[37 * 37];
+                double[] v = new double[37 * 37];
+                b.kernelBlock(k, b.prepare(x), b.prepare(x), a, 0, 1);
+                b.kernelBlock(k, b.prepare(view), b.prepare(view), v, 0, 3);
+                TestData.assertClose("view " + k + " d=" + d, a, v);
+            }
+            Matrix centers = x.rowRange(0, 4).copy();
+            int[] la = new int[37];
+            int[] lv = new int[37];
+            double[] da = new double[37];
+            double[] dv = new double[37];
+            double[] sa = new double[4 * d];
+            double[] sv = new double[4 * d];
+            double ia = b.lloydStep(x, null, b.prepare(centers), la, da, sa, new double[4], 1);
+            double iv = b.lloydStep(view, null, b.prepare(TestData.asView(centers, 4)), lv, dv, sv, new double[4], 1);
+            assertArrayEquals(la, lv);
+            assertArrayEquals(da, dv);
+            assertArrayEquals(sa, sv);
+            assertEquals(ia, iv);
+        }
+    }
+
+    @Test
+    void tiesGoToTheLowestCentre() {
+        Backend b = backend();
+        Matrix x = Matrix.of(new double[][]{{0, 0}, {1, 1}, {3, 3}});
+        // centre 0 and 2 are the same point; the origin is equally far from centres 0, 1, 2 and 3
+        Matrix centers = Matrix.of(new double[][]{{1, 0}, {0, 1}, {1, 0}, {-1, 0}, {3, 3}, {3, 3}});
+        int[] labels = new int[3];
+        double[] dist = new double[3];
+        b.lloydStep(x, null, b.prepare(centers), labels, dist, null, null, 1);
+        assertArrayEquals(new int[]{0, 0, 4}, labels);
+        assertArrayEquals(new double[]{1, 1, 0}, dist);
+        double[] minD = {1.0, Double.POSITIVE_INFINITY, 0.5};
+        int[] arg = {7, 7, 7};
+        b.updateMinDistances(x, b.prepare(centers), minD, arg, 10, 1);
+        assertArrayEquals(new int[]{7, 10, 14}, arg, "an equal distance does not replace the current minimum");
+        assertArrayEquals(new double[]{1, 1, 0}, minD);
+    }
+
+    @Test
+    void lloydStepAddsWeightedSumsAndCounts() {
+        Backend b = backend();
+        Matrix x = Matrix.of(new double[][]{{0, 0}, {0.2, 0}, {5, 5}, {5, 6}});
+        Matrix centers = Matrix.of(new double[][]{{0, 0}, {5, 5}});
+        double[] w = {1, 3, 2, 0.5};
+        double[] sums = {100, 0, 0, 0};
+        double[] counts = {10, 0};
+        int[] labels = new int[4];
+        double[] dist = new double[4];
+        double inertia = b.lloydStep(x, w, b.prepare(centers), labels, dist, sums, counts, 2);
+        assertArrayEquals(new int[]{0, 0, 1, 1}, labels);
+        assertArrayEquals(new double[]{100 + 0.6, 0, 10 + 2.5, 10 + 3}, sums, 1e-12);
+        assertArrayEquals(new double[]{14, 2.5}, counts, 1e-12);
+        assertEquals(3 * 0.04 + 0.5 * 1, inertia, 1e-12);
+        assertArrayEquals(new double[]{0, 0.04, 0, 1}, dist, 1e-15);
+    }
+
+    @Test
+    void kmeansResultsDoNotDependOnTheThreadCount() {
+        Backend b = backend();
+        int n = 3 * KMeansChunks.MIN_CHUNK_ROWS + 17;
+        int d = 7;
+        int k = 5;
+        Matrix x = TestData.uniform(5, n, d);
+        double[] w = new double[n];
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < n; i++) {
+            w[i] = r.nextDouble(0.1, 3.0);
+        }
+        PreparedMatrix c = b.prepare(TestData.uniform(7, k, d));
+        double[] firstSums = null;
+        double[] firstCounts = null;
+        double firstInertia = 0;
+        double firstCost = 0;
+        double[] firstMin = null;
+        for (int threads : new int[]{1, 2, 3, 8}) {
+            double[] sums = new double[k * d];
+            double[] counts = new double[k];
+            int[] labels = new int[n];
+            double inertia = b.lloydStep(x, w, c, labels, new double[n], sums, counts, threads);
+            double[] minD = new double[n];
+            Arrays.fill(minD, 0.5);
+            double cost = b.updateMinDistances(x, c, minD, null, 0, threads);
+            if (firstSums == null) {
+                firstSums = sums;
+                firstCounts = counts;
+                firstInertia = inertia;
+                firstCost = cost;
+                firstMin = minD;
+            } else {
+                assertArrayEquals(firstSums, sums, "sums with " + threads + " threads");
+                assertArrayEquals(firstCounts, counts, "counts with " + threads + " threads");
+                assertEquals(firstInertia, inertia, 0.0, "inertia with " + threads + " threads");
+                assertEquals(firstCost, cost, 0.0, "cost with " + threads + " threads");
+                assertArrayEquals(firstMin, minD);
+            }
+        }
+    }
+
+    @Test
+    void emptyInputsDoNothing() {
+        Backend b = backend();
+        Matrix x = Matrix.zeros(0, 3);
+        PreparedMatrix p = b.prepare(x);
+        b.kernelRows(KernelSpec.linear(), p, new int[0], 0, new double[0], 0, 0, 2);
+        PreparedMatrix c = b.prepare(Matrix.of(new double[][]{{1, 2, 3}}));
+        double[] sums = new double[3];
+        assertEquals(0.0, b.lloydStep(x, null, c, new int[0], new double[0], sums, new double[1], 2));
+        assertEquals(0.0, b.updateMinDistances(x, c, new double[0], null, 0, 2));
+    }
+
+    @Test
+    void badInputIsRejectedWithClearMessages() {
+        Backend b = backend();
+        PreparedMatrix x3 = b.prepare(TestData.uniform(1, 5, 3));
+        PreparedMatrix x4 = b.prepare(TestData.uniform(1, 5, 4));
+        KernelSpec rbf = KernelSpec.rbf(1);
+        assertMessage(IllegalArgumentException.class, "a has 3 columns but b has 4",
+                () -> b.kernelBlock(rbf, x3, x4, new double[25], 0, 1));
+        assertMessage(IllegalArgumentException.class, "out has 24 elements",
+                () -> b.kernelBlock(rbf, x3, x3, new double[24], 0, 1));
+        assertMessage(IllegalArgumentException.class, "out has 9 elements",
+                () -> b.kernelRows(rbf, x3, new int[]{0, 1}, 5, new double[9], 0, 5, 1));
+        assertMessage(IllegalArgumentException.class, "out has 9 elements",
+                () -> b.kernelRows(rbf, x3, new int[]{0, 1}, 5, new float[9], 0, 5, 1));
+        assertMessage(IndexOutOfBoundsException.class, "rows[1] = 5 is outside [0, 5)",
+                () -> b.kernelRows(rbf, x3, new int[]{0, 5}, 5, new double[10], 0, 5, 1));
+        assertMessage(IllegalArgumentException.class, "len must be in [0, 5]",
+                () -> b.kernelRows(rbf, x3, new int[]{0}, 6, new double[10], 0, 6, 1));
+        assertMessage(IllegalArgumentException.class, "outStride must be >= len",
+                () -> b.kernelRows(rbf, x3, new int[]{0, 1}, 5, new double[10], 0, 4, 1));
+        assertMessage(IllegalArgumentException.class, "threads must be >= 1, got 0",
+                () -> b.kernelRows(rbf, x3, new int[]{0}, 5, new double[10], 0, 5, 0));
+
+        Matrix m = TestData.uniform(2, 6, 3);
+        PreparedMatrix c4 = b.prepare(TestData.uniform(3, 2, 4));
+        PreparedMatrix c3 = b.prepare(TestData.uniform(3, 2, 3));
+        assertMessage(IllegalArgumentException.class, "centers have 4 columns but x has 3",
+                () -> b.lloydStep(m, null, c4, null, null, null, null, 1));
+        assertMessage(IllegalArgumentException.class, "labels has length 5 but x has 6 rows",
+                () -> b.lloydStep(m, null, c3, new int[5], null, null, null, 1));
+        assertMessage(IllegalArgumentException.class, "sums (k x d = 2 x 3) has length 5",
+                () -> b.lloydStep(m, null, c3, null, null, new double[5], null, 1));
+        assertMessage(IllegalArgumentException.class, "sampleWeight has length 2",
+                () -> b.lloydStep(m, new double[2], c3, null, null, null, null, 1));
+        assertMessage(IllegalArgumentException.class, "minDistances has length 7",
+                () -> b.updateMinDistances(m, c3, new double[7], null, 0, 1));
+        assertMessage(IllegalArgumentException.class, "centers have 4 columns",
+                () -> b.updateMinDistances(m, c4, new double[6], null, 0, 1));
+
+        Backend other = b instanceof ScalarBackend ? new ForeignBackend() : new ScalarBackend();
+        PreparedMatrix foreign = other.prepare(TestData.uniform(1, 5, 3));
+        assertMessage(IllegalArgumentException.class, "was prepared by the " + other.name() + " backend",
+                () -> b.kernelBlock(rbf, foreign, x3, new double[25], 0, 1));
+    }
+
+    static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {
+        T e = assertThrows(type, call);
+        assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part + "'");
+    }
+
+    private static double[] flatten(double[][] a) {
+        return Arrays.stream(a).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** A backend name that is not the scalar one, to test the owner check of ScalarBackend. */
+    private static final class ForeignBackend implements Backend {
+        public String name() {
+            return "foreign";
+        }
+
+        public PreparedMatrix prepare(Matrix x) {
+            double[] norms = RowNorms.squared(x);
+            return new PreparedMatrix() {
+                public Matrix matrix() {
+                    return x;
+                }
+
+                public double[] squaredNorms() {
+                    return norms;
+                }
+
+                public String backendName() {
+                    return "foreign";
+                }
+            };
+        }
+
+        public void kernelRows(KernelSpec k, PreparedMatrix x, int[] r, int len, float[] o, int off, int s, int t) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void kernelRows(KernelSpec k, PreparedMatrix x, int[] r, int len, double[] o, int off, int s, int t) {
+            throw new UnsupportedOperationException();
+        }
+
+        public void kernelBlock(KernelSpec k, PreparedMatrix a, PreparedMatrix b, double[] o, int off, int t) {
+            throw new UnsupportedOperationException();
+        }
+
+        public double lloydStep(Matrix x, double[] w, PreparedMatrix c, int[] l, double[] d, double[] s, double[] n,
+                                int t) {
+            throw new UnsupportedOperationException();
+        }
+
+        public double updateMinDistances(Matrix x, PreparedMatrix c, double[] m, int[] a, int base, int t) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.paraml.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class ParallelTest {
+    @Test
+    void everyTaskRunsExactlyOnce() {
+        for (int threads : new int[]{1, 2, 3, 64}) {
+            AtomicIntegerArray runs = new AtomicIntegerArray(1000);
+            Parallel.forEach(1000, threads, runs::incrementAndGet);
+            for (int t = 0; t < 1000; t++) {
+                assertEquals(1, runs.get(t), "task " + t + " with " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void oneThreadRunsInTheCaller() {
+        Set<Thread> seen = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(50, 1, t -> seen.add(Thread.currentThread()));
+        assertEquals(Set.of(Thread.currentThread()), seen);
+    }
+
+    @Test
+    void neverMoreThreadsThanTheBudget() {
+        Set<Thread> seen = ConcurrentHashMap.newKeySet();
+        Parallel.forEach(200, 2, t -> {
+            seen.add(Thread.currentThread());
+            busy();
+        });
+        assertTrue(seen.size() <= 2, "used " + seen.size() + " threads");
+        assertTrue(seen.contains(Thread.currentThread()), "the caller works too");
+    }
+
+    @Test
+    void theFirstFailureIsRethrownAfterTheOthersEnd() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forEach(100, 4, t -> {
+            if (t == 17) {
+                throw boom;
+            }
+        }));
+        assertSame(boom, e);
+        assertThrows(IllegalArgumentException.class, () -> Parallel.forEach(1, 0, t -> { }));
+    }
+
+    @Test
+    void manyCallersAtOnceAllFinish() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            Future<?>[] f = new Future<?>[32];
+            for (int c = 0; c < f.length; c++) {
+                f[c] = callers.submit(() -> {
+                    AtomicIntegerArray runs = new AtomicIntegerArray(300);
+                    Parallel.forEach(300, 4, t -> {
+                        busy();
+                        runs.incrementAndGet(t);
+                    });
+                    for (int t = 0; t < 300; t++) {
+                        assertEquals(1, runs.get(t));
+                    }
+                });
+            }
+            for (Future<?> x : f) {
+                x.get();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static void busy() {
+        double s = 0;
+        for (int i = 0; i < 2000; i++) {
+            s += Math.sqrt(i);
+        }
+        if (s < 0) {
+            throw new AssertionError();
+        }
+    }
+}
