@@ -2,10 +2,14 @@ package org.paraml.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -138,6 +142,33 @@ public final class Blocks implements AutoCloseable {
         Objects.requireNonNull(generator, "generator");
         return from(new GeneratedBlockSource(numBlocks, blockRows, cols, seedOffset, generator,
                 name == null ? "generated" : name, usesScratch));
+    }
+
+    /**
+     * A {@code .npy} file (2-D, any numeric dtype, converted to float64), or a folder of them read in
+     * name order, cut into blocks of {@code blockRows} rows (a block never spans two files). Rows are read
+     * by ranges with positional reads: nothing stays memory-mapped, so reading a file larger than RAM
+     * leaves the process's resident memory bounded by the blocks held. Close the blocks to close the files.
+     *
+     * @throws IOException when a file is missing, unreadable or not a 1-D/2-D C-order array, or when the
+     *                     folder holds no {@code .npy} file; the message names the file
+     */
+    public static Blocks npy(Path fileOrFolder, int blockRows) throws IOException {
+        Objects.requireNonNull(fileOrFolder, "fileOrFolder");
+        List<Path> files;
+        if (Files.isDirectory(fileOrFolder)) {
+            try (Stream<Path> s = Files.list(fileOrFolder)) {
+                files = s.filter(p -> p.getFileName().toString().endsWith(".npy")
+                        && Files.isRegularFile(p)).sorted().toList();
+            }
+            if (files.isEmpty()) {
+                throw new NoSuchFileException(fileOrFolder.toString(), null,
+                        "the folder holds no .npy file");
+            }
+        } else {
+            files = List.of(fileOrFolder);
+        }
+        return from(NpyBlockSource.open(files, blockRows));
     }
 
     /** Number of blocks. */
@@ -295,7 +326,7 @@ public final class Blocks implements AutoCloseable {
      * @param threads  compute threads used to read or make the blocks while they are written
      * @param progress told of each block persisted (phase "persist")
      */
-    public Blocks persist(long memoryBudgetBytes, int threads, java.nio.file.Path spillDir, BlockProgress progress) {
+    public Blocks persist(long memoryBudgetBytes, int threads, Path spillDir, BlockProgress progress) {
         shared.checkOpen();
         if (inMemory()) {
             return this;
@@ -313,7 +344,7 @@ public final class Blocks implements AutoCloseable {
         return SpillFile.persist(this, threads, spillDir, p);
     }
 
-    /** {@link #persist(long, int, java.nio.file.Path, BlockProgress)} in {@code java.io.tmpdir}, without progress. */
+    /** {@link #persist(long, int, Path, BlockProgress)} in {@code java.io.tmpdir}, without progress. */
     public Blocks persist(long memoryBudgetBytes, int threads) {
         return persist(memoryBudgetBytes, threads, null, BlockProgress.NONE);
     }
