@@ -188,7 +188,7 @@ final class KMeansParallel {
                 phi = state.update(drawn, "k-means|| extra centre " + c + " of " + k);
             }
         }
-        LOG.log(System.Logger.Level.INFO, "k-means|| found {0} distinct candidate(s) for n_clusters={1}; "
+        LOG.log(System.Logger.Level.DEBUG, "k-means|| found {0} distinct candidate(s) for n_clusters={1}; "
                 + "the other {2} are k-means++ draws", found, k, k - found);
         return centres;
     }
