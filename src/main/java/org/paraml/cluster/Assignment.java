@@ -42,7 +42,7 @@ final class Assignment {
         int[] labels = new int[rows];
         FitContext.Scratch s = ctx.takeScratch(x.rows());
         try {
-            ctx.backend.lloydStep(x, null, centres, labels, s.dist, null, null, 1);
+            ctx.kernels.lloyd(x, centres, labels, s.dist, null, null);
             CompensatedSum inertia = new CompensatedSum();
             for (int i = 0; i < rows; i++) {
                 inertia.add(s.dist[i]);

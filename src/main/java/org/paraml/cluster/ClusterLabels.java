@@ -3,10 +3,7 @@ package org.paraml.cluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.paraml.backend.Backend;
-import org.paraml.data.Blocks;
 import org.paraml.data.NpyWriter;
-import org.paraml.linalg.Matrix;
 
 /**
  * The cluster label of every row ({@code labels_}), each in {@code [0, n_clusters)}. For data in memory
@@ -44,10 +41,5 @@ public interface ClusterLabels {
     /** Labels held in an array (not copied). */
     static ClusterLabels of(int[] labels) {
         return new ArrayLabels(labels);
-    }
-
-    /** Labels of the rows of {@code blocks}: the nearest of {@code centres}, computed on each read. */
-    static ClusterLabels of(Blocks blocks, Matrix centres, Backend backend, int threads) {
-        return new StreamedLabels(blocks, centres, backend, threads);
     }
 }

@@ -8,8 +8,8 @@ import org.paraml.linalg.Matrix;
 /**
  * The {@code m} rows of a block farthest from their nearest centre, kept while the block's distances
  * are scanned (a bounded heap), with their coordinates: the candidates that scikit-learn's
- * {@code _relocate_empty_clusters} moves empty clusters to. Order: larger distance first, then lower
- * global row.
+ * {@code _relocate_empty_clusters} moves empty clusters to (in the fit's translated coordinates).
+ * Order: larger distance first, then lower global row.
  */
 final class FarthestRows {
     /** One far row: its global index, its label, its squared distance to that centre, its coordinates. */
@@ -26,8 +26,9 @@ final class FarthestRows {
      * The {@code min(m, rows)} farthest rows of a block, farthest first.
      *
      * @param firstRow the global index of the block's first row
+     * @param kernels  gives the coordinates in the fit's translated frame
      */
-    static List<Far> of(Matrix x, long firstRow, int[] labels, double[] dist, int m) {
+    static List<Far> of(Matrix x, long firstRow, int[] labels, double[] dist, int m, ShiftedKernels kernels) {
         int rows = x.rows();
         int size = Math.min(m, rows);
         List<Far> out = new ArrayList<>(size);
@@ -49,9 +50,7 @@ final class FarthestRows {
         }
         for (int h = 0; h < n; h++) {
             int i = heap[h];
-            double[] coords = new double[x.cols()];
-            System.arraycopy(x.data(), x.offset(i), coords, 0, x.cols());
-            out.add(new Far(firstRow + i, labels[i], dist[i], coords));
+            out.add(new Far(firstRow + i, labels[i], dist[i], kernels.shiftedRow(x.data(), x.offset(i))));
         }
         out.sort(FARTHEST_FIRST);
         return out;

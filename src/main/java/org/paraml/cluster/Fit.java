@@ -16,6 +16,7 @@ final class Fit {
     private final boolean alreadyValidated;
     private final BlockLabelsConsumer labelsOut;
     private Backend backend;
+    private double[] shift;
     private Matrix centres;
     private double inertia;
     private int nIter;
@@ -50,7 +51,8 @@ final class Fit {
             }
         }
         backend = params.resolvedBackend();
-        FitContext ctx = new FitContext(data, params.threads(), backend, params.progress());
+        shift = FitContext.firstRow(data);
+        FitContext ctx = new FitContext(data, params.threads(), backend, params.progress(), shift);
         if (alreadyValidated) {
             ctx.validated();
         }
@@ -63,7 +65,7 @@ final class Fit {
         boolean streamed = false;
         for (int run = 0; run < runs; run++) {
             Matrix start = switch (method) {
-                case "array" -> given;
+                case "array" -> ctx.kernels.toShifted(given);
                 case KMeans.RANDOM -> RandomInit.centres(ctx, k, rng);
                 case KMeans.K_MEANS_PLUS_PLUS -> KMeansPlusPlus.seed(new SeedingState(ctx, null), k, rng, "k-means++");
                 default -> KMeansParallel.centres(ctx, k, params.oversamplingFactor(), params.initMaxIter(), rng);
@@ -85,21 +87,20 @@ final class Fit {
         if (labelsOut != null && !streamed) {
             Assignment.run(ctx, centres, "labels", labelsOut);
         }
+        centres = ctx.kernels.fromShifted(centres);
         if (bestDistinct < k) {
             KMeans.log().log(System.Logger.Level.WARNING, "Number of distinct clusters ({0}) found smaller than "
                     + "n_clusters ({1}). Possibly due to duplicate points in X.", bestDistinct, k);
         }
     }
 
+    /** The fitted model, with the given training labels. */
     KMeansModel model(ClusterLabels labels) {
-        return new KMeansModel(centres, inertia, nIter, labels, backend, params.threads());
+        return new KMeansModel(centres, inertia, nIter, labels, backend, params.threads(), shift);
     }
 
-    Matrix centres() {
-        return centres;
-    }
-
-    Backend backend() {
-        return backend;
+    /** Training labels computed again from {@code blocks} when read. */
+    ClusterLabels streamedLabels(Blocks blocks) {
+        return new StreamedLabels(blocks, centres, backend, params.threads(), shift);
     }
 }

@@ -12,7 +12,8 @@ import org.paraml.data.Blocks;
 import org.paraml.linalg.Matrix;
 
 /**
- * What every step of one k-means fit shares: the data, the thread budget, the backend, the
+ * What every step of one k-means fit shares: the data, the thread budget, the (translated) backend
+ * operations, the
  * progress listener, per-thread scratch arrays and the feature statistics once known.
  */
 final class FitContext {
@@ -29,7 +30,7 @@ final class FitContext {
 
     final Blocks data;
     final int threads;
-    final Backend backend;
+    final ShiftedKernels kernels;
     final BlockProgress progress;
     final int cols;
     final long rows;
@@ -38,10 +39,15 @@ final class FitContext {
     private FeatureStats stats;
     private boolean validated;
 
-    FitContext(Blocks data, int threads, Backend backend, BlockProgress progress) {
+    /**
+     * @param shift the translation applied to every row before the backend sees it (see
+     *              {@link ShiftedKernels}); centres and candidates of this context are in translated
+     *              coordinates. Null for none.
+     */
+    FitContext(Blocks data, int threads, Backend backend, BlockProgress progress, double[] shift) {
         this.data = data;
         this.threads = threads;
-        this.backend = backend;
+        this.kernels = new ShiftedKernels(backend, shift, data.cols());
         this.progress = progress == null ? BlockProgress.NONE : progress;
         this.cols = data.cols();
         this.rows = data.rows();
@@ -84,9 +90,19 @@ final class FitContext {
         }
     }
 
-    /** {@code centres} prepared for the backend, shared by every block of a pass. */
+    /** {@code centres} (translated coordinates) prepared for the backend, shared by every block of a pass. */
     PreparedMatrix prepare(Matrix centres) {
-        return backend.prepare(centres);
+        return kernels.backend().prepare(centres);
+    }
+
+    /** The given rows of the data, in that order, in translated coordinates. */
+    Matrix gather(long... rowIndices) {
+        return kernels.toShifted(data.gatherRows(rowIndices, threads));
+    }
+
+    /** The first row of the data: the translation a fit uses. */
+    static double[] firstRow(Blocks data) {
+        return data.gatherRows(new long[] {0}, 1).row(0);
     }
 
     /** Work arrays of exactly {@code rows} entries. */

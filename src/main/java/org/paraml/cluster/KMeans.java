@@ -355,7 +355,7 @@ public final class KMeans {
         Objects.requireNonNull(x, "X");
         Fit f = new Fit(this, x, false, labelsOut);
         f.run();
-        return f.model(ClusterLabels.of(x, f.centres(), f.backend(), threads));
+        return f.model(f.streamedLabels(x));
     }
 
     Backend resolvedBackend() {

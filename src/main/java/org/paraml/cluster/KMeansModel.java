@@ -18,8 +18,15 @@ public final class KMeansModel {
     private final ClusterLabels labels;
     private final Backend backend;
     private final int threads;
+    private final double[] shift;
 
-    KMeansModel(Matrix centres, double inertia, int nIter, ClusterLabels labels, Backend backend, int threads) {
+    /**
+     * @param shift the translation the backend computes in (a row of the training data, see
+     *              {@link ShiftedKernels}), or null
+     */
+    KMeansModel(Matrix centres, double inertia, int nIter, ClusterLabels labels, Backend backend, int threads,
+            double[] shift) {
+        this.shift = shift == null ? null : shift.clone();
         this.centres = centres.copy();
         this.inertia = inertia;
         this.nIter = nIter;
@@ -110,12 +117,12 @@ public final class KMeansModel {
     public double score(Blocks x) {
         Objects.requireNonNull(x, "X");
         Validation.checkSameFeatures(Matrix.zeros(0, x.cols()), nFeaturesIn(), "KMeans");
-        FitContext ctx = new FitContext(x, threads, backend, null);
-        return -Assignment.run(ctx, centres, "score", null).inertia();
+        FitContext ctx = new FitContext(x, threads, backend, null, shift);
+        return -Assignment.run(ctx, ctx.kernels.toShifted(centres), "score", null).inertia();
     }
 
     private StreamedLabels streamed(Blocks x) {
-        return new StreamedLabels(x, centres, backend, threads);
+        return new StreamedLabels(x, centres, backend, threads, shift);
     }
 
     private void check(Matrix x) {

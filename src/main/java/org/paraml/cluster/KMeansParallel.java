@@ -120,7 +120,7 @@ final class KMeansParallel {
             double[] counts = new double[candidates.rows()];
             FitContext.Scratch s = ctx.takeScratch(x.rows());
             try {
-                ctx.backend.lloydStep(x, null, prepared, s.labels, s.dist, null, counts, 1);
+                ctx.kernels.lloyd(x, prepared, s.labels, s.dist, null, counts);
                 state.store(b.firstRow(), s.dist, x.rows());
             } finally {
                 ctx.giveScratch(s);
@@ -151,7 +151,7 @@ final class KMeansParallel {
                 keptWeights[j++] = weights[i];
             }
         }
-        FitContext small = new FitContext(Blocks.of(kept), 1, ctx.backend, null);
+        FitContext small = new FitContext(Blocks.of(kept), 1, ctx.kernels.backend(), null, null);
         return KMeansPlusPlus.seed(new SeedingState(small, keptWeights), k, rng, "k-means|| reduce");
     }
 

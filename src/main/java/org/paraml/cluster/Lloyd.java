@@ -95,9 +95,9 @@ final class Lloyd {
         try {
             double[] sums = new double[k * d];
             double[] counts = new double[k];
-            ctx.backend.lloydStep(x, null, centres, s.labels, s.dist, sums, counts, 1);
+            ctx.kernels.lloyd(x, centres, s.labels, s.dist, sums, counts);
             long hash = LabelHash.of(s.labels, rows);
-            List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1) : List.of();
+            List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, ctx.kernels) : List.of();
             return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.of(x) : null);
         } finally {
             ctx.giveScratch(s);

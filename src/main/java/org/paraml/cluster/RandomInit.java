@@ -35,6 +35,6 @@ final class RandomInit {
                 rows[j++] = pick;
             }
         }
-        return ctx.data.gatherRows(rows, ctx.threads);
+        return ctx.gather(rows);
     }
 }

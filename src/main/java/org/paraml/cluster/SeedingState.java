@@ -34,9 +34,9 @@ final class SeedingState {
         return ctx;
     }
 
-    /** The given rows of the data, in that order. */
+    /** The given rows of the data, in that order (in the context's translated coordinates). */
     Matrix rows(long... rows) {
-        return ctx.data.gatherRows(rows, ctx.threads);
+        return ctx.gather(rows);
     }
 
     /**
@@ -83,7 +83,7 @@ final class SeedingState {
         FitContext.Scratch s = ctx.takeScratch(x.rows());
         try {
             d2.read(b.firstRow(), s.dist, rows);
-            ctx.backend.updateMinDistances(x, centres, s.dist, null, 0, 1);
+            ctx.kernels.updateMin(x, centres, s.dist);
             d2.write(b.firstRow(), s.dist, rows);
             return weightedSum(s.dist, b.firstRow(), rows);
         } finally {
@@ -115,7 +115,7 @@ final class SeedingState {
                 d2.read(b.firstRow(), s.dist, rows);
                 for (int t = 0; t < n; t++) {
                     System.arraycopy(s.dist, 0, tmp.dist, 0, rows);
-                    ctx.backend.updateMinDistances(x, prepared[t], tmp.dist, null, 0, 1);
+                    ctx.kernels.updateMin(x, prepared[t], tmp.dist);
                     out[t] = weightedSum(tmp.dist, b.firstRow(), rows);
                 }
             } finally {

@@ -10,12 +10,18 @@ final class StreamedLabels implements ClusterLabels {
     private final Matrix centres;
     private final Backend backend;
     private final int threads;
+    private final double[] shift;
 
-    StreamedLabels(Blocks blocks, Matrix centres, Backend backend, int threads) {
+    /**
+     * @param centres the centres in the data's coordinates
+     * @param shift   the translation the backend works in (see {@link ShiftedKernels}), or null
+     */
+    StreamedLabels(Blocks blocks, Matrix centres, Backend backend, int threads, double[] shift) {
         this.blocks = blocks;
         this.centres = centres;
         this.backend = backend;
         this.threads = threads;
+        this.shift = shift;
     }
 
     @Override
@@ -25,9 +31,9 @@ final class StreamedLabels implements ClusterLabels {
 
     @Override
     public void forEachBlock(BlockLabelsConsumer consumer) {
-        FitContext ctx = new FitContext(blocks, threads, backend, null);
+        FitContext ctx = new FitContext(blocks, threads, backend, null, shift);
         ctx.validated();
-        Assignment.run(ctx, centres, "labels", consumer);
+        Assignment.run(ctx, ctx.kernels.toShifted(centres), "labels", consumer);
     }
 
     @Override

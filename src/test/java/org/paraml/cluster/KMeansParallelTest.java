@@ -48,7 +48,7 @@ class KMeansParallelTest {
     }
 
     private static FitContext context(Matrix x, int blockRows) {
-        return new FitContext(Blocks.of(x, blockRows), 2, Backends.select(), null);
+        return new FitContext(Blocks.of(x, blockRows), 2, Backends.select(), null, null);
     }
 
     @Test
