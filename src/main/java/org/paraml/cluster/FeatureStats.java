@@ -70,6 +70,23 @@ final class FeatureStats {
         return n;
     }
 
+    /** The mean of each feature (a copy). */
+    double[] mean() {
+        return mean.clone();
+    }
+
+    /** {@code Σ_f var(X_f)}: the total population variance (0 when there are no rows). */
+    double totalVariance() {
+        if (n == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (double v : m2) {
+            s += v / n;
+        }
+        return s;
+    }
+
     /** The mean over features of the population variance of each feature (0 when there are no rows). */
     double meanVariance() {
         if (n == 0) {

@@ -51,7 +51,7 @@ final class Fit {
             }
         }
         backend = params.resolvedBackend();
-        shift = FitContext.firstRow(data);
+        shift = FitContext.translationFor(data, params.threads());
         FitContext ctx = new FitContext(data, params.threads(), backend, params.progress(), shift);
         if (alreadyValidated) {
             ctx.validated();

@@ -100,9 +100,31 @@ final class FitContext {
         return kernels.toShifted(data.gatherRows(rowIndices, threads));
     }
 
-    /** The first row of the data: the translation a fit uses. */
-    static double[] firstRow(Blocks data) {
-        return data.gatherRows(new long[] {0}, 1).row(0);
+    /** Rows looked at to decide the translation. */
+    static final int HEAD_ROWS = 4096;
+
+    /**
+     * The translation a fit works in: the mean {@code m} of the first {@value #HEAD_ROWS} rows when the
+     * data sit far from the origin ({@code ||m||² > 16 × total variance} of those rows, i.e. more than four
+     * standard deviations away), else null (no translation: rows reach the backend as they are). Reads
+     * only those rows, so the choice does not depend on the block size.
+     */
+    static double[] translationFor(Blocks data, int threads) {
+        int m = (int) Math.min(HEAD_ROWS, data.rows());
+        long[] head = new long[m];
+        for (int i = 0; i < m; i++) {
+            head[i] = i;
+        }
+        FeatureStats s = FeatureStats.of(data.gatherRows(head, threads));
+        double[] mean = s.mean();
+        double norm2 = 0;
+        for (double v : mean) {
+            norm2 += v * v;
+        }
+        if (!Double.isFinite(norm2) || !Double.isFinite(s.totalVariance())) {
+            return null; // the first pass reports the NaN or infinity
+        }
+        return norm2 > 16 * s.totalVariance() ? mean : null;
     }
 
     /** Work arrays of exactly {@code rows} entries. */

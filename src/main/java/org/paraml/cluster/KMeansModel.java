@@ -21,7 +21,7 @@ public final class KMeansModel {
     private final double[] shift;
 
     /**
-     * @param shift the translation the backend computes in (a row of the training data, see
+     * @param shift the translation the backend computes in (the mean of the first training rows, see
      *              {@link ShiftedKernels}), or null
      */
     KMeansModel(Matrix centres, double inertia, int nIter, ClusterLabels labels, Backend backend, int threads,

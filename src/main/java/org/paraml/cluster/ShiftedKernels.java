@@ -9,8 +9,8 @@ import org.paraml.linalg.Matrix;
  * The backend's k-means block operations applied to the rows translated by a fixed vector {@code s}
  * ({@code x − s}), as scikit-learn subtracts the mean of X before fitting: a backend may pick the nearest
  * centre from {@code ||c||² − 2⟨x, c⟩}, whose rounding error grows with {@code ||x||·||c||}, so data far
- * from the origin (all rows near 10⁸, say) would get wrong labels. Translating by a point of the data
- * keeps the norms at the scale of the data's spread. Distances are translation-invariant; sums and
+ * from the origin (all rows near 10⁸, say) would get wrong labels. Translating by the mean of the first
+ * rows ({@link FitContext#translationFor}) keeps the norms at the scale of the data's spread. Distances are translation-invariant; sums and
  * centres are in translated coordinates.
  *
  * <p>Rows are translated {@value #CHUNK} at a time into a small per-thread buffer (it stays in cache), so

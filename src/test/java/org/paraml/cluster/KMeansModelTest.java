@@ -68,6 +68,27 @@ class KMeansModelTest {
         assertEquals(near.inertia(), shifted.inertia(), 1e-6 * near.inertia());
     }
 
+    @Test
+    void dataFarFromTheOriginGetTheSameFitAsNearIt() {
+        Matrix far = addToAll(X, 1e8);
+        for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
+            KMeans km = KM.withInit(init).withNInit(2);
+            KMeansModel near = km.fit(Blocks.of(X, 64));
+            KMeansModel shifted = km.fit(Blocks.of(far, 64));
+            assertArrayEquals(near.labels().toArray(), shifted.labels().toArray(), init);
+            assertEquals(near.inertia(), shifted.inertia(), 1e-6 * near.inertia(), init);
+            assertArrayEquals(near.labels().toArray(), shifted.predict(far), init);
+        }
+        // an empty cluster relocated in translated coordinates: scikit-learn's fit of the fixture, moved
+        Fixtures.Case c = Fixtures.cases("kmeans_array_init.json").stream()
+                .filter(f -> f.name().equals("empty_cluster")).findFirst().orElseThrow();
+        KMeansModel m = Fixtures.estimator(c).withInit(addToAll(c.initCentres(), 1e6))
+                .fit(Blocks.of(addToAll(c.x(), 1e6), 50));
+        assertArrayEquals(c.labels(), m.labels().toArray());
+        assertEquals(c.nIter(), m.nIter());
+        assertEquals(c.inertia(), m.inertia(), 1e-6 * c.inertia());
+    }
+
     private static Matrix addToAll(Matrix m, double v) {
         Matrix out = m.copy();
         for (int i = 0; i < out.rows(); i++) {
