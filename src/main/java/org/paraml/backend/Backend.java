@@ -108,6 +108,19 @@ public interface Backend {
                      double[] sums, double[] counts, int threads);
 
     /**
+     * {@link #lloydStep(Matrix, double[], PreparedMatrix, int[], double[], double[], double[], int)}
+     * on rows prepared by this backend, for data held in memory across iterations: a backend may
+     * read a layout made once by {@link #prepare(Matrix)} (the SIMD backend reads row tiles instead
+     * of transposing every pass). Results are identical to the {@link Matrix} form on
+     * {@code x.matrix()}.
+     */
+    default double lloydStep(PreparedMatrix x, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                             double[] distances, double[] sums, double[] counts, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        return lloydStep(x.matrix(), sampleWeight, centers, labels, distances, sums, counts, threads);
+    }
+
+    /**
      * The k-means|| cost update: lowers each row's current minimum squared distance against a set of
      * new centres.
      * <pre>
@@ -128,4 +141,15 @@ public interface Backend {
      */
     double updateMinDistances(Matrix x, PreparedMatrix centers, double[] minDistances, int[] argmin, int argminBase,
                               int threads);
+
+    /**
+     * {@link #updateMinDistances(Matrix, PreparedMatrix, double[], int[], int, int)} on rows
+     * prepared by this backend (see {@link #lloydStep(PreparedMatrix, double[], PreparedMatrix,
+     * int[], double[], double[], double[], int)}); results identical to the {@link Matrix} form.
+     */
+    default double updateMinDistances(PreparedMatrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
+                                      int argminBase, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        return updateMinDistances(x.matrix(), centers, minDistances, argmin, argminBase, threads);
+    }
 }

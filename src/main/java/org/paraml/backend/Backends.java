@@ -159,7 +159,10 @@ public final class Backends {
             String shape = (String) Class.forName(SIMD_CLASS).getMethod("vectorShape").invoke(null);
             return new BackendInfo("simd", simd.isPresent(), VECTOR_MODULE + " is readable, " + shape);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
             return new BackendInfo("simd", false, "the SIMD backend failed to load: " + cause);
         }
     }

@@ -9,7 +9,7 @@ import org.paraml.linalg.Matrix;
  * chunk order.
  *
  * <p><b>Chunking rule.</b> A chunk holds {@link #chunkRows(int, int, int)} rows: at least
- * {@value #MIN_CHUNK_ROWS}, and more when k·d is so large that the partial sums of all chunks would
+ * {@value #MIN_CHUNK_ROWS} and a multiple of 64, and more when k·d is so large that the partial sums of all chunks would
  * exceed {@value #PARTIAL_BUDGET} doubles. It depends only on (n, k, d), never on the thread count,
  * and each chunk is summed in row order, so every thread count gives bit-identical sums.
  */
@@ -27,7 +27,8 @@ public final class KMeansChunks {
         long perChunk = (long) k * d + k;
         long maxChunks = Math.max(1, PARTIAL_BUDGET / perChunk);
         long rows = Math.max(MIN_CHUNK_ROWS, (n + maxChunks - 1) / maxChunks);
-        return (int) Math.min(Math.max(n, 1), rows);
+        rows = (rows + 63) / 64 * 64; // chunks start on whole tiles of rows
+        return (int) Math.min(Integer.MAX_VALUE - 63, rows);
     }
 
     /** {@link Backend#lloydStep} on top of {@code kernel}; arguments already checked. */

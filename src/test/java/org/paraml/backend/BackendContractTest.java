@@ -114,6 +114,35 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void preparedRowsGiveTheSameKMeansResultsAsTheMatrix() {
+        Backend b = backend();
+        for (int d : new int[]{2, 20, 70}) {
+            int n = KMeansChunks.MIN_CHUNK_ROWS + 37;
+            Matrix x = TestData.asView(TestData.uniform(8, n, d), 9);
+            PreparedMatrix c = b.prepare(TestData.uniform(10, 6, d));
+            PreparedMatrix px = b.prepare(x);
+            int[] l1 = new int[n];
+            int[] l2 = new int[n];
+            double[] d1 = new double[n];
+            double[] d2 = new double[n];
+            double[] s1 = new double[6 * d];
+            double[] s2 = new double[6 * d];
+            double i1 = b.lloydStep(x, null, c, l1, d1, s1, new double[6], 2);
+            double i2 = b.lloydStep(px, null, c, l2, d2, s2, new double[6], 3);
+            assertArrayEquals(l1, l2);
+            assertArrayEquals(d1, d2);
+            assertArrayEquals(s1, s2);
+            assertEquals(i1, i2, 0.0);
+            double[] m1 = new double[n];
+            Arrays.fill(m1, 0.3 * d);
+            double[] m2 = m1.clone();
+            assertEquals(b.updateMinDistances(x, c, m1, l1, 5, 1), b.updateMinDistances(px, c, m2, l2, 5, 2), 0.0);
+            assertArrayEquals(m1, m2);
+            assertArrayEquals(l1, l2);
+        }
+    }
+
+    @Test
     void tiesGoToTheLowestCentre() {
         Backend b = backend();
         Matrix x = Matrix.of(new double[][]{{0, 0}, {1, 1}, {3, 3}});

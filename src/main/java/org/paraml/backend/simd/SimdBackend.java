@@ -84,6 +84,35 @@ public final class SimdBackend implements Backend {
     }
 
     @Override
+    public double lloydStep(PreparedMatrix x, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                            double[] distances, double[] sums, double[] counts, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkLloyd(x.matrix(), sampleWeight, centers, labels, distances, sums, counts, threads);
+        SimdKMeans kernel = prepareKMeans((SimdPreparedMatrix) x, (SimdPreparedMatrix) centers);
+        return KMeansChunks.lloyd(kernel, x.matrix(), sampleWeight, centers, labels, distances, sums, counts, threads);
+    }
+
+    @Override
+    public double updateMinDistances(PreparedMatrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
+                                     int argminBase, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkMinDistances(x.matrix(), centers, minDistances, argmin, threads);
+        SimdKMeans kernel = prepareKMeans((SimdPreparedMatrix) x, (SimdPreparedMatrix) centers);
+        return KMeansChunks.updateMin(kernel, x.matrix(), centers, minDistances, argmin, argminBase, threads);
+    }
+
+    /** Builds the layouts the k-means kernel reads here, in the calling thread, not racing in the workers. */
+    private static SimdKMeans prepareKMeans(SimdPreparedMatrix x, SimdPreparedMatrix centers) {
+        centers.panel();
+        if (x.cols() <= SimdKMeans.ACROSS_ROWS_MAX_FEATURES) {
+            x.tiles();
+        }
+        return new SimdKMeans(x);
+    }
+
+    @Override
     public double updateMinDistances(Matrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
                                      int argminBase, int threads) {
         BackendArgs.checkOwner(centers, this, "centers");

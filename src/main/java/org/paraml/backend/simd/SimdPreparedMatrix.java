@@ -19,6 +19,10 @@ final class SimdPreparedMatrix implements PreparedMatrix {
     private final double[] normsPadded;
     private final int paddedRows;
     private volatile double[] panel;
+    private volatile double[] tiles;
+
+    /** Rows per tile of {@link #tiles()}: two vectors. */
+    static final int TILE_ROWS = 2 * SimdKernels.L;
 
     SimdPreparedMatrix(Matrix matrix, int lanes) {
         this.matrix = matrix;
@@ -61,6 +65,36 @@ final class SimdPreparedMatrix implements PreparedMatrix {
             panel = p;
         }
         return p;
+    }
+
+    /**
+     * The rows in tiles of {@link #TILE_ROWS}, each feature-major: {@code tiles[(i − i%T)·d + f·T +
+     * i%T] = x_if} with {@code T = TILE_ROWS} (zeros past the last row); built on first call. One
+     * sequential stream that gives, per feature, a vector of consecutive rows.
+     */
+    double[] tiles() {
+        double[] t = tiles;
+        if (t == null) {
+            t = buildTiles();
+            tiles = t;
+        }
+        return t;
+    }
+
+    private double[] buildTiles() {
+        int n = matrix.rows();
+        int d = matrix.cols();
+        int block = TILE_ROWS;
+        double[] data = matrix.data();
+        double[] t = new double[Math.multiplyExact((n + block - 1) / block * block, d)];
+        for (int i = 0; i < n; i++) {
+            int o = matrix.offset(i);
+            int base = (i - i % block) * d + i % block;
+            for (int f = 0; f < d; f++) {
+                t[base + f * block] = data[o + f];
+            }
+        }
+        return t;
     }
 
     private double[] buildPanel() {
