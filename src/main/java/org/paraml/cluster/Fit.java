@@ -101,6 +101,6 @@ final class Fit {
 
     /** Training labels computed again from {@code blocks} when read. */
     ClusterLabels streamedLabels(Blocks blocks) {
-        return new StreamedLabels(blocks, centres, backend, params.threads(), shift);
+        return new StreamedLabels(blocks, centres, backend, params.threads(), shift, false);
     }
 }

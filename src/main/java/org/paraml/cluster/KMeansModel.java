@@ -76,11 +76,13 @@ public final class KMeansModel {
         return out;
     }
 
-    /** The labels of the rows of {@code x}, computed block by block when read. */
+    /**
+     * The labels of the rows of {@code x}, computed block by block each time they are read (the blocks
+     * must stay open); each read checks the blocks for NaN and infinity.
+     */
     public ClusterLabels predict(Blocks x) {
-        Objects.requireNonNull(x, "X");
-        Validation.checkSameFeatures(Matrix.zeros(0, x.cols()), nFeaturesIn(), "KMeans");
-        return streamed(x);
+        checkFeatures(x);
+        return new StreamedLabels(x, centres, backend, threads, shift, true);
     }
 
     /**
@@ -115,14 +117,21 @@ public final class KMeansModel {
 
     /** {@code score} of blocks: minus their inertia against these centres, in one pass. */
     public double score(Blocks x) {
-        Objects.requireNonNull(x, "X");
-        Validation.checkSameFeatures(Matrix.zeros(0, x.cols()), nFeaturesIn(), "KMeans");
+        checkFeatures(x);
         FitContext ctx = new FitContext(x, threads, backend, null, shift);
         return -Assignment.run(ctx, ctx.kernels.toShifted(centres), "score", null).inertia();
     }
 
     private StreamedLabels streamed(Blocks x) {
-        return new StreamedLabels(x, centres, backend, threads, shift);
+        return new StreamedLabels(x, centres, backend, threads, shift, false);
+    }
+
+    private void checkFeatures(Blocks x) {
+        Objects.requireNonNull(x, "X");
+        if (x.cols() != nFeaturesIn()) {
+            throw new IllegalArgumentException("X has " + x.cols() + " features, but KMeans is expecting "
+                    + nFeaturesIn() + " features as input.");
+        }
     }
 
     private void check(Matrix x) {

@@ -11,17 +11,20 @@ final class StreamedLabels implements ClusterLabels {
     private final Backend backend;
     private final int threads;
     private final double[] shift;
+    private final boolean checkFinite;
 
     /**
      * @param centres the centres in the data's coordinates
-     * @param shift   the translation the backend works in (see {@link ShiftedKernels}), or null
+     * @param shift       the translation the backend works in (see {@link ShiftedKernels}), or null
+     * @param checkFinite whether each read checks the blocks for NaN and infinity (new data)
      */
-    StreamedLabels(Blocks blocks, Matrix centres, Backend backend, int threads, double[] shift) {
+    StreamedLabels(Blocks blocks, Matrix centres, Backend backend, int threads, double[] shift, boolean checkFinite) {
         this.blocks = blocks;
         this.centres = centres;
         this.backend = backend;
         this.threads = threads;
         this.shift = shift;
+        this.checkFinite = checkFinite;
     }
 
     @Override
@@ -32,7 +35,9 @@ final class StreamedLabels implements ClusterLabels {
     @Override
     public void forEachBlock(BlockLabelsConsumer consumer) {
         FitContext ctx = new FitContext(blocks, threads, backend, null, shift);
-        ctx.validated();
+        if (!checkFinite) {
+            ctx.validated();
+        }
         Assignment.run(ctx, ctx.kernels.toShifted(centres), "labels", consumer);
     }
 

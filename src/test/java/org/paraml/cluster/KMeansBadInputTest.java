@@ -80,6 +80,14 @@ class KMeansBadInputTest {
         Matrix init = X.rowRange(0, 3).copy();
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> new KMeans().withNClusters(3).withInit(init).fit(Blocks.of(bad, 100))), "contains infinity");
+        KMeansModel m = new KMeans().withNClusters(3).withRandomState(0L).fit(X);
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(bad)), "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(Blocks.of(bad, 100)).toArray()),
+                "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.score(Blocks.of(bad, 100))),
+                "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.score(Blocks.of(Matrix.zeros(4, 3)))),
+                "X has 3 features, but KMeans is expecting 2 features as input.");
     }
 
     /** Blocks 0, 2 and 5 have no rows; the others hold X in 3 pieces. */
