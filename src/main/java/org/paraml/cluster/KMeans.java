@@ -238,6 +238,7 @@ public final class KMeans {
         return Collections.unmodifiableMap(m);
     }
 
+    /** {@code n_clusters}. */
     public int nClusters() {
         return nClusters;
     }
@@ -252,30 +253,37 @@ public final class KMeans {
         return init instanceof Matrix m ? m.copy() : null;
     }
 
+    /** {@code oversampling_factor}. */
     public double oversamplingFactor() {
         return oversamplingFactor;
     }
 
+    /** {@code init_max_iter}, null for the default number of k-means|| rounds. */
     public Integer initMaxIter() {
         return initMaxIter;
     }
 
+    /** {@code max_iter}. */
     public int maxIter() {
         return maxIter;
     }
 
+    /** {@code tol}, before scaling by the mean feature variance. */
     public double tol() {
         return tol;
     }
 
+    /** {@code n_init}. */
     public int nInit() {
         return nInit;
     }
 
+    /** {@code random_state}, or null. */
     public Long randomState() {
         return randomState;
     }
 
+    /** {@code algorithm}. */
     public String algorithm() {
         return algorithm;
     }
@@ -312,10 +320,12 @@ public final class KMeans {
                 threads, backend, progress, rows);
     }
 
+    /** Compute threads of a fit. */
     public int threads() {
         return threads;
     }
 
+    /** Rows per block when an in-memory matrix is fitted. */
     public int blockRows() {
         return blockRows;
     }
@@ -358,14 +368,17 @@ public final class KMeans {
         return f.model(f.streamedLabels(x));
     }
 
+    /** The backend set, or the selected one. */
     Backend resolvedBackend() {
         return backend != null ? backend : Backends.select();
     }
 
+    /** {@code init}: a String or a Matrix. */
     Object init() {
         return init;
     }
 
+    /** The progress listener of fits. */
     BlockProgress progress() {
         return progress;
     }
@@ -381,6 +394,7 @@ public final class KMeans {
         throw badParam(name, "an int", v);
     }
 
+    /** scikit-learn's wording for a parameter out of range. */
     static IllegalArgumentException badParam(String name, String allowed, Object got) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
                 "The '%s' parameter of KMeans must be %s. Got %s instead.", name, allowed, got));
@@ -391,6 +405,7 @@ public final class KMeans {
         return "KMeans" + getParams();
     }
 
+    /** The logger of fits ({@code org.paraml.cluster.KMeans}). */
     static System.Logger log() {
         return LOG;
     }

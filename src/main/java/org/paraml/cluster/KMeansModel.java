@@ -58,6 +58,7 @@ public final class KMeansModel {
         return labels;
     }
 
+    /** Number of centres, k. */
     public int nClusters() {
         return centres.rows();
     }

@@ -8,5 +8,6 @@ package org.paraml.data;
  */
 @FunctionalInterface
 public interface BlockFunction<R> {
+    /** The result for {@code block}; may be null. */
     R apply(Block block) throws Exception;
 }

@@ -99,6 +99,7 @@ public final class BlockIterator implements Iterator<Block>, AutoCloseable {
         }
     }
 
+    /** True until every block has been returned (or the iterator is closed). */
     @Override
     public boolean hasNext() {
         return !closed && delivered < blocks.numBlocks();

@@ -8,5 +8,6 @@ package org.paraml.data;
  */
 @FunctionalInterface
 public interface BlockResultConsumer<R> {
+    /** Called once per block of the pass, in increasing {@code blockIndex}. */
     void accept(int blockIndex, R result) throws Exception;
 }
