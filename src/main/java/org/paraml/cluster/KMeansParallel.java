@@ -1,0 +1,210 @@
+package org.paraml.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paraml.backend.PreparedMatrix;
+import org.paraml.data.Blocks;
+import org.paraml.data.RandomState;
+import org.paraml.linalg.Matrix;
+
+/**
+ * k-means|| seeding, Algorithm 2 of Bahmani, Moseley, Vattani, Kumar and Vassilvitskii, "Scalable
+ * K-Means++" (VLDB 2012), over blocks:
+ * <ol>
+ *   <li>the first candidate is a row drawn uniformly at random; {@code ψ = φ_X(C)} is the cost
+ *       {@code Σ_x d²(x, C)} against it (one pass);</li>
+ *   <li>for {@code r} rounds, every row is sampled independently with probability
+ *       {@code min(1, ℓ·d²(x, C)/φ_X(C))}, {@code ℓ = oversampling_factor × n_clusters} (so about
+ *       ℓ rows per round); the sampled rows join the candidates, and {@code d²(x, C)} is lowered
+ *       against the new candidates only (one pass per round);</li>
+ *   <li>each candidate is weighted by the number of rows nearest to it (one pass), and the weighted
+ *       candidates are reduced to k centres by greedy weighted k-means++ ({@link KMeansPlusPlus});</li>
+ *   <li>with fewer than k distinct candidates, the missing centres are k-means++ draws from the data
+ *       ({@code P(x) = d²(x, C)/φ_X(C)}, one pass each), never uniform rows.</li>
+ * </ol>
+ * The per-row draw of round r is {@code CounterRandom.uniform(key_r, row)}, a fixed function of the
+ * global row index, so the candidates do not depend on block size or thread count. The number of
+ * rounds is {@code max(1, round(ln ψ))} (Dask-ML's default), capped by {@code init_max_iter} when set.
+ * Memory: one double per row for {@code d²(x, C)}.
+ */
+final class KMeansParallel {
+    private static final System.Logger LOG = System.getLogger(KMeansParallel.class.getName());
+
+    private KMeansParallel() {
+    }
+
+    /** The default number of rounds for an initial cost ψ: {@code max(1, round(ln ψ))}, 0 when ψ = 0. */
+    static int defaultRounds(double psi) {
+        if (!(psi > 0)) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.round(Math.log(psi)));
+    }
+
+    static Matrix centres(FitContext ctx, int k, double oversamplingFactor, Integer initMaxIter, RandomState rng) {
+        long n = ctx.rows;
+        double ell = oversamplingFactor * k;
+        SeedingState state = new SeedingState(ctx, null);
+        long first = rng.randint(n);
+        long key = (rng.randint(1L << 32) << 32) | rng.randint(1L << 32);
+        Matrix newest = state.rows(first);
+        List<Matrix> candidateParts = new ArrayList<>();
+        candidateParts.add(newest);
+        double phi = state.update(newest, "k-means|| cost");
+        int rounds = defaultRounds(phi);
+        if (initMaxIter != null) {
+            rounds = Math.min(rounds, initMaxIter);
+        }
+        LOG.log(System.Logger.Level.DEBUG, "k-means||: initial cost {0}, {1} round(s) of about {2} samples", phi, rounds,
+                ell);
+        for (int r = 1; r <= rounds && phi > 0; r++) {
+            long[] sampled = sample(state, phi, ell, CounterRandom.key(key, r));
+            LOG.log(System.Logger.Level.DEBUG, "k-means|| round {0}: {1} rows sampled", r, sampled.length);
+            if (sampled.length == 0) {
+                continue;
+            }
+            newest = state.rows(sampled);
+            candidateParts.add(newest);
+            if (r < rounds) {
+                phi = state.update(newest, "k-means|| round " + r + " of " + rounds);
+            }
+        }
+        Matrix candidates = stack(candidateParts, ctx.cols);
+        double[] weights = weigh(state, candidates);
+        int distinct = 0;
+        for (double w : weights) {
+            if (w > 0) {
+                distinct++;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "k-means||: {0} candidates, {1} with rows nearest to them",
+                candidates.rows(), distinct);
+        if (distinct >= k) {
+            return reduce(ctx, candidates, weights, k, rng);
+        }
+        return topUp(state, candidates, weights, k, rng);
+    }
+
+    /** Rows sampled in one round: row x with probability {@code min(1, ℓ·d²(x)/φ)}, ascending. */
+    static long[] sample(SeedingState state, double phi, double ell, long key) {
+        RowDoubles d2 = state.distances();
+        double scale = ell / phi;
+        long[] out = new long[16];
+        int count = 0;
+        long row = 0;
+        for (int c = 0; c < d2.chunkCount(); c++) {
+            double[] chunk = d2.chunk(c);
+            for (int i = 0; i < chunk.length; i++, row++) {
+                double v = chunk[i];
+                if (v > 0 && CounterRandom.uniform(key, row) < v * scale) {
+                    if (count == out.length) {
+                        out = java.util.Arrays.copyOf(out, 2 * count);
+                    }
+                    out[count++] = row;
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, count);
+    }
+
+    /**
+     * The weight of each candidate, the number of rows nearest to it (ties: the earlier candidate), in
+     * one pass that also stores each row's distance to its nearest candidate as its {@code d²}.
+     */
+    private static double[] weigh(SeedingState state, Matrix candidates) {
+        FitContext ctx = state.context();
+        PreparedMatrix prepared = ctx.prepare(candidates);
+        double[] weights = new double[candidates.rows()];
+        ctx.pass("k-means|| weights", b -> {
+            Matrix x = b.rows();
+            double[] counts = new double[candidates.rows()];
+            FitContext.Scratch s = ctx.takeScratch(x.rows());
+            try {
+                ctx.kernels.lloyd(x, prepared, s.labels, s.dist, null, counts);
+                state.store(b.firstRow(), s.dist, x.rows());
+            } finally {
+                ctx.giveScratch(s);
+            }
+            return counts;
+        }, (i, counts) -> {
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] += counts[j];
+            }
+        });
+        return weights;
+    }
+
+    /** Step 8: greedy weighted k-means++ over the candidates of positive weight. */
+    private static Matrix reduce(FitContext ctx, Matrix candidates, double[] weights, int k, RandomState rng) {
+        int m = 0;
+        for (double w : weights) {
+            if (w > 0) {
+                m++;
+            }
+        }
+        Matrix kept = Matrix.zeros(m, candidates.cols());
+        double[] keptWeights = new double[m];
+        int j = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] > 0) {
+                KMeansPlusPlus.copyRow(candidates, i, kept, j);
+                keptWeights[j++] = weights[i];
+            }
+        }
+        FitContext small = new FitContext(Blocks.of(kept), 1, ctx.kernels.backend(), null, null);
+        return KMeansPlusPlus.seed(new SeedingState(small, keptWeights), k, rng, "k-means|| reduce");
+    }
+
+    /** Fewer distinct candidates than k: the rest are k-means++ draws from the data (one pass each). */
+    private static Matrix topUp(SeedingState state, Matrix candidates, double[] weights, int k, RandomState rng) {
+        FitContext ctx = state.context();
+        Matrix centres = Matrix.zeros(k, ctx.cols);
+        int c = 0;
+        for (int i = 0; i < weights.length && c < k; i++) {
+            if (weights[i] > 0) {
+                KMeansPlusPlus.copyRow(candidates, i, centres, c++);
+            }
+        }
+        int found = c;
+        double phi = 0;
+        for (int ch = 0; ch < state.distances().chunkCount(); ch++) {
+            for (double v : state.distances().chunk(ch)) {
+                phi += v;
+            }
+        }
+        while (c < k) {
+            if (!(phi > 0)) {
+                LOG.log(System.Logger.Level.WARNING, "k-means|| found only {0} distinct point(s) for n_clusters={1}: "
+                        + "the data have fewer distinct points than clusters; repeating centres", c, k);
+                for (; c < k; c++) {
+                    KMeansPlusPlus.copyRow(centres, c % Math.max(1, found), centres, c);
+                }
+                break;
+            }
+            long row = state.search(new double[] {rng.randomSample() * phi})[0];
+            Matrix drawn = state.rows(row);
+            KMeansPlusPlus.copyRow(drawn, 0, centres, c++);
+            if (c < k) {
+                phi = state.update(drawn, "k-means|| extra centre " + c + " of " + k);
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "k-means|| found {0} distinct candidate(s) for n_clusters={1}; "
+                + "the other {2} are k-means++ draws", found, k, k - found);
+        return centres;
+    }
+
+    private static Matrix stack(List<Matrix> parts, int cols) {
+        int rows = 0;
+        for (Matrix p : parts) {
+            rows += p.rows();
+        }
+        Matrix out = Matrix.zeros(rows, cols);
+        int r = 0;
+        for (Matrix p : parts) {
+            for (int i = 0; i < p.rows(); i++) {
+                KMeansPlusPlus.copyRow(p, i, out, r++);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,146 @@
+package org.paraml.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paraml.backend.PreparedMatrix;
+import org.paraml.data.Block;
+import org.paraml.linalg.Matrix;
+
+/**
+ * Lloyd's iterations over blocks, as scikit-learn's {@code _kmeans_single_lloyd} does them: each pass
+ * assigns every row to its nearest centre and sums the rows per centre (block partials added in block
+ * order), moves empty clusters to the rows farthest from their centres, and moves each centre to the
+ * mean of its rows. It stops when no label changed (strict convergence), when the squared centre shift
+ * {@code Σ_j ||c_j' − c_j||²} is at most {@code tol × mean feature variance}, or after {@code maxIter}
+ * passes.
+ */
+final class Lloyd {
+    private static final System.Logger LOG = System.getLogger(Lloyd.class.getName());
+
+    /** Centres after the last update, passes made, and whether no label changed in the last one. */
+    record Result(Matrix centres, int nIter, boolean strictConvergence) {
+    }
+
+    private record Partial(double[] sums, double[] counts, long labelHash, List<FarthestRows.Far> far,
+            FeatureStats stats) {
+    }
+
+    private Lloyd() {
+    }
+
+    static Result run(FitContext ctx, Matrix init, int maxIter, double tol) {
+        int k = init.rows();
+        int d = ctx.cols;
+        int nBlocks = ctx.data.numBlocks();
+        Matrix centres = init.copy();
+        long[] oldHashes = null;
+        long[] hashes = new long[nBlocks];
+        int iter = 0;
+        boolean strict = false;
+        while (iter < maxIter) {
+            iter++;
+            boolean wantStats = ctx.stats() == null;
+            Matrix current = centres;
+            PreparedMatrix prepared = ctx.prepare(current);
+            double[] sums = new double[k * d];
+            double[] counts = new double[k];
+            FeatureStats stats = wantStats ? new FeatureStats(d) : null;
+            List<FarthestRows.Far> far = new ArrayList<>();
+            ctx.pass("lloyd iteration " + iter, b -> partial(ctx, b, prepared, k, wantStats), (i, p) -> {
+                for (int t = 0; t < sums.length; t++) {
+                    sums[t] += p.sums[t];
+                }
+                for (int j = 0; j < k; j++) {
+                    counts[j] += p.counts[j];
+                }
+                hashes[i] = p.labelHash;
+                far.addAll(p.far);
+                if (far.size() > 2 * k) {
+                    far.sort(FarthestRows.FARTHEST_FIRST);
+                    far.subList(k, far.size()).clear();
+                }
+                if (stats != null) {
+                    stats.merge(p.stats);
+                }
+            });
+            if (stats != null) {
+                ctx.stats(stats);
+            }
+            relocateEmpty(sums, counts, far, d);
+            Matrix next = Matrix.wrap(average(sums, counts, d), k, d);
+            double shift = Distances.squaredShift(current, next);
+            centres = next;
+            if (oldHashes != null && java.util.Arrays.equals(hashes, oldHashes)) {
+                strict = true;
+                LOG.log(System.Logger.Level.DEBUG, "converged at iteration {0}: strict convergence", iter);
+                break;
+            }
+            double scaledTol = tol * ctx.stats().meanVariance();
+            LOG.log(System.Logger.Level.DEBUG, "iteration {0}: centre shift {1}", iter, shift);
+            if (shift <= scaledTol) {
+                LOG.log(System.Logger.Level.DEBUG, "converged at iteration {0}: centre shift {1} within tolerance {2}",
+                        iter, shift, scaledTol);
+                break;
+            }
+            oldHashes = hashes.clone();
+        }
+        return new Result(centres, iter, strict);
+    }
+
+    private static Partial partial(FitContext ctx, Block b, PreparedMatrix centres, int k, boolean wantStats) {
+        Matrix x = b.rows();
+        int rows = x.rows();
+        int d = x.cols();
+        FitContext.Scratch s = ctx.takeScratch(x.rows());
+        try {
+            double[] sums = new double[k * d];
+            double[] counts = new double[k];
+            ctx.kernels.lloyd(x, centres, s.labels, s.dist, sums, counts);
+            long hash = LabelHash.of(s.labels, rows);
+            List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, ctx.kernels) : List.of();
+            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.of(x) : null);
+        } finally {
+            ctx.giveScratch(s);
+        }
+    }
+
+    /**
+     * scikit-learn's {@code _relocate_empty_clusters}: the j-th empty cluster (in index order) takes the
+     * j-th farthest row (farthest from its own centre first), which leaves the cluster it was in. Works
+     * on the unnormalised sums and counts.
+     */
+    static void relocateEmpty(double[] sums, double[] counts, List<FarthestRows.Far> far, int d) {
+        int[] empty = java.util.stream.IntStream.range(0, counts.length).filter(j -> counts[j] == 0).toArray();
+        if (empty.length == 0) {
+            return;
+        }
+        far.sort(FarthestRows.FARTHEST_FIRST);
+        int n = Math.min(empty.length, far.size());
+        for (int e = 0; e < n; e++) {
+            FarthestRows.Far f = far.get(e);
+            int to = empty[e];
+            int from = f.label();
+            for (int j = 0; j < d; j++) {
+                sums[from * d + j] -= f.x()[j];
+                sums[to * d + j] = f.x()[j];
+            }
+            counts[from]--;
+            counts[to] = 1;
+            LOG.log(System.Logger.Level.DEBUG, "empty cluster {0} moved to row {1} (from cluster {2})", to, f.row(), from);
+        }
+    }
+
+    /** Sums divided by counts; a cluster still without rows keeps its (unnormalised) sum, as in scikit-learn. */
+    static double[] average(double[] sums, double[] counts, int d) {
+        double[] out = sums.clone();
+        for (int j = 0; j < counts.length; j++) {
+            if (counts[j] > 0) {
+                double inv = 1.0 / counts[j];
+                for (int f = 0; f < d; f++) {
+                    out[j * d + f] *= inv;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package org.paraml.data;
+
+import org.paraml.linalg.Matrix;
+
+/**
+ * The data of the Dask-ML tutorial's out-of-core k-means: blocks of 20-feature blobs around 12 centres.
+ * The centres (the "template") are the per-class means of
+ * {@code make_blobs(n_samples=1000, centers=12, n_features=20, random_state=0)}; block i is
+ * {@code make_blobs(n_samples=200000, centers=template, n_features=20, random_state=i)[0]}, made on
+ * demand, as {@code dask.delayed(make_blobs)(..., random_state=i)} makes it. The tutorial uses 500
+ * blocks (10⁸ rows, 16 GB as float64).
+ */
+public final class TutorialBlobs {
+    /** Centres of the template. */
+    public static final int N_CENTERS = 12;
+    /** Features of every row. */
+    public static final int N_FEATURES = 20;
+    /** Rows of the template dataset. */
+    public static final int TEMPLATE_SAMPLES = 1000;
+    /** Rows per block in the tutorial. */
+    public static final int BLOCK_ROWS = 200_000;
+    /** Blocks in the tutorial. */
+    public static final int BLOCKS = 500;
+
+    private static final Matrix TEMPLATE = computeTemplate();
+
+    private TutorialBlobs() {
+    }
+
+    /**
+     * The 12 × 20 template: {@code centers[i] = X_small[y_small == i].mean(0)}, each mean summed row by
+     * row in order and divided by the count, as numpy reduces along axis 0. A copy.
+     */
+    public static Matrix template() {
+        return TEMPLATE.copy();
+    }
+
+    private static Matrix computeTemplate() {
+        Dataset small = new MakeBlobs().nSamples(TEMPLATE_SAMPLES).centers(N_CENTERS).nFeatures(N_FEATURES)
+                .randomState(0).generate();
+        Matrix sums = Matrix.zeros(N_CENTERS, N_FEATURES);
+        int[] counts = new int[N_CENTERS];
+        for (int i = 0; i < small.x().rows(); i++) {
+            int c = small.y()[i];
+            counts[c]++;
+            for (int j = 0; j < N_FEATURES; j++) {
+                sums.set(c, j, sums.get(c, j) + small.x().get(i, j));
+            }
+        }
+        for (int c = 0; c < N_CENTERS; c++) {
+            for (int j = 0; j < N_FEATURES; j++) {
+                sums.set(c, j, sums.get(c, j) / counts[c]);
+            }
+        }
+        return sums;
+    }
+
+    /** Block {@code seed}: {@code make_blobs(n_samples=rows, centers=template, n_features=20, random_state=seed)[0]}. */
+    public static Matrix block(long seed, int rows) {
+        return new MakeBlobs().nSamples(rows).centers(TEMPLATE).randomState(seed).generate().x();
+    }
+
+    /** The tutorial's blocks: {@code numBlocks} blocks of 200 000 rows, block i from seed i. */
+    public static Blocks blocks(int numBlocks) {
+        return blocks(numBlocks, BLOCK_ROWS);
+    }
+
+    /** {@code numBlocks} blocks of {@code blockRows} rows, block i from seed i, made on demand. */
+    public static Blocks blocks(int numBlocks, int blockRows) {
+        return Blocks.generated(numBlocks, blockRows, N_FEATURES, 0, (seed, rows, cols, scratch) -> block(seed, rows),
+                "tutorial blobs", false);
+    }
+}

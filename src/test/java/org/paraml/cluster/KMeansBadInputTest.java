@@ -1,0 +1,151 @@
+package org.paraml.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.paraml.data.BlockSource;
+import org.paraml.data.Blocks;
+import org.paraml.data.MakeBlobs;
+import org.paraml.linalg.Matrix;
+
+class KMeansBadInputTest {
+    private static final Matrix X = new MakeBlobs().nSamples(300).centers(3).nFeatures(2).randomState(5).generate().x();
+
+    private static void assertMessage(IllegalArgumentException e, String part) {
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    @Test
+    void moreClustersThanSamples() {
+        Matrix five = X.rowRange(0, 5).copy();
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().fit(five)),
+                "n_samples=5 should be >= n_clusters=8.");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().fit(Blocks.of(five, 2))),
+                "n_samples=5 should be >= n_clusters=8.");
+    }
+
+    @Test
+    void nonPositiveClustersAndOtherBadParameters() {
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(0)),
+                "The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got 0 instead.");
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(-3));
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withTol(-1e-3)), "'tol'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withMaxIter(0)), "'max_iter'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNInit(0)), "'n_init'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withInit("kmeans")), "'init'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withAlgorithm("elkan")),
+                "'algorithm'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withOversamplingFactor(0)),
+                "'oversampling_factor'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withInitMaxIter(-1)),
+                "'init_max_iter'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withRandomState(-1L)),
+                "'random_state'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withRandomState(1L << 32)),
+                "'random_state'");
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().withThreads(0));
+    }
+
+    @Test
+    void initialCentresOfTheWrongShape() {
+        KMeans km = new KMeans().withNClusters(3).withInit(Matrix.zeros(2, 2));
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> km.fit(X)),
+                "The shape of the initial centers (2, 2) does not match the number of clusters 3.");
+        KMeans km2 = new KMeans().withNClusters(2).withInit(Matrix.zeros(2, 3));
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> km2.fit(X)),
+                "does not match the number of features of the data 2.");
+        Matrix nan = Matrix.zeros(3, 2);
+        nan.set(1, 1, Double.NaN);
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().withInit(nan));
+    }
+
+    @Test
+    void nanAndInfinityAreRejected() {
+        Matrix bad = X.copy();
+        bad.set(250, 1, Double.NaN);
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(3).fit(bad)),
+                "contains NaN");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new KMeans().withNClusters(3).withRandomState(0L).fit(Blocks.of(bad, 64)));
+        assertMessage(e, "contains NaN (first at row 250, column 1, in block 3)");
+        bad.set(250, 1, Double.NEGATIVE_INFINITY);
+        for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
+            assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(3)
+                    .withInit(init).withRandomState(0L).fit(Blocks.of(bad, 100))), "contains infinity");
+        }
+        Matrix init = X.rowRange(0, 3).copy();
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> new KMeans().withNClusters(3).withInit(init).fit(Blocks.of(bad, 100))), "contains infinity");
+        KMeansModel m = new KMeans().withNClusters(3).withRandomState(0L).fit(X);
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(bad)), "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(Blocks.of(bad, 100)).toArray()),
+                "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.score(Blocks.of(bad, 100))),
+                "contains infinity");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> m.score(Blocks.of(Matrix.zeros(4, 3)))),
+                "X has 3 features, but KMeans is expecting 2 features as input.");
+    }
+
+    /** Blocks 0, 2 and 5 have no rows; the others hold X in 3 pieces. */
+    private static final class GappySource implements BlockSource {
+        private final int[] rows = {0, 100, 0, 120, 80, 0};
+        private final int[] start = {0, 0, 100, 100, 220, 300};
+
+        @Override
+        public int numBlocks() {
+            return rows.length;
+        }
+
+        @Override
+        public int cols() {
+            return 2;
+        }
+
+        @Override
+        public int blockRows(int index) {
+            return rows[index];
+        }
+
+        @Override
+        public Matrix read(int index, double[] scratch) throws IOException {
+            return X.rowRange(start[index], start[index] + rows[index]);
+        }
+
+        @Override
+        public boolean inMemory() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "blocks with gaps";
+        }
+    }
+
+    @Test
+    void emptyBlocksAreSkipped() {
+        KMeans km = new KMeans().withNClusters(3).withRandomState(11L).withThreads(2);
+        Blocks gappy = Blocks.from(new GappySource());
+        assertEquals(300, gappy.rows());
+        KMeansModel a = km.fit(gappy);
+        KMeansModel b = km.fit(Blocks.of(X, 100));
+        assertArrayEquals(b.labels().toArray(), a.labels().toArray());
+        assertEquals(b.inertia(), a.inertia(), 1e-12 * b.inertia());
+        for (String init : new String[] {KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
+            KMeansModel m = km.withInit(init).fit(gappy);
+            assertEquals(300, m.labels().toArray().length);
+        }
+    }
+
+    @Test
+    void noRowsAtAll() {
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> new KMeans().withNClusters(1).fit(Blocks.of(Matrix.zeros(0, 4), 10))),
+                "Found array with 0 sample(s) (shape=(0, 4))");
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(1).fit(Matrix.zeros(0, 4)));
+    }
+}

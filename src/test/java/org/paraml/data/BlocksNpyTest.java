@@ -1,0 +1,82 @@
+package org.paraml.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paraml.linalg.Matrix;
+
+class BlocksNpyTest {
+    @TempDir
+    Path tmp;
+
+    private static Matrix counting(int rows, int cols, double base) {
+        Matrix m = Matrix.zeros(rows, cols);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                m.set(i, j, base + i * cols + j);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void oneFileIsReadByRowRangesInBlocks() throws IOException {
+        Matrix x = counting(50, 3, 0);
+        Path f = tmp.resolve("x.npy");
+        Npy.write(f, x);
+        try (Blocks blocks = Blocks.npy(f, 8)) {
+            assertEquals(7, blocks.numBlocks());
+            assertEquals(2, blocks.blockRows(6));
+            assertEquals(50, blocks.rows());
+            assertTrue(blocks.source().randomAccess());
+            List<Matrix> got = blocks.pass(2).map(b -> b.rows().copy());
+            for (int i = 0; i < 7; i++) {
+                assertTrue(x.rowRange(i * 8, Math.min(50, i * 8 + 8)).contentEquals(got.get(i)), "block " + i);
+            }
+            Matrix g = blocks.gatherRows(new long[] {49, 8, 3}, 2);
+            assertTrue(x.selectRows(new int[] {49, 8, 3}).contentEquals(g));
+            try (BlockIterator it = blocks.iterator()) {
+                int n = 0;
+                while (it.hasNext()) {
+                    assertTrue(got.get(n).contentEquals(it.next().rows()));
+                    n++;
+                }
+                assertEquals(7, n);
+            }
+        }
+    }
+
+    @Test
+    void aFolderIsReadInNameOrderAndBlocksDoNotSpanFiles() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("parts"));
+        Npy.write(dir.resolve("part-1.npy"), counting(10, 2, 1000));
+        Npy.write(dir.resolve("part-0.npy"), counting(5, 2, 0));
+        Files.writeString(dir.resolve("README.txt"), "not data");
+        try (Blocks blocks = Blocks.npy(dir, 4)) {
+            assertEquals(15, blocks.rows());
+            assertEquals(List.of(4, 1, 4, 4, 2), blocks.pass(1).map(b -> b.rows().rows()));
+            assertEquals(List.of(0.0, 8.0, 1000.0, 1008.0, 1016.0), blocks.pass(1).map(b -> b.rows().get(0, 0)));
+        }
+    }
+
+    @Test
+    void badFoldersAndFilesAreNamedInErrors() throws IOException {
+        Path empty = Files.createDirectory(tmp.resolve("empty"));
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> Blocks.npy(empty, 10));
+        assertTrue(e.getMessage().contains("empty"));
+        Path dir = Files.createDirectory(tmp.resolve("mixed"));
+        Npy.write(dir.resolve("a.npy"), counting(3, 2, 0));
+        Npy.write(dir.resolve("b.npy"), counting(3, 3, 0));
+        IOException bad = assertThrows(IOException.class, () -> Blocks.npy(dir, 10));
+        assertTrue(bad.getMessage().contains("b.npy"), bad.getMessage());
+        assertThrows(IOException.class, () -> Blocks.npy(tmp.resolve("missing.npy"), 10));
+    }
+}
