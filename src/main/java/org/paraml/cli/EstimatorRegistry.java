@@ -3,20 +3,20 @@ package org.paraml.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.paraml.cluster.KMeans;
 import org.paraml.estimator.Estimator;
 import org.paraml.svm.SVC;
 
 /**
  * The estimators {@code paraml search --estimator NAME} knows, by their scikit-learn names in lower
- * case. Adding one is one line (KMeans: {@code register("kmeans", KMeans::new)} once it implements
- * {@link Estimator}).
+ * case. Adding one is one line.
  */
 final class EstimatorRegistry {
     private static final Map<String, Supplier<? extends Estimator>> ESTIMATORS = new LinkedHashMap<>();
 
     static {
         register("svc", SVC::new);
-        // register("kmeans", KMeans::new);  -- when org.paraml.cluster.KMeans implements org.paraml.estimator.Estimator
+        register("kmeans", KMeans::new);
     }
 
     private EstimatorRegistry() {

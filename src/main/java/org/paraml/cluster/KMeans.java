@@ -11,6 +11,7 @@ import org.paraml.data.BlockProgress;
 import org.paraml.data.Blocks;
 import org.paraml.data.RandomState;
 import org.paraml.data.Validation;
+import org.paraml.estimator.Estimator;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -42,14 +43,14 @@ import org.paraml.linalg.Matrix;
  * <tr><td>algorithm</td><td>"lloyd"</td><td>"lloyd" ("full", Dask-ML's name, is accepted)</td></tr>
  * </table>
  *
- * <p>How a fit runs (not hyperparameters): {@link #withThreads(int) threads} (default: available
- * processors), {@link #withBackend(Backend) backend} (default {@link Backends#select()}),
- * {@link #withProgress(BlockProgress) progress} listener, and the block size used to cut in-memory data
- * ({@link #withBlockRows(int)}). The same random_state gives the same result whatever the thread count;
+ * <p>How a fit runs (not hyperparameters): {@link #threads(int) threads} (default: available
+ * processors), {@link #backend(Backend) backend} (default {@link Backends#select()}),
+ * {@link #progress(BlockProgress) progress} listener, and the block size used to cut in-memory data
+ * ({@link #blockRows(int)}). The same random_state gives the same result whatever the thread count;
  * across block sizes the same partition and iterations, with centres and inertia equal up to the
  * rounding of sums (about 1e-15 relative).
  */
-public final class KMeans {
+public final class KMeans implements Estimator {
     /** {@code init="k-means||"}: scalable k-means++ (Bahmani et al. 2012). */
     public static final String K_MEANS_PARALLEL = "k-means||";
     /** {@code init="k-means++"}: greedy k-means++, as scikit-learn. */
@@ -108,7 +109,7 @@ public final class KMeans {
     // ---------------------------------------------------------------- hyperparameters
 
     /** {@code n_clusters}: k, {@code >= 1}. */
-    public KMeans withNClusters(int k) {
+    public KMeans nClusters(int k) {
         if (k < 1) {
             throw badParam("n_clusters", "an int in the range [1, inf)", k);
         }
@@ -116,7 +117,7 @@ public final class KMeans {
     }
 
     /** {@code init}: "k-means||", "k-means++" or "random". */
-    public KMeans withInit(String method) {
+    public KMeans init(String method) {
         if (!K_MEANS_PARALLEL.equals(method) && !K_MEANS_PLUS_PLUS.equals(method) && !RANDOM.equals(method)) {
             throw badParam("init", "a str among {'k-means||', 'k-means++', 'random'} or an array of shape "
                     + "(n_clusters, n_features)", method == null ? "None" : "'" + method + "'");
@@ -128,7 +129,7 @@ public final class KMeans {
      * {@code init}: explicit initial centres, {@code n_clusters × n_features} (copied, finite). A shape
      * that does not match n_clusters or the data is an error at fit, as in scikit-learn. Runs once.
      */
-    public KMeans withInit(Matrix centres) {
+    public KMeans init(Matrix centres) {
         Objects.requireNonNull(centres, "init");
         Validation.checkFinite(centres, "init");
         return copy(nClusters, centres.copy(), oversamplingFactor, initMaxIter, maxIter, tol, nInit, randomState,
@@ -136,7 +137,7 @@ public final class KMeans {
     }
 
     /** {@code oversampling_factor}: {@code > 0}; k-means|| samples about this × n_clusters rows per round. */
-    public KMeans withOversamplingFactor(double factor) {
+    public KMeans oversamplingFactor(double factor) {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw badParam("oversampling_factor", "a float in the range (0, inf)", factor);
         }
@@ -144,7 +145,7 @@ public final class KMeans {
     }
 
     /** {@code init_max_iter}: the most k-means|| rounds, {@code >= 0}, or null for the default. */
-    public KMeans withInitMaxIter(Integer rounds) {
+    public KMeans initMaxIter(Integer rounds) {
         if (rounds != null && rounds < 0) {
             throw badParam("init_max_iter", "an int in the range [0, inf) or None", rounds);
         }
@@ -152,7 +153,7 @@ public final class KMeans {
     }
 
     /** {@code max_iter}: the most Lloyd iterations per run, {@code >= 1}. */
-    public KMeans withMaxIter(int iterations) {
+    public KMeans maxIter(int iterations) {
         if (iterations < 1) {
             throw badParam("max_iter", "an int in the range [1, inf)", iterations);
         }
@@ -160,7 +161,7 @@ public final class KMeans {
     }
 
     /** {@code tol}: {@code >= 0}, relative to the mean feature variance. */
-    public KMeans withTol(double tolerance) {
+    public KMeans tol(double tolerance) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw badParam("tol", "a float in the range [0.0, inf)", tolerance);
         }
@@ -169,7 +170,7 @@ public final class KMeans {
     }
 
     /** {@code n_init}: runs for "k-means++" and "random" init, {@code >= 1}. */
-    public KMeans withNInit(int runs) {
+    public KMeans nInit(int runs) {
         if (runs < 1) {
             throw badParam("n_init", "an int in the range [1, inf)", runs);
         }
@@ -177,7 +178,7 @@ public final class KMeans {
     }
 
     /** {@code random_state}: a seed in [0, 2³² − 1], or null for an unreproducible seed from the OS. */
-    public KMeans withRandomState(Long seed) {
+    public KMeans randomState(Long seed) {
         if (seed != null && (seed < 0 || seed > RandomState.MAX_SEED)) {
             throw badParam("random_state", "an int in the range [0, 4294967295] or None", seed);
         }
@@ -185,12 +186,12 @@ public final class KMeans {
     }
 
     /** {@code random_state} as a primitive. */
-    public KMeans withRandomState(long seed) {
-        return withRandomState(Long.valueOf(seed));
+    public KMeans randomState(long seed) {
+        return randomState(Long.valueOf(seed));
     }
 
     /** {@code algorithm}: "lloyd" (or "full", its Dask-ML name). */
-    public KMeans withAlgorithm(String name) {
+    public KMeans algorithm(String name) {
         if (!"lloyd".equals(name) && !"full".equals(name)) {
             throw badParam("algorithm", "a str among {'lloyd', 'full'} ('elkan' is not implemented)",
                     name == null ? "None" : "'" + name + "'");
@@ -207,15 +208,15 @@ public final class KMeans {
         for (Map.Entry<String, ?> e : params.entrySet()) {
             Object v = e.getValue();
             switch (e.getKey()) {
-                case "n_clusters" -> k = k.withNClusters(intValue(e.getKey(), v));
-                case "init" -> k = v instanceof Matrix m ? k.withInit(m) : k.withInit((String) v);
-                case "oversampling_factor" -> k = k.withOversamplingFactor(((Number) v).doubleValue());
-                case "init_max_iter" -> k = k.withInitMaxIter(v == null ? null : intValue(e.getKey(), v));
-                case "max_iter" -> k = k.withMaxIter(intValue(e.getKey(), v));
-                case "tol" -> k = k.withTol(((Number) v).doubleValue());
-                case "n_init" -> k = k.withNInit(intValue(e.getKey(), v));
-                case "random_state" -> k = k.withRandomState(v == null ? null : ((Number) v).longValue());
-                case "algorithm" -> k = k.withAlgorithm((String) v);
+                case "n_clusters" -> k = k.nClusters(intValue(e.getKey(), v));
+                case "init" -> k = v instanceof Matrix m ? k.init(m) : k.init((String) v);
+                case "oversampling_factor" -> k = k.oversamplingFactor(((Number) v).doubleValue());
+                case "init_max_iter" -> k = k.initMaxIter(v == null ? null : intValue(e.getKey(), v));
+                case "max_iter" -> k = k.maxIter(intValue(e.getKey(), v));
+                case "tol" -> k = k.tol(((Number) v).doubleValue());
+                case "n_init" -> k = k.nInit(intValue(e.getKey(), v));
+                case "random_state" -> k = k.randomState(v == null ? null : ((Number) v).longValue());
+                case "algorithm" -> k = k.algorithm((String) v);
                 default -> throw new IllegalArgumentException("Invalid parameter '" + e.getKey()
                         + "' for estimator KMeans. Valid parameters are: " + getParams().keySet() + ".");
             }
@@ -291,7 +292,7 @@ public final class KMeans {
     // ---------------------------------------------------------------- execution
 
     /** Compute threads of a fit (plus one prefetch thread for out-of-core blocks), {@code >= 1}. */
-    public KMeans withThreads(int n) {
+    public KMeans threads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + n);
         }
@@ -300,19 +301,19 @@ public final class KMeans {
     }
 
     /** The backend that computes distances and sums; null for {@link Backends#select()}. */
-    public KMeans withBackend(Backend b) {
+    public KMeans backend(Backend b) {
         return new KMeans(nClusters, init, oversamplingFactor, initMaxIter, maxIter, tol, nInit, randomState, algorithm,
                 threads, b, progress, blockRows);
     }
 
     /** Told of every block of every pass (phases such as "k-means|| round 2 of 3", "lloyd iteration 7"). */
-    public KMeans withProgress(BlockProgress listener) {
+    public KMeans progress(BlockProgress listener) {
         return new KMeans(nClusters, init, oversamplingFactor, initMaxIter, maxIter, tol, nInit, randomState, algorithm,
                 threads, backend, listener == null ? BlockProgress.NONE : listener, blockRows);
     }
 
     /** Rows per block when fitting an in-memory matrix (results then equal those of {@code Blocks.of(x, rows)}). */
-    public KMeans withBlockRows(int rows) {
+    public KMeans blockRows(int rows) {
         if (rows < 1) {
             throw new IllegalArgumentException("blockRows must be >= 1, got " + rows);
         }
@@ -345,6 +346,15 @@ public final class KMeans {
                 System.arraycopy(l, 0, labels, (int) first, rows));
         f.run();
         return f.model(ClusterLabels.of(labels));
+    }
+
+    /**
+     * The {@link Estimator} form of {@link #fit(Matrix)}, so that a search can tune KMeans: {@code y}
+     * is ignored, as scikit-learn's {@code KMeans.fit(X, y=None)} ignores it.
+     */
+    @Override
+    public KMeansModel fit(Matrix x, int[] y) {
+        return fit(x);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.paraml.cluster;
 
+import org.paraml.estimator.Model;
 import java.util.Objects;
 import org.paraml.backend.Backend;
 import org.paraml.data.Blocks;
@@ -11,7 +12,7 @@ import org.paraml.linalg.Matrix;
  * ({@code cluster_centers_}, {@code inertia_}, {@code n_iter_}, {@code labels_}). Distances are
  * Euclidean, in the units of X; inertia and scores are sums of squared distances, in squared units.
  */
-public final class KMeansModel {
+public final class KMeansModel implements Model {
     private final Matrix centres;
     private final double inertia;
     private final int nIter;
@@ -108,6 +109,12 @@ public final class KMeansModel {
         }, (i, r) -> {
         });
         return out;
+    }
+
+    /** The {@link Model} form of {@link #score(Matrix)}: {@code y} is ignored. */
+    @Override
+    public double score(Matrix x, int[] y) {
+        return score(x);
     }
 
     /** {@code score}: minus the inertia of {@code x} against these centres (higher is better). */

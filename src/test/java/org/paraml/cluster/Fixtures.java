@@ -71,9 +71,9 @@ final class Fixtures {
 
     /** KMeans with a case's parameters. */
     static KMeans estimator(Case c) {
-        KMeans k = new KMeans().withNClusters(c.nClusters()).withMaxIter(c.maxIter()).withTol(c.tol())
-                .withNInit(c.nInit());
-        k = c.initCentres() != null ? k.withInit(c.initCentres()) : k.withInit(c.initMethod());
-        return c.randomState() == null ? k : k.withRandomState(c.randomState());
+        KMeans k = new KMeans().nClusters(c.nClusters()).maxIter(c.maxIter()).tol(c.tol())
+                .nInit(c.nInit());
+        k = c.initCentres() != null ? k.init(c.initCentres()) : k.init(c.initMethod());
+        return c.randomState() == null ? k : k.randomState(c.randomState());
     }
 }

@@ -30,57 +30,57 @@ class KMeansBadInputTest {
 
     @Test
     void nonPositiveClustersAndOtherBadParameters() {
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(0)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(0)),
                 "The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got 0 instead.");
-        assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(-3));
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withTol(-1e-3)), "'tol'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withMaxIter(0)), "'max_iter'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNInit(0)), "'n_init'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withInit("kmeans")), "'init'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withAlgorithm("elkan")),
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(-3));
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().tol(-1e-3)), "'tol'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().maxIter(0)), "'max_iter'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nInit(0)), "'n_init'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().init("kmeans")), "'init'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().algorithm("elkan")),
                 "'algorithm'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withOversamplingFactor(0)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().oversamplingFactor(0)),
                 "'oversampling_factor'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withInitMaxIter(-1)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().initMaxIter(-1)),
                 "'init_max_iter'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withRandomState(-1L)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().randomState(-1L)),
                 "'random_state'");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withRandomState(1L << 32)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().randomState(1L << 32)),
                 "'random_state'");
-        assertThrows(IllegalArgumentException.class, () -> new KMeans().withThreads(0));
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().threads(0));
     }
 
     @Test
     void initialCentresOfTheWrongShape() {
-        KMeans km = new KMeans().withNClusters(3).withInit(Matrix.zeros(2, 2));
+        KMeans km = new KMeans().nClusters(3).init(Matrix.zeros(2, 2));
         assertMessage(assertThrows(IllegalArgumentException.class, () -> km.fit(X)),
                 "The shape of the initial centers (2, 2) does not match the number of clusters 3.");
-        KMeans km2 = new KMeans().withNClusters(2).withInit(Matrix.zeros(2, 3));
+        KMeans km2 = new KMeans().nClusters(2).init(Matrix.zeros(2, 3));
         assertMessage(assertThrows(IllegalArgumentException.class, () -> km2.fit(X)),
                 "does not match the number of features of the data 2.");
         Matrix nan = Matrix.zeros(3, 2);
         nan.set(1, 1, Double.NaN);
-        assertThrows(IllegalArgumentException.class, () -> new KMeans().withInit(nan));
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().init(nan));
     }
 
     @Test
     void nanAndInfinityAreRejected() {
         Matrix bad = X.copy();
         bad.set(250, 1, Double.NaN);
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(3).fit(bad)),
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(3).fit(bad)),
                 "contains NaN");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new KMeans().withNClusters(3).withRandomState(0L).fit(Blocks.of(bad, 64)));
+                () -> new KMeans().nClusters(3).randomState(0L).fit(Blocks.of(bad, 64)));
         assertMessage(e, "contains NaN (first at row 250, column 1, in block 3)");
         bad.set(250, 1, Double.NEGATIVE_INFINITY);
         for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
-            assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(3)
-                    .withInit(init).withRandomState(0L).fit(Blocks.of(bad, 100))), "contains infinity");
+            assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(3)
+                    .init(init).randomState(0L).fit(Blocks.of(bad, 100))), "contains infinity");
         }
         Matrix init = X.rowRange(0, 3).copy();
         assertMessage(assertThrows(IllegalArgumentException.class,
-                () -> new KMeans().withNClusters(3).withInit(init).fit(Blocks.of(bad, 100))), "contains infinity");
-        KMeansModel m = new KMeans().withNClusters(3).withRandomState(0L).fit(X);
+                () -> new KMeans().nClusters(3).init(init).fit(Blocks.of(bad, 100))), "contains infinity");
+        KMeansModel m = new KMeans().nClusters(3).randomState(0L).fit(X);
         assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(bad)), "contains infinity");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> m.predict(Blocks.of(bad, 100)).toArray()),
                 "contains infinity");
@@ -128,7 +128,7 @@ class KMeansBadInputTest {
 
     @Test
     void emptyBlocksAreSkipped() {
-        KMeans km = new KMeans().withNClusters(3).withRandomState(11L).withThreads(2);
+        KMeans km = new KMeans().nClusters(3).randomState(11L).threads(2);
         Blocks gappy = Blocks.from(new GappySource());
         assertEquals(300, gappy.rows());
         KMeansModel a = km.fit(gappy);
@@ -136,7 +136,7 @@ class KMeansBadInputTest {
         assertArrayEquals(b.labels().toArray(), a.labels().toArray());
         assertEquals(b.inertia(), a.inertia(), 1e-12 * b.inertia());
         for (String init : new String[] {KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
-            KMeansModel m = km.withInit(init).fit(gappy);
+            KMeansModel m = km.init(init).fit(gappy);
             assertEquals(300, m.labels().toArray().length);
         }
     }
@@ -144,8 +144,8 @@ class KMeansBadInputTest {
     @Test
     void noRowsAtAll() {
         assertMessage(assertThrows(IllegalArgumentException.class,
-                () -> new KMeans().withNClusters(1).fit(Blocks.of(Matrix.zeros(0, 4), 10))),
+                () -> new KMeans().nClusters(1).fit(Blocks.of(Matrix.zeros(0, 4), 10))),
                 "Found array with 0 sample(s) (shape=(0, 4))");
-        assertThrows(IllegalArgumentException.class, () -> new KMeans().withNClusters(1).fit(Matrix.zeros(0, 4)));
+        assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(1).fit(Matrix.zeros(0, 4)));
     }
 }

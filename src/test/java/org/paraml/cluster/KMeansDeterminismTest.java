@@ -19,8 +19,8 @@ class KMeansDeterminismTest {
             .randomState(17).generate().x();
 
     private static KMeansModel fit(String init, int blockRows, int threads) {
-        KMeans km = new KMeans().withNClusters(8).withInit(init).withNInit(2).withOversamplingFactor(3)
-                .withRandomState(42L).withThreads(threads);
+        KMeans km = new KMeans().nClusters(8).init(init).nInit(2).oversamplingFactor(3)
+                .randomState(42L).threads(threads);
         return km.fit(blockRows == 0 ? Blocks.of(X) : Blocks.of(X, blockRows));
     }
 
@@ -57,8 +57,8 @@ class KMeansDeterminismTest {
     @ParameterizedTest
     @ValueSource(ints = {1000, 7777})
     void inMemoryFitEqualsTheBlockFitOfTheSameBlockSize(int blockRows) {
-        KMeans km = new KMeans().withNClusters(5).withRandomState(3L).withThreads(2);
-        KMeansModel a = km.withBlockRows(blockRows).fit(X);
+        KMeans km = new KMeans().nClusters(5).randomState(3L).threads(2);
+        KMeansModel a = km.blockRows(blockRows).fit(X);
         KMeansModel b = km.fit(Blocks.of(X, blockRows));
         assertEquals(a.inertia(), b.inertia(), 0.0);
         assertArrayEquals(a.labels().toArray(), b.labels().toArray());

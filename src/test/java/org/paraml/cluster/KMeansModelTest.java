@@ -18,7 +18,7 @@ import org.paraml.linalg.Matrix;
 
 class KMeansModelTest {
     private static final Matrix X = new MakeBlobs().nSamples(500).centers(4).nFeatures(3).randomState(8).generate().x();
-    private static final KMeans KM = new KMeans().withNClusters(4).withRandomState(2L).withThreads(2);
+    private static final KMeans KM = new KMeans().nClusters(4).randomState(2L).threads(2);
 
     @TempDir
     Path tmp;
@@ -64,7 +64,7 @@ class KMeansModelTest {
             }
         }
         KMeansModel near = KM.fit(X);
-        KMeansModel shifted = KM.withInit(addToAll(near.clusterCenters(), 1e8)).fit(far);
+        KMeansModel shifted = KM.init(addToAll(near.clusterCenters(), 1e8)).fit(far);
         assertEquals(near.inertia(), shifted.inertia(), 1e-6 * near.inertia());
     }
 
@@ -72,7 +72,7 @@ class KMeansModelTest {
     void dataFarFromTheOriginGetTheSameFitAsNearIt() {
         Matrix far = addToAll(X, 1e8);
         for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
-            KMeans km = KM.withInit(init).withNInit(2);
+            KMeans km = KM.init(init).nInit(2);
             KMeansModel near = km.fit(Blocks.of(X, 64));
             KMeansModel shifted = km.fit(Blocks.of(far, 64));
             assertArrayEquals(near.labels().toArray(), shifted.labels().toArray(), init);
@@ -82,7 +82,7 @@ class KMeansModelTest {
         // an empty cluster relocated in translated coordinates: scikit-learn's fit of the fixture, moved
         Fixtures.Case c = Fixtures.cases("kmeans_array_init.json").stream()
                 .filter(f -> f.name().equals("empty_cluster")).findFirst().orElseThrow();
-        KMeansModel m = Fixtures.estimator(c).withInit(addToAll(c.initCentres(), 1e6))
+        KMeansModel m = Fixtures.estimator(c).init(addToAll(c.initCentres(), 1e6))
                 .fit(Blocks.of(addToAll(c.x(), 1e6), 50));
         assertArrayEquals(c.labels(), m.labels().toArray());
         assertEquals(c.nIter(), m.nIter());
@@ -101,7 +101,7 @@ class KMeansModelTest {
 
     @Test
     void blockLabelsStreamWriteAndMaterialiseOnRequest() throws IOException {
-        KMeansModel inMemory = KM.withBlockRows(64).fit(X);
+        KMeansModel inMemory = KM.blockRows(64).fit(X);
         Blocks blocks = Blocks.of(X, 64);
         List<Integer> firstRows = new ArrayList<>();
         int[] streamed = new int[500];
@@ -123,7 +123,7 @@ class KMeansModelTest {
 
     @Test
     void nInitRunsStreamTheLabelsOfTheBestRun() {
-        KMeans km = KM.withInit(KMeans.RANDOM).withNInit(4);
+        KMeans km = KM.init(KMeans.RANDOM).nInit(4);
         int[] streamed = new int[500];
         KMeansModel m = km.fit(Blocks.of(X, 100), (b, first, labels, rows) ->
                 System.arraycopy(labels, 0, streamed, (int) first, rows));
@@ -134,7 +134,7 @@ class KMeansModelTest {
     @Test
     void progressNamesEveryPass() {
         List<String> phases = new ArrayList<>();
-        KM.withInitMaxIter(2).withProgress((phase, done, total) -> {
+        KM.initMaxIter(2).progress((phase, done, total) -> {
             if (done == total) {
                 phases.add(phase);
             }

@@ -35,8 +35,8 @@ class KMeansOutOfCoreTest {
         Matrix template = TutorialBlobs.template();
         try (Blocks spilled = made.persist(0, 2, tmp, BlockProgress.NONE)) {
             assertFalse(spilled.inMemory());
-            KMeans km = new KMeans().withInitMaxIter(3).withOversamplingFactor(10).withNClusters(12)
-                    .withRandomState(0L).withThreads(2);
+            KMeans km = new KMeans().initMaxIter(3).oversamplingFactor(10).nClusters(12)
+                    .randomState(0L).threads(2);
             KMeansModel m = km.fit(spilled.withMaxResidentBytes(3000L * 20 * 8 * 2));
             Matrix c = m.clusterCenters();
             boolean[] used = new boolean[12];
@@ -72,7 +72,7 @@ class KMeansOutOfCoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
             try (Blocks spilled = made.persist(0, 2, tmp, BlockProgress.NONE)) {
                 assertEquals(2, contents().size());
-                new KMeans().withNClusters(12).withRandomState(1L).withProgress(failing).withThreads(2).fit(spilled);
+                new KMeans().nClusters(12).randomState(1L).progress(failing).threads(2).fit(spilled);
             }
         });
         assertEquals("stopped by the test", e.getMessage());

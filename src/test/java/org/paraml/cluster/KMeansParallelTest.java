@@ -57,7 +57,7 @@ class KMeansParallelTest {
         Matrix x = Fixtures.matrix(c.get("X"));
         int[] truth = Fixtures.ints(c.get("y"));
         for (long seed = 0; seed < 5; seed++) {
-            KMeansModel m = new KMeans().withNClusters(6).withRandomState(seed).withThreads(2).fit(x);
+            KMeansModel m = new KMeans().nClusters(6).randomState(seed).threads(2).fit(x);
             assertTrue(samePartition(truth, m.labels().toArray()), "seed " + seed);
         }
     }
@@ -111,7 +111,7 @@ class KMeansParallelTest {
         }
         Matrix x = Matrix.of(v);
         for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
-            KMeansModel m = new KMeans().withNClusters(5).withInit(init).withRandomState(1L).fit(x);
+            KMeansModel m = new KMeans().nClusters(5).init(init).randomState(1L).fit(x);
             assertEquals(0.0, m.inertia(), 0.0, init);
             assertEquals(3, java.util.Arrays.stream(m.labels().toArray()).distinct().count(), init);
             assertTrue(distinctRows(m.clusterCenters()) >= 3, init);
@@ -125,7 +125,7 @@ class KMeansParallelTest {
             v[i] = new double[] {10 * (i % 3), -5 * (i % 3), 1};
         }
         Matrix x = Matrix.of(v);
-        KMeansModel m = new KMeans().withNClusters(3).withRandomState(4L).fit(x);
+        KMeansModel m = new KMeans().nClusters(3).randomState(4L).fit(x);
         assertEquals(0.0, m.inertia(), 0.0);
         assertEquals(3, distinctRows(m.clusterCenters()));
         int[] truth = new int[60];
@@ -142,7 +142,7 @@ class KMeansParallelTest {
             x.set(i, 2, 7.5);
         }
         for (String init : new String[] {KMeans.K_MEANS_PARALLEL, KMeans.K_MEANS_PLUS_PLUS, KMeans.RANDOM}) {
-            KMeansModel m = new KMeans().withNClusters(3).withInit(init).withRandomState(0L).fit(x);
+            KMeansModel m = new KMeans().nClusters(3).init(init).randomState(0L).fit(x);
             assertEquals(0.0, m.inertia(), init);
             assertEquals(1, m.nIter(), init + ": tol is 0 and no centre moves");
             for (int j = 0; j < 3; j++) {

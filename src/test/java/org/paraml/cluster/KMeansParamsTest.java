@@ -33,7 +33,7 @@ class KMeansParamsTest {
     @Test
     void withersCopyAndParamsRoundTrip() {
         KMeans base = new KMeans();
-        KMeans tutorial = base.withInitMaxIter(3).withOversamplingFactor(10);
+        KMeans tutorial = base.initMaxIter(3).oversamplingFactor(10);
         assertNotSame(base, tutorial);
         assertNull(base.initMaxIter());
         assertEquals(3, tutorial.initMaxIter());
@@ -59,7 +59,7 @@ class KMeansParamsTest {
     @Test
     void initCentresAreCopied() {
         Matrix c = Matrix.of(new double[][] {{1, 2}, {3, 4}});
-        KMeans km = new KMeans().withNClusters(2).withInit(c);
+        KMeans km = new KMeans().nClusters(2).init(c);
         c.set(0, 0, 99);
         assertEquals("array", km.initMethod());
         assertEquals(1.0, km.initCentres().get(0, 0));

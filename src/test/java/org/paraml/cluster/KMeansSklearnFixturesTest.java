@@ -41,14 +41,14 @@ class KMeansSklearnFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrayInit")
     void sameInitialCentresGiveScikitLearnsFit(Fixtures.Case c) {
-        assertMatches(c, Fixtures.estimator(c).withThreads(2).fit(c.x()));
+        assertMatches(c, Fixtures.estimator(c).threads(2).fit(c.x()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("arrayInit")
     void blocksGiveTheSameFit(Fixtures.Case c) {
         int blockRows = Math.max(1, c.x().rows() / 7);
-        KMeansModel m = Fixtures.estimator(c).withThreads(3).fit(Blocks.of(c.x(), blockRows));
+        KMeansModel m = Fixtures.estimator(c).threads(3).fit(Blocks.of(c.x(), blockRows));
         assertMatches(c, m);
         assertEquals(c.x().rows(), m.labels().size());
     }
@@ -56,7 +56,7 @@ class KMeansSklearnFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("randomInit")
     void sameRandomStateGivesScikitLearnsDraws(Fixtures.Case c) {
-        KMeansModel m = Fixtures.estimator(c).withThreads(1).fit(c.x());
+        KMeansModel m = Fixtures.estimator(c).threads(1).fit(c.x());
         assertMatches(c, m);
         assertTrue(m.inertia() > 0);
     }
