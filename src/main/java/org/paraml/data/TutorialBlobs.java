@@ -22,7 +22,7 @@ public final class TutorialBlobs {
     /** Blocks in the tutorial. */
     public static final int BLOCKS = 500;
 
-    private static final Matrix TEMPLATE = computeTemplate();
+    private static final Matrix TEMPLATE = computeTemplate(N_CENTERS, N_FEATURES);
 
     private TutorialBlobs() {
     }
@@ -35,20 +35,35 @@ public final class TutorialBlobs {
         return TEMPLATE.copy();
     }
 
-    private static Matrix computeTemplate() {
-        Dataset small = new MakeBlobs().nSamples(TEMPLATE_SAMPLES).centers(N_CENTERS).nFeatures(N_FEATURES)
+    /**
+     * The template of the same recipe with other sizes: the per-class means of
+     * {@code make_blobs(n_samples=1000, centers=nCenters, n_features=nFeatures, random_state=0)}.
+     *
+     * @throws IllegalArgumentException if a size is below 1, or some class of the 1000 rows is empty
+     *                                  (more than 1000 centres)
+     */
+    public static Matrix template(int nCenters, int nFeatures) {
+        return nCenters == N_CENTERS && nFeatures == N_FEATURES ? template() : computeTemplate(nCenters, nFeatures);
+    }
+
+    private static Matrix computeTemplate(int nCenters, int nFeatures) {
+        if (nCenters < 1 || nCenters > TEMPLATE_SAMPLES || nFeatures < 1) {
+            throw new IllegalArgumentException("the tutorial's template needs 1 <= centers <= " + TEMPLATE_SAMPLES
+                    + " and n_features >= 1, got centers=" + nCenters + ", n_features=" + nFeatures);
+        }
+        Dataset small = new MakeBlobs().nSamples(TEMPLATE_SAMPLES).centers(nCenters).nFeatures(nFeatures)
                 .randomState(0).generate();
-        Matrix sums = Matrix.zeros(N_CENTERS, N_FEATURES);
-        int[] counts = new int[N_CENTERS];
+        Matrix sums = Matrix.zeros(nCenters, nFeatures);
+        int[] counts = new int[nCenters];
         for (int i = 0; i < small.x().rows(); i++) {
             int c = small.y()[i];
             counts[c]++;
-            for (int j = 0; j < N_FEATURES; j++) {
+            for (int j = 0; j < nFeatures; j++) {
                 sums.set(c, j, sums.get(c, j) + small.x().get(i, j));
             }
         }
-        for (int c = 0; c < N_CENTERS; c++) {
-            for (int j = 0; j < N_FEATURES; j++) {
+        for (int c = 0; c < nCenters; c++) {
+            for (int j = 0; j < nFeatures; j++) {
                 sums.set(c, j, sums.get(c, j) / counts[c]);
             }
         }
@@ -69,5 +84,19 @@ public final class TutorialBlobs {
     public static Blocks blocks(int numBlocks, int blockRows) {
         return Blocks.generated(numBlocks, blockRows, N_FEATURES, 0, (seed, rows, cols, scratch) -> block(seed, rows),
                 "tutorial blobs", false);
+    }
+
+    /**
+     * The same recipe with other sizes: {@code numBlocks} blocks of {@code blockRows} rows, block i =
+     * {@code make_blobs(n_samples=blockRows, centers=template(nCenters, nFeatures), random_state=i)[0]}.
+     */
+    public static Blocks blocks(int numBlocks, int blockRows, int nFeatures, int nCenters) {
+        if (nFeatures == N_FEATURES && nCenters == N_CENTERS) {
+            return blocks(numBlocks, blockRows);
+        }
+        Matrix template = computeTemplate(nCenters, nFeatures);
+        return Blocks.generated(numBlocks, blockRows, nFeatures, 0, (seed, rows, cols, scratch) ->
+                new MakeBlobs().nSamples(rows).centers(template).randomState(seed).generate().x(),
+                "tutorial-style blobs", false);
     }
 }

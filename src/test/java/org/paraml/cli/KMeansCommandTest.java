@@ -1,0 +1,104 @@
+package org.paraml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paraml.backend.ScalarBackend;
+import org.paraml.cluster.KMeans;
+import org.paraml.cluster.KMeansModel;
+import org.paraml.data.Blocks;
+import org.paraml.data.MakeBlobs;
+import org.paraml.data.Npy;
+import org.paraml.data.TutorialBlobs;
+import org.paraml.linalg.Matrix;
+
+class KMeansCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fitsAnNpyFileAsTheLibraryDoesAndStreamsLabels() throws Exception {
+        Matrix x = new MakeBlobs().nSamples(3000).centers(5).nFeatures(3).randomState(2).generate().x();
+        Path file = dir.resolve("X.npy");
+        Npy.write(file, x);
+        Path labels = dir.resolve("labels.npy");
+        CliRunner r = CliRunner.run("kmeans", "--x", file.toString(), "--n-clusters", "5", "--random-state", "0",
+                "--block-rows", "700", "--backend", "scalar", "--threads", "2", "--labels-out", labels.toString(), "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        KMeansModel expected = new KMeans().nClusters(5).randomState(0).blockRows(700).backend(new ScalarBackend())
+                .threads(1).fit(x);
+        JsonNode json = r.json();
+        assertEquals(expected.inertia(), json.get("inertia").asDouble(), 1e-9 * expected.inertia());
+        assertEquals(expected.nIter(), json.get("n_iter").asInt());
+        assertEquals(5, json.get("cluster_centers").size());
+        assertEquals(expected.clusterCenters().get(0, 0), json.get("cluster_centers").get(0).get(0).asDouble(), 1e-9);
+        assertEquals("scalar", json.get("backend").asText());
+        assertArrayEquals(expected.labels().toArray(), Npy.readInts(labels));
+    }
+
+    @Test
+    void blobsAreTheTutorialsBlocks() throws Exception {
+        CliRunner r = CliRunner.run("kmeans", "--blobs", "3", "--block-rows", "2000", "--n-clusters", "12",
+                "--init-max-iter", "3", "--oversampling-factor", "10", "--random-state", "0", "--memory-budget", "0",
+                "--spill-dir", dir.toString(), "--json");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        KMeansModel expected;
+        try (Blocks b = TutorialBlobs.blocks(3, 2000)) {
+            expected = new KMeans().nClusters(12).initMaxIter(3).oversamplingFactor(10).randomState(0).fit(b);
+        }
+        JsonNode json = r.json();
+        assertEquals(6000, json.get("n_samples").asLong());
+        assertEquals(20, json.get("n_features").asInt());
+        assertEquals(expected.inertia(), json.get("inertia").asDouble(), 1e-9 * expected.inertia());
+        try (var left = Files.list(dir)) {
+            assertEquals(0, left.count(), "the spill file is removed at the end");
+        }
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        CliRunner both = CliRunner.run("kmeans", "--x", "a.npy", "--blobs", "2");
+        assertEquals(ExitCode.USAGE, both.status());
+        assertTrue(both.err().contains("--x") && both.err().contains("--blobs"), both.err());
+        CliRunner neither = CliRunner.run("kmeans", "--n-clusters", "3");
+        assertEquals(ExitCode.USAGE, neither.status());
+        CliRunner k0 = CliRunner.run("kmeans", "--blobs", "1", "--block-rows", "100", "--n-clusters", "0");
+        assertEquals(ExitCode.USAGE, k0.status());
+        assertTrue(k0.err().contains("n_clusters"), k0.err());
+        CliRunner init = CliRunner.run("kmeans", "--blobs", "1", "--block-rows", "100", "--init", "farthest");
+        assertEquals(ExitCode.USAGE, init.status());
+        assertTrue(init.err().contains("--init") && init.err().contains("k-means++"), init.err());
+        CliRunner blobs = CliRunner.run("kmeans", "--blobs", "0");
+        assertEquals(ExitCode.USAGE, blobs.status());
+        assertTrue(blobs.err().contains("--blobs"), blobs.err());
+    }
+
+    @Test
+    void badDataIsABadInputError() throws Exception {
+        CliRunner missing = CliRunner.run("kmeans", "--x", dir.resolve("none.npy").toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.status());
+        assertTrue(missing.err().contains("none.npy"), missing.err());
+
+        Path nan = dir.resolve("nan.npy");
+        Npy.write(nan, Matrix.of(new double[][] {{1, 2}, {Double.NaN, 3}, {4, 5}}));
+        CliRunner r = CliRunner.run("kmeans", "--x", nan.toString(), "--n-clusters", "2");
+        assertEquals(ExitCode.BAD_INPUT, r.status());
+        assertTrue(r.err().contains("NaN"), r.err());
+
+        Path small = dir.resolve("small.npy");
+        Npy.write(small, Matrix.of(new double[][] {{1, 2}, {3, 4}}));
+        Path labels = dir.resolve("labels.npy");
+        CliRunner tooMany = CliRunner.run("kmeans", "--x", small.toString(), "--n-clusters", "3", "--labels-out",
+                labels.toString());
+        assertEquals(ExitCode.BAD_INPUT, tooMany.status());
+        assertTrue(tooMany.err().contains("n_clusters") || tooMany.err().contains("n_samples"), tooMany.err());
+        assertFalse(Files.exists(labels), "no half-written labels file");
+    }
+}
