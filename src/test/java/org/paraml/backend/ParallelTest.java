@@ -35,12 +35,26 @@ class ParallelTest {
     @Test
     void neverMoreThreadsThanTheBudget() {
         Set<Thread> seen = ConcurrentHashMap.newKeySet();
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.CountDownLatch callerWorked = new java.util.concurrent.CountDownLatch(1);
         Parallel.forEach(200, 2, t -> {
             seen.add(Thread.currentThread());
+            if (Thread.currentThread() == caller) {
+                callerWorked.countDown();
+            } else {
+                // a helper waits (bounded) until the caller has taken a task, so that a fast helper
+                // cannot drain the queue before the caller is scheduled: the test checks that the
+                // caller takes tasks rather than only waiting, independent of scheduling
+                try {
+                    callerWorked.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             busy();
         });
         assertTrue(seen.size() <= 2, "used " + seen.size() + " threads");
-        assertTrue(seen.contains(Thread.currentThread()), "the caller works too");
+        assertTrue(seen.contains(caller), "the caller works too");
     }
 
     @Test
