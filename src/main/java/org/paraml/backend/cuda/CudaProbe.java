@@ -76,7 +76,8 @@ final class CudaProbe {
             CudaDevice device = CudaDevice.open(0, version[0]);
             return new Outcome(device, device.description(), true);
         } catch (RuntimeException | LinkageError e) {
-            return new Outcome(null, e.getMessage() != null ? e.getMessage() : e.toString(), true);
+            String m = e.getMessage() != null ? e.getMessage() : e.toString();
+            return new Outcome(null, m.replaceAll("\\s*\\R\\s*", " "), true); // one line, whatever failed
         }
     }
 
