@@ -26,6 +26,11 @@ import org.paraml.linalg.Matrix;
  * {@link PreparedMatrix}) and violations throw {@link IllegalArgumentException} or
  * {@link IndexOutOfBoundsException} naming the argument. Values are not checked for NaN or infinity
  * (estimators do that once at their boundary).
+ *
+ * <p><b>Failure.</b> A backend that cannot complete an operation for a reason other than its
+ * arguments (a GPU out of memory, a device error) throws {@link BackendFailureException}, leaving
+ * the caller's accumulators untouched, so that the operation can be repeated on another backend;
+ * {@link FallbackBackend} does that.
  */
 public interface Backend {
     /** Relative tolerance of agreement with {@link ScalarBackend} for float64 results. */

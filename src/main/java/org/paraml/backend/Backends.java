@@ -11,13 +11,20 @@ import java.util.Optional;
  * <p><b>Explicit choice wins:</b> the system property {@value #PROPERTY} or else the environment
  * variable {@value #ENV}, one of {@code scalar | simd | cuda | auto}. An explicit backend that is not
  * available is an error that names it, says why, and lists what is allowed. {@code auto} (or
- * nothing) picks the best available: cuda (a GPU that answers; there is no CUDA backend in this
- * build yet), then simd when the module {@code jdk.incubator.vector} is readable, else scalar.
+ * nothing) picks the best available: cuda when a GPU answers the probe (driver, device, the shipped
+ * PTX loads, memory can be allocated, a kernel runs), then simd when the module
+ * {@code jdk.incubator.vector} is readable, else scalar.
  *
- * <p>The SIMD classes link against the incubator module, so they are loaded by name, and only when
- * the module is in the boot layer: the library loads and works without it. {@link #select()} logs
- * one INFO line (logger {@code org.paraml.backend}) naming the choice and, when SIMD is not used,
- * the flag to add.
+ * <p><b>Failures at run time.</b> {@code auto} wraps cuda in a {@link FallbackBackend}: when the GPU
+ * fails in the middle of a fit ({@link BackendFailureException}: out of device memory, a device
+ * error) the operation is repeated on the next backend (simd, else scalar), with one WARNING, and the
+ * rest of the run stays there. An explicit {@code cuda} (and {@link #byName}) is the bare GPU
+ * backend: its failures reach the caller, who asked for the GPU and should learn that it failed.
+ *
+ * <p>The SIMD classes link against the incubator module and the CUDA classes against JCuda, so both
+ * are loaded by name: the library loads and works without either. {@link #select()} logs one line
+ * (logger {@code org.paraml.backend}; INFO) naming the choice and why the better ones were not used,
+ * with the flag that makes SIMD available.
  */
 public final class Backends {
     /** System property naming the backend: scalar, simd, cuda or auto. */
@@ -31,6 +38,7 @@ public final class Backends {
 
     private static final String ALLOWED = "scalar, simd, cuda, auto";
     private static final String SIMD_CLASS = "org.paraml.backend.simd.SimdBackend";
+    private static final String CUDA_CLASS = "org.paraml.backend.cuda.CudaBackend";
     private static final System.Logger LOG = System.getLogger("org.paraml.backend");
 
     private Backends() {
@@ -84,7 +92,9 @@ public final class Backends {
             BackendInfo cuda = describe("cuda");
             BackendInfo simd = describe("simd");
             if (cuda.available()) {
-                return new Selection(byName("cuda"), "paraml backend: cuda (auto)");
+                Backend next = simd.available() ? byName("simd") : new ScalarBackend();
+                return new Selection(new FallbackBackend(byName("cuda"), next), "paraml backend: cuda (auto; "
+                        + cuda.reason() + "); on a GPU failure it continues on " + next.name());
             }
             if (simd.available()) {
                 return new Selection(byName("simd"), "paraml backend: simd (auto; " + simd.reason()
@@ -126,11 +136,14 @@ public final class Backends {
         return switch (n) {
             case "scalar" -> new ScalarBackend();
             case "simd" -> loadSimd().orElseThrow();
-            default -> throw new IllegalStateException("backend '" + n + "' is not available");
+            default -> loadCuda();
         };
     }
 
-    /** Every backend this library knows, in order of preference for auto: cuda, simd, scalar. */
+    /**
+     * Every backend this library knows, in order of preference for auto: cuda, simd, scalar. The
+     * first call probes the GPU (loading the driver, the PTX and a test kernel: up to a few seconds).
+     */
     public static List<BackendInfo> describeAll() {
         return List.of(describe("cuda"), describe("simd"), describe("scalar"));
     }
@@ -143,7 +156,7 @@ public final class Backends {
     private static BackendInfo describe(String name) {
         return switch (name) {
             case "scalar" -> new BackendInfo("scalar", true, "plain Java, always available");
-            case "cuda" -> new BackendInfo("cuda", false, "no CUDA backend in this build");
+            case "cuda" -> describeCuda();
             case "simd" -> describeSimd();
             default -> throw new IllegalArgumentException(name);
         };
@@ -164,6 +177,28 @@ public final class Backends {
                 cause = cause.getCause();
             }
             return new BackendInfo("simd", false, "the SIMD backend failed to load: " + cause);
+        }
+    }
+
+    /** Asks {@code CudaBackend.probe()} (which probes once per JVM and never throws). */
+    private static BackendInfo describeCuda() {
+        try {
+            return (BackendInfo) Class.forName(CUDA_CLASS).getMethod("probe").invoke(null);
+        } catch (InvocationTargetException e) {
+            return new BackendInfo("cuda", false, "the CUDA backend failed to load: " + e.getCause());
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new BackendInfo("cuda", false, "the CUDA backend failed to load: " + e);
+        }
+    }
+
+    private static Backend loadCuda() {
+        try {
+            return (Backend) Class.forName(CUDA_CLASS).getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            Throwable c = e.getCause();
+            throw c instanceof RuntimeException r ? r : new IllegalStateException("the CUDA backend failed to load", c);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException("the CUDA backend failed to load: " + e, e);
         }
     }
 

@@ -56,11 +56,26 @@ final class BackendsCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
+        // an explicit -Dparaml.backend / PARAML_BACKEND that is not available: list anyway, then say so
+        String selected;
+        String selection;
+        String selectionError = null;
+        try {
+            selected = Backends.select().name();
+            selection = Backends.selectionMessage();
+        } catch (RuntimeException e) {
+            selected = null;
+            selection = null;
+            selectionError = e.getMessage();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("backends", rows);
-            f.put("selected", Backends.select().name());
+            f.put("selected", selected);
+            if (selectionError != null) {
+                f.put("selection_error", selectionError);
+            }
             JsonOutput.print(out, f);
         } else {
             for (Map<String, Object> row : rows) {
@@ -72,8 +87,13 @@ final class BackendsCommand implements Callable<Integer> {
                             (double) row.get("kernel_rows_per_second"), (double) row.get("kmeans_rows_per_second"));
                 }
             }
-            out.println("selected: " + Backends.selectionMessage());
+            out.println(selection != null ? "selected: " + selection : "selected: none: " + selectionError);
             out.flush();
+        }
+        if (selectionError != null) {
+            spec.commandLine().getErr().println("paraml: error: " + selectionError);
+            spec.commandLine().getErr().flush();
+            return ExitCode.USAGE;
         }
         return allPassed ? ExitCode.OK : ExitCode.FAILURE;
     }

@@ -277,7 +277,7 @@ public abstract class BackendContractTest {
                 () -> b.kernelBlock(rbf, foreign, x3, new double[25], 0, 1));
     }
 
-    static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {
+    public static <T extends Throwable> void assertMessage(Class<T> type, String part, org.junit.jupiter.api.function.Executable call) {
         T e = assertThrows(type, call);
         assertTrue(e.getMessage().contains(part), "message '" + e.getMessage() + "' should contain '" + part + "'");
     }

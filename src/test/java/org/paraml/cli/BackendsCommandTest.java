@@ -19,6 +19,11 @@ class BackendsCommandTest {
             assertTrue(b.has("name") && b.has("available") && b.has("reason"), b.toString());
             assertFalse(b.has("check"), "no check without --check");
         }
+        JsonNode cuda = backends.get(0);
+        org.paraml.backend.BackendInfo probe = org.paraml.backend.cuda.CudaBackend.probe();
+        assertEquals("cuda", cuda.get("name").asText());
+        assertEquals(probe.available(), cuda.get("available").asBoolean());
+        assertEquals(probe.reason(), cuda.get("reason").asText(), "the probe's reason, e.g. why there is no GPU");
         JsonNode simd = backends.get(1);
         assertEquals("simd", simd.get("name").asText());
         assertEquals(Backends.vectorModulePresent(), simd.get("available").asBoolean());
