@@ -114,8 +114,8 @@ public final class DeviceCheck {
         for (String name : names) {
             Backend b = Backends.byName(name);
             long t = System.nanoTime();
-            KMeansModel model = new KMeans().withNClusters(k).withInitMaxIter(3).withOversamplingFactor(10)
-                    .withRandomState(0L).withThreads(threads).withBackend(b).fit(x);
+            KMeansModel model = new KMeans().nClusters(k).initMaxIter(3).oversamplingFactor(10)
+                    .randomState(0L).threads(threads).backend(b).fit(x);
             double fit = seconds(t);
             // one Lloyd pass over rows the backend holds, against the fitted centres: the kernels on their own
             t = System.nanoTime();
