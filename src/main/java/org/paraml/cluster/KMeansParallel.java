@@ -2,7 +2,7 @@ package org.paraml.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.paraml.backend.PreparedMatrix;
+import org.paraml.data.Block;
 import org.paraml.data.Blocks;
 import org.paraml.data.RandomState;
 import org.paraml.linalg.Matrix;
@@ -87,15 +87,42 @@ final class KMeansParallel {
 
     /** Rows sampled in one round: row x with probability {@code min(1, ℓ·d²(x)/φ)}, ascending. */
     static long[] sample(SeedingState state, double phi, double ell, long key) {
-        RowDoubles d2 = state.distances();
-        double scale = ell / phi;
-        long[] out = new long[16];
+        FitContext ctx = state.context();
+        long[][] parts = new long[ctx.runner.numBlocks()][];
+        ctx.pass("k-means|| sample", new Sample(ctx.stepKernels, ell / phi, key), (i, rows) -> parts[i] = rows);
         int count = 0;
-        long row = 0;
-        for (int c = 0; c < d2.chunkCount(); c++) {
-            double[] chunk = d2.chunk(c);
-            for (int i = 0; i < chunk.length; i++, row++) {
-                double v = chunk[i];
+        for (long[] p : parts) {
+            count += p.length;
+        }
+        long[] out = new long[count];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /** The rows of one block sampled in a round: {@code d² > 0} and {@code uniform(key, row) < d²·scale}. */
+    private static final class Sample extends BlockStep<long[]> {
+        private static final long serialVersionUID = 1L;
+        private final double scale;
+        private final long key;
+
+        Sample(StepKernels kernels, double scale, long key) {
+            super(kernels, Costs.READ);
+            this.scale = scale;
+            this.key = key;
+        }
+
+        @Override
+        long[] compute(Block b, double[] costs) {
+            long[] out = new long[16];
+            int count = 0;
+            int n = b.rows().rows();
+            for (int i = 0; i < n; i++) {
+                double v = costs[i];
+                long row = b.firstRow() + i;
                 if (v > 0 && CounterRandom.uniform(key, row) < v * scale) {
                     if (count == out.length) {
                         out = java.util.Arrays.copyOf(out, 2 * count);
@@ -103,8 +130,8 @@ final class KMeansParallel {
                     out[count++] = row;
                 }
             }
+            return java.util.Arrays.copyOf(out, count);
         }
-        return java.util.Arrays.copyOf(out, count);
     }
 
     /**
@@ -113,25 +140,39 @@ final class KMeansParallel {
      */
     private static double[] weigh(SeedingState state, Matrix candidates) {
         FitContext ctx = state.context();
-        PreparedMatrix prepared = ctx.prepare(candidates);
         double[] weights = new double[candidates.rows()];
-        ctx.pass("k-means|| weights", b -> {
-            Matrix x = b.rows();
-            double[] counts = new double[candidates.rows()];
-            FitContext.Scratch s = ctx.takeScratch(x.rows());
-            try {
-                ctx.kernels.lloyd(x, prepared, s.labels, s.dist, null, counts);
-                state.store(b.firstRow(), s.dist, x.rows());
-            } finally {
-                ctx.giveScratch(s);
-            }
-            return counts;
-        }, (i, counts) -> {
+        ctx.pass("k-means|| weights", new Weigh(ctx.stepKernels, candidates), (i, counts) -> {
             for (int j = 0; j < weights.length; j++) {
                 weights[j] += counts[j];
             }
         });
         return weights;
+    }
+
+    /** One block of the weighing pass: rows nearest to each candidate; the distance becomes the row's cost. */
+    private static final class Weigh extends BlockStep<double[]> {
+        private static final long serialVersionUID = 1L;
+        private final double[] candidates;
+        private final int m;
+
+        Weigh(StepKernels kernels, Matrix candidates) {
+            super(kernels, Costs.WRITE);
+            this.candidates = candidates.compact().data().clone();
+            this.m = candidates.rows();
+        }
+
+        @Override
+        double[] compute(Block b, double[] costs) {
+            Matrix x = b.rows();
+            double[] counts = new double[m];
+            StepKernels.Scratch s = kernels.takeScratch(x.rows());
+            try {
+                kernels.kernels().lloyd(x, prepared(0, 1, candidates, m), s.labels, costs, null, counts);
+            } finally {
+                kernels.giveScratch(s);
+            }
+            return counts;
+        }
     }
 
     /** Step 8: greedy weighted k-means++ over the candidates of positive weight. */
@@ -166,12 +207,7 @@ final class KMeansParallel {
             }
         }
         int found = c;
-        double phi = 0;
-        for (int ch = 0; ch < state.distances().chunkCount(); ch++) {
-            for (double v : state.distances().chunk(ch)) {
-                phi += v;
-            }
-        }
+        double phi = state.totalCost();
         while (c < k) {
             if (!(phi > 0)) {
                 LOG.log(System.Logger.Level.WARNING, "k-means|| found only {0} distinct point(s) for n_clusters={1}: "
