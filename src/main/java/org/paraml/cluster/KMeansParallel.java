@@ -58,12 +58,12 @@ final class KMeansParallel {
         LOG.log(System.Logger.Level.DEBUG, "k-means||: initial cost {0}, {1} round(s) of about {2} samples", phi, rounds,
                 ell);
         for (int r = 1; r <= rounds && phi > 0; r++) {
-            long[] sampled = sample(state, phi, ell, CounterRandom.key(key, r));
-            LOG.log(System.Logger.Level.DEBUG, "k-means|| round {0}: {1} rows sampled", r, sampled.length);
-            if (sampled.length == 0) {
+            Sampled sampled = sampleRows(state, phi, ell, CounterRandom.key(key, r));
+            LOG.log(System.Logger.Level.DEBUG, "k-means|| round {0}: {1} rows sampled", r, sampled.rows().length);
+            if (sampled.rows().length == 0) {
                 continue;
             }
-            newest = state.rows(sampled);
+            newest = ctx.kernels.toShifted(sampled.values());
             candidateParts.add(newest);
             if (r < rounds) {
                 phi = state.update(newest, "k-means|| round " + r + " of " + rounds);
@@ -87,24 +87,47 @@ final class KMeansParallel {
 
     /** Rows sampled in one round: row x with probability {@code min(1, ℓ·d²(x)/φ)}, ascending. */
     static long[] sample(SeedingState state, double phi, double ell, long key) {
+        return sampleRows(state, phi, ell, key).rows();
+    }
+
+    /** The rows sampled in a round (ascending global indices) and their values, as the blocks hold them. */
+    record Sampled(long[] rows, Matrix values) {
+    }
+
+    /**
+     * Rows sampled in one round with their values, taken from the blocks in the same pass (no second pass
+     * to fetch them: for generated or remote blocks a fetch would read every block again).
+     */
+    static Sampled sampleRows(SeedingState state, double phi, double ell, long key) {
         FitContext ctx = state.context();
-        long[][] parts = new long[ctx.runner.numBlocks()][];
-        ctx.pass("k-means|| sample", new Sample(ctx.stepKernels, ell / phi, key), (i, rows) -> parts[i] = rows);
+        int nBlocks = ctx.runner.numBlocks();
+        long[][] rows = new long[nBlocks][];
+        double[][] values = new double[nBlocks][];
+        ctx.pass("k-means|| sample", new Sample(ctx.stepKernels, ell / phi, key), (i, part) -> {
+            rows[i] = part.rows;
+            values[i] = part.values;
+        });
         int count = 0;
-        for (long[] p : parts) {
+        for (long[] p : rows) {
             count += p.length;
         }
         long[] out = new long[count];
+        Matrix m = Matrix.zeros(count, ctx.cols);
         int at = 0;
-        for (long[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
+        for (int b = 0; b < nBlocks; b++) {
+            System.arraycopy(rows[b], 0, out, at, rows[b].length);
+            System.arraycopy(values[b], 0, m.data(), at * ctx.cols, values[b].length);
+            at += rows[b].length;
         }
-        return out;
+        return new Sampled(out, m);
+    }
+
+    /** One block's sampled rows and their values (row-major, as the block holds them). */
+    private record BlockSample(long[] rows, double[] values) implements java.io.Serializable {
     }
 
     /** The rows of one block sampled in a round: {@code d² > 0} and {@code uniform(key, row) < d²·scale}. */
-    private static final class Sample extends BlockStep<long[]> {
+    private static final class Sample extends BlockStep<BlockSample> {
         private static final long serialVersionUID = 1L;
         private final double scale;
         private final long key;
@@ -116,21 +139,28 @@ final class KMeansParallel {
         }
 
         @Override
-        long[] compute(Block b, double[] costs) {
-            long[] out = new long[16];
+        BlockSample compute(Block b, double[] costs) {
+            Matrix x = b.rows();
+            int[] out = new int[16];
             int count = 0;
-            int n = b.rows().rows();
+            int n = x.rows();
             for (int i = 0; i < n; i++) {
                 double v = costs[i];
-                long row = b.firstRow() + i;
-                if (v > 0 && CounterRandom.uniform(key, row) < v * scale) {
+                if (v > 0 && CounterRandom.uniform(key, b.firstRow() + i) < v * scale) {
                     if (count == out.length) {
                         out = java.util.Arrays.copyOf(out, 2 * count);
                     }
-                    out[count++] = row;
+                    out[count++] = i;
                 }
             }
-            return java.util.Arrays.copyOf(out, count);
+            int d = x.cols();
+            long[] rows = new long[count];
+            double[] values = new double[count * d];
+            for (int j = 0; j < count; j++) {
+                rows[j] = b.firstRow() + out[j];
+                System.arraycopy(x.data(), x.offset(out[j]), values, j * d, d);
+            }
+            return new BlockSample(rows, values);
         }
     }
 

@@ -57,6 +57,12 @@ class SparkCommandsTest {
         CliRunner start = CliRunner.run("cluster", "start", "--workers", "1", "--port", "0", "--state-dir",
                 state.toString(), "--json");
         List<ProcessHandle> started = new ArrayList<>();
+        // launched daemons outlive their starter: if this JVM ends before the finally below, end them anyway
+        Thread hook = new Thread(() -> started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }));
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             assertEquals(ExitCode.OK, start.status(), start.err());
             JsonNode j = start.json();
@@ -73,6 +79,7 @@ class SparkCommandsTest {
             CliRunner stop = CliRunner.run("cluster", "stop", "--state-dir", state.toString(), "--json");
             assertEquals(ExitCode.OK, stop.status(), stop.err());
             started.forEach(ProcessHandle::destroyForcibly); // never leave a daemon behind, whatever failed
+            Runtime.getRuntime().removeShutdownHook(hook);
             assertEquals(started.size(), stop.json().get("stopped_pids").size());
         }
         for (ProcessHandle p : started) {
