@@ -88,4 +88,32 @@ class SparkCommandsTest {
         CliRunner none = CliRunner.run("cluster", "stop", "--state-dir", state.toString());
         assertTrue(none.out().contains("no cluster recorded"), none.out());
     }
+
+    @Test
+    void withoutSparkOnTheClassPathMasterIsAClearError() throws Exception {
+        Path x = dir.resolve("X.npy");
+        Path y = dir.resolve("y.npy");
+        Npy.write(x, DATA.x());
+        Npy.write(y, DATA.y());
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.contains("/org/apache/spark/")) {
+                cp.add(e);
+            }
+        }
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                String.join(java.io.File.pathSeparator, cp), Main.class.getName(), "search", "--x", x.toString(),
+                "--y", y.toString(), "--estimator", "svc", "--master", "local[2]")
+                .redirectErrorStream(true).redirectOutput(err.toFile()).start();
+        try {
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(ExitCode.FAILURE, p.exitValue());
+            String text = Files.readString(err);
+            assertTrue(text.contains("paraml: error: option '--master': Spark 4.x is not on the class path"), text);
+            assertFalse(text.contains("\tat "), "no stack trace: " + text);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
 }
