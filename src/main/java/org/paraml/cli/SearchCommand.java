@@ -16,6 +16,7 @@ import org.paraml.linalg.Matrix;
 import org.paraml.selection.CvResults;
 import org.paraml.selection.FitFailure;
 import org.paraml.selection.GridSearchCV;
+import org.paraml.selection.SearchExecutor;
 import org.paraml.selection.SearchFailedException;
 import org.paraml.selection.SearchJournalException;
 import org.paraml.selection.SearchResult;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code paraml search}: scikit-learn's {@code GridSearchCV} on all the cores of this machine. */
+/** {@code paraml search}: scikit-learn's {@code GridSearchCV} on all the cores of this machine, or on Spark. */
 @Command(name = "search",
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -37,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "      --scoring neg_log_loss --journal search.jsonl --json",
                 "",
                 "Values are typed as Python literals: 10 (int), 0.1 or 1e-3 (float), true/false, none, else a string.",
-                "Rerunning a search with the same --journal skips the fits it already holds."})
+                "Rerunning a search with the same --journal skips the fits it already holds.",
+                "  paraml cluster start --workers 2 && paraml search ... --master spark://127.0.0.1:7077"})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,6 +81,15 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
     boolean json;
 
+    @Option(names = "--master", paramLabel = "URL", description = {"Run the fits on Spark: local[N] (threads of this "
+            + "JVM) or spark://host:port (a cluster, e.g. from 'paraml cluster start'); the same results as without it.",
+            "Default: a pool of threads on this machine (--n-jobs)."})
+    String master;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "The shared secret of a Spark cluster "
+            + "started with --authenticate (e.g. ~/.paraml/cluster/secret).")
+    Path secretFile;
+
     /** The registered names, for --help. */
     static final class EstimatorNames implements Iterable<String> {
         @Override
@@ -116,6 +127,18 @@ final class SearchCommand implements Callable<Integer> {
                     out.println(line);
                     out.flush();
                 });
+        SearchExecutor spark = null;
+        if (master != null) {
+            if (!SparkBridge.available()) {
+                err.println("paraml: error: option '--master': " + SparkBridge.MISSING);
+                err.flush();
+                return ExitCode.FAILURE;
+            }
+            spark = SparkBridge.searchExecutor(master, secretFile);
+            search = search.executor(spark);
+        } else if (secretFile != null) {
+            throw new IllegalArgumentException("option '--secret-file' needs '--master'");
+        }
         SearchResult result;
         long t0 = System.nanoTime();
         try (SearchProgressDisplay progress = SearchProgressDisplay.create(err, verbose > 1)) {
@@ -126,6 +149,10 @@ final class SearchCommand implements Callable<Integer> {
             err.println("paraml: error:" + e.getMessage());
             err.flush();
             return ExitCode.FAILURE;
+        } finally {
+            if (spark instanceof AutoCloseable c) {
+                c.close();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
@@ -162,6 +189,7 @@ final class SearchCommand implements Callable<Integer> {
         fields.put("n_splits", r.nSplits());
         fields.put("n_candidates", cvr.nCandidates());
         fields.put("n_jobs", nJobs);
+        fields.put("master", master);
         fields.put("seconds", seconds);
         fields.put("best_index", r.bestIndex());
         fields.put("best_params", r.bestParams());
@@ -192,8 +220,8 @@ final class SearchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%d of %d fits failed (scored NaN); first error: %s%n", r.fitFailures().size(),
                     cvr.nCandidates() * cvr.nSplits(), r.fitFailures().get(0).message());
         }
-        out.printf(Locale.ROOT, "search: %d candidates x %d folds in %.2f s with n_jobs=%d%s%n", cvr.nCandidates(), r.nSplits(),
-                seconds, nJobs, r.refitted() ? String.format(Locale.ROOT, " (refit %.2f s)", r.refitTime()) : "");
+        out.printf(Locale.ROOT, "search: %d candidates x %d folds in %.2f s with %s%s%n", cvr.nCandidates(), r.nSplits(),
+                seconds, master != null ? "master " + master : "n_jobs=" + nJobs, r.refitted() ? String.format(Locale.ROOT, " (refit %.2f s)", r.refitTime()) : "");
         out.flush();
     }
 

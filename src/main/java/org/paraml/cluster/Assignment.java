@@ -16,7 +16,29 @@ final class Assignment {
     record Result(double inertia, long partitionHash, int distinctLabels) {
     }
 
-    private record Partial(int[] labels, int rows, CompensatedSum inertia) {
+    /** One block's result: its labels (when asked for), its rows, its inertia, its share of the partition. */
+    private record Partial(int[] labels, int rows, CompensatedSum inertia, LabelHash.Part part)
+            implements java.io.Serializable {
+    }
+
+    /** The E-step on one block. */
+    private static final class Step extends BlockStep<Partial> {
+        private static final long serialVersionUID = 1L;
+        private final double[] centres;
+        private final int k;
+        private final boolean keepLabels;
+
+        Step(StepKernels kernels, Matrix centres, boolean keepLabels) {
+            super(kernels, Costs.NONE);
+            this.centres = centres.compact().data().clone();
+            this.k = centres.rows();
+            this.keepLabels = keepLabels;
+        }
+
+        @Override
+        Partial compute(Block b, double[] costs) {
+            return partial(kernels, b, prepared(0, 1, centres, k), k, keepLabels);
+        }
     }
 
     private Assignment() {
@@ -25,31 +47,31 @@ final class Assignment {
     static Result run(FitContext ctx, Matrix centres, String phase, BlockLabelsConsumer labelsOut) {
         CompensatedSum total = new CompensatedSum();
         LabelHash.Partition partition = new LabelHash.Partition(centres.rows());
-        PreparedMatrix prepared = ctx.prepare(centres);
-        ctx.pass(phase, b -> partial(ctx, b, prepared), (i, p) -> {
+        ctx.pass(phase, new Step(ctx.stepKernels, centres, labelsOut != null), (i, p) -> {
             total.add(p.inertia);
-            partition.add(p.labels, p.rows);
+            partition.add(p.part);
             if (labelsOut != null) {
-                labelsOut.accept(i, ctx.data.firstRow(i), p.labels, p.rows);
+                labelsOut.accept(i, ctx.runner.firstRow(i), p.labels, p.rows);
             }
         });
         return new Result(total.value(), partition.value(), partition.distinct());
     }
 
-    private static Partial partial(FitContext ctx, Block b, PreparedMatrix centres) {
+    private static Partial partial(StepKernels sk, Block b, PreparedMatrix centres, int k, boolean keepLabels) {
         Matrix x = b.rows();
         int rows = x.rows();
         int[] labels = new int[rows];
-        FitContext.Scratch s = ctx.takeScratch(x.rows());
+        StepKernels.Scratch s = sk.takeScratch(x.rows());
         try {
-            ctx.kernels.lloyd(x, centres, labels, s.dist, null, null);
+            sk.kernels().lloyd(x, centres, labels, s.dist, null, null);
             CompensatedSum inertia = new CompensatedSum();
             for (int i = 0; i < rows; i++) {
                 inertia.add(s.dist[i]);
             }
-            return new Partial(labels, rows, inertia);
+            return new Partial(keepLabels ? labels : null, rows, inertia, new LabelHash.Part(labels, rows,
+                    b.firstRow(), k));
         } finally {
-            ctx.giveScratch(s);
+            sk.giveScratch(s);
         }
     }
 }

@@ -4,7 +4,8 @@ package org.paraml.cluster;
  * A running sum with Neumaier's compensation: the error of adding n terms is about one rounding of the
  * total instead of n roundings, so a sum over blocks barely depends on how the rows were cut into blocks.
  */
-final class CompensatedSum {
+final class CompensatedSum implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private double sum;
     private double c;
 

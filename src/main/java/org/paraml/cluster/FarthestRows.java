@@ -13,7 +13,7 @@ import org.paraml.linalg.Matrix;
  */
 final class FarthestRows {
     /** One far row: its global index, its label, its squared distance to that centre, its coordinates. */
-    record Far(long row, int label, double dist, double[] x) {
+    record Far(long row, int label, double dist, double[] x) implements java.io.Serializable {
     }
 
     static final Comparator<Far> FARTHEST_FIRST = Comparator.comparingDouble(Far::dist).reversed()

@@ -7,7 +7,8 @@ import org.paraml.linalg.Matrix;
  * pairwise update of Chan, Golub and LeVeque (1979); used for scikit-learn's tolerance
  * {@code tol × mean(var(X, axis=0))} (population variance, ddof = 0).
  */
-final class FeatureStats {
+final class FeatureStats implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private long n;
     private final double[] mean;
     private final double[] m2;

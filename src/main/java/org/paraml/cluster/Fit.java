@@ -12,7 +12,7 @@ import org.paraml.linalg.Matrix;
  */
 final class Fit {
     private final KMeans params;
-    private final Blocks data;
+    private final PassRunner data;
     private final boolean alreadyValidated;
     private final BlockLabelsConsumer labelsOut;
     private Backend backend;
@@ -22,6 +22,11 @@ final class Fit {
     private int nIter;
 
     Fit(KMeans params, Blocks data, boolean alreadyValidated, BlockLabelsConsumer labelsOut) {
+        this(params, new LocalPasses(data, params.threads(), params.progress()), alreadyValidated, labelsOut);
+    }
+
+    /** A fit whose passes {@code data} runs (wherever its blocks live). */
+    Fit(KMeans params, PassRunner data, boolean alreadyValidated, BlockLabelsConsumer labelsOut) {
         this.params = params;
         this.data = data;
         this.alreadyValidated = alreadyValidated;
@@ -51,8 +56,8 @@ final class Fit {
             }
         }
         backend = params.resolvedBackend();
-        shift = FitContext.translationFor(data, params.threads());
-        FitContext ctx = new FitContext(data, params.threads(), backend, params.progress(), shift);
+        shift = FitContext.translationFor(data);
+        FitContext ctx = new FitContext(data, params.threads(), backend, shift);
         if (alreadyValidated) {
             ctx.validated();
         }
@@ -102,5 +107,10 @@ final class Fit {
     /** Training labels computed again from {@code blocks} when read. */
     ClusterLabels streamedLabels(Blocks blocks) {
         return new StreamedLabels(blocks, centres, backend, params.threads(), shift, false);
+    }
+
+    /** Training labels computed again by {@code runner}'s passes when read. */
+    ClusterLabels streamedLabels(PassRunner runner) {
+        return new StreamedLabels(runner, centres, backend, params.threads(), shift);
     }
 }

@@ -1,71 +1,55 @@
 package org.paraml.cluster;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.paraml.backend.Backend;
 import org.paraml.backend.PreparedMatrix;
-import org.paraml.data.Block;
-import org.paraml.data.BlockFunction;
 import org.paraml.data.BlockProgress;
 import org.paraml.data.BlockResultConsumer;
 import org.paraml.data.Blocks;
 import org.paraml.linalg.Matrix;
 
 /**
- * What every step of one k-means fit shares: the data, the thread budget, the (translated) backend
- * operations, the
- * progress listener, per-thread scratch arrays and the feature statistics once known.
+ * What every step of one k-means fit shares: the {@link PassRunner} that reaches the blocks, the thread
+ * budget, the (translated) backend operations and the {@link StepKernels} that block steps carry, and the
+ * feature statistics once known.
  */
 final class FitContext {
-    /** Per-block work arrays, reused from block to block. */
-    static final class Scratch {
-        final int[] labels;
-        final double[] dist;
-
-        Scratch(int rows) {
-            labels = new int[rows];
-            dist = new double[rows];
-        }
-    }
-
-    final Blocks data;
+    final PassRunner runner;
     final int threads;
     final ShiftedKernels kernels;
-    final BlockProgress progress;
+    final StepKernels stepKernels;
     final int cols;
     final long rows;
-    /** Idle scratch by number of rows (the backend wants arrays of exactly a block's length). */
-    private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<Scratch>> scratch = new ConcurrentHashMap<>();
     private FeatureStats stats;
     private boolean validated;
 
     /**
+     * A fit over {@code data} on {@code threads} threads of this JVM.
+     *
      * @param shift the translation applied to every row before the backend sees it (see
      *              {@link ShiftedKernels}); centres and candidates of this context are in translated
      *              coordinates. Null for none.
      */
     FitContext(Blocks data, int threads, Backend backend, BlockProgress progress, double[] shift) {
-        this.data = data;
+        this(new LocalPasses(data, threads, progress), threads, backend, shift);
+    }
+
+    /** A fit whose passes {@code runner} runs. */
+    FitContext(PassRunner runner, int threads, Backend backend, double[] shift) {
+        this.runner = runner;
         this.threads = threads;
-        this.kernels = new ShiftedKernels(backend, shift, data.cols());
-        this.progress = progress == null ? BlockProgress.NONE : progress;
-        this.cols = data.cols();
-        this.rows = data.rows();
+        this.stepKernels = new StepKernels(backend, shift, runner.cols());
+        this.kernels = stepKernels.kernels();
+        this.cols = runner.cols();
+        this.rows = runner.rows();
     }
 
     /**
-     * One pass over every block, results in block order. The first pass of a fit also checks that every
-     * value is finite, so out-of-core data are validated without a pass of their own.
+     * One pass of {@code step} over every block, results in block order. The first pass of a fit also
+     * checks that every value is finite, so out-of-core data are validated without a pass of their own.
      */
-    <R> void pass(String phase, BlockFunction<R> fn, BlockResultConsumer<R> consumer) {
-        BlockFunction<R> f = fn;
-        if (!validated) {
-            f = b -> {
-                checkFinite(b);
-                return fn.apply(b);
-            };
-        }
-        data.pass(threads).progress(phase, progress).run(f, consumer);
+    <R> void pass(String phase, BlockStep<R> step, BlockResultConsumer<R> consumer) {
+        step.validateBlocks(!validated);
+        runner.run(phase, step, consumer);
         validated = true;
     }
 
@@ -74,30 +58,14 @@ final class FitContext {
         validated = true;
     }
 
-    private static void checkFinite(Block b) {
-        Matrix x = b.rows();
-        double[] a = x.data();
-        for (int i = 0; i < x.rows(); i++) {
-            int o = x.offset(i);
-            for (int j = 0; j < x.cols(); j++) {
-                double v = a[o + j];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("Input X contains " + (Double.isNaN(v) ? "NaN" : "infinity")
-                            + " (first at row " + (b.firstRow() + i) + ", column " + j + ", in block " + b.index()
-                            + "); remove or impute non-finite values first");
-                }
-            }
-        }
-    }
-
-    /** {@code centres} (translated coordinates) prepared for the backend, shared by every block of a pass. */
+    /** {@code centres} (translated coordinates) prepared for the backend of this JVM. */
     PreparedMatrix prepare(Matrix centres) {
         return kernels.backend().prepare(centres);
     }
 
     /** The given rows of the data, in that order, in translated coordinates. */
     Matrix gather(long... rowIndices) {
-        return kernels.toShifted(data.gatherRows(rowIndices, threads));
+        return kernels.toShifted(runner.gatherRows(rowIndices));
     }
 
     /** Rows looked at to decide the translation. */
@@ -109,13 +77,13 @@ final class FitContext {
      * standard deviations away), else null (no translation: rows reach the backend as they are). Reads
      * only those rows, so the choice does not depend on the block size.
      */
-    static double[] translationFor(Blocks data, int threads) {
+    static double[] translationFor(PassRunner data) {
         int m = (int) Math.min(HEAD_ROWS, data.rows());
         long[] head = new long[m];
         for (int i = 0; i < m; i++) {
             head[i] = i;
         }
-        FeatureStats s = FeatureStats.of(data.gatherRows(head, threads));
+        FeatureStats s = FeatureStats.of(data.gatherRows(head));
         double[] mean = s.mean();
         double norm2 = 0;
         for (double v : mean) {
@@ -125,16 +93,6 @@ final class FitContext {
             return null; // the first pass reports the NaN or infinity
         }
         return norm2 > 16 * s.totalVariance() ? mean : null;
-    }
-
-    /** Work arrays of exactly {@code rows} entries. */
-    Scratch takeScratch(int rows) {
-        Scratch s = scratch.computeIfAbsent(rows, r -> new ConcurrentLinkedQueue<>()).poll();
-        return s != null ? s : new Scratch(rows);
-    }
-
-    void giveScratch(Scratch s) {
-        scratch.computeIfAbsent(s.labels.length, r -> new ConcurrentLinkedQueue<>()).offer(s);
     }
 
     FeatureStats stats() {

@@ -378,6 +378,20 @@ public final class KMeans implements Estimator {
         return f.model(f.streamedLabels(x));
     }
 
+    /**
+     * Clusters the rows of the blocks that {@code passes} reaches — blocks that live elsewhere, such as the
+     * partitions of a Spark cluster ({@code org.paraml.spark.SparkKMeans}). Every pass is a
+     * {@link BlockStep} the runner applies to each block; this JVM merges the per-block results in block
+     * order, so the model equals {@link #fit(Blocks)} on the same blocks with the same backend, bit for bit.
+     * The model's labels are computed by {@code passes} when read, while it is open.
+     */
+    public KMeansModel fit(PassRunner passes) {
+        Objects.requireNonNull(passes, "passes");
+        Fit f = new Fit(this, passes, false, null);
+        f.run();
+        return f.model(f.streamedLabels(passes));
+    }
+
     /** The backend set, or the selected one. */
     Backend resolvedBackend() {
         return backend != null ? backend : Backends.select();

@@ -2,7 +2,7 @@ package org.paraml.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.paraml.backend.PreparedMatrix;
+import org.paraml.data.Block;
 import org.paraml.data.Blocks;
 import org.paraml.data.RandomState;
 import org.paraml.linalg.Matrix;
@@ -58,12 +58,12 @@ final class KMeansParallel {
         LOG.log(System.Logger.Level.DEBUG, "k-means||: initial cost {0}, {1} round(s) of about {2} samples", phi, rounds,
                 ell);
         for (int r = 1; r <= rounds && phi > 0; r++) {
-            long[] sampled = sample(state, phi, ell, CounterRandom.key(key, r));
-            LOG.log(System.Logger.Level.DEBUG, "k-means|| round {0}: {1} rows sampled", r, sampled.length);
-            if (sampled.length == 0) {
+            Sampled sampled = sampleRows(state, phi, ell, CounterRandom.key(key, r));
+            LOG.log(System.Logger.Level.DEBUG, "k-means|| round {0}: {1} rows sampled", r, sampled.rows().length);
+            if (sampled.rows().length == 0) {
                 continue;
             }
-            newest = state.rows(sampled);
+            newest = ctx.kernels.toShifted(sampled.values());
             candidateParts.add(newest);
             if (r < rounds) {
                 phi = state.update(newest, "k-means|| round " + r + " of " + rounds);
@@ -87,24 +87,81 @@ final class KMeansParallel {
 
     /** Rows sampled in one round: row x with probability {@code min(1, ℓ·d²(x)/φ)}, ascending. */
     static long[] sample(SeedingState state, double phi, double ell, long key) {
-        RowDoubles d2 = state.distances();
-        double scale = ell / phi;
-        long[] out = new long[16];
+        return sampleRows(state, phi, ell, key).rows();
+    }
+
+    /** The rows sampled in a round (ascending global indices) and their values, as the blocks hold them. */
+    record Sampled(long[] rows, Matrix values) {
+    }
+
+    /**
+     * Rows sampled in one round with their values, taken from the blocks in the same pass (no second pass
+     * to fetch them: for generated or remote blocks a fetch would read every block again).
+     */
+    static Sampled sampleRows(SeedingState state, double phi, double ell, long key) {
+        FitContext ctx = state.context();
+        int nBlocks = ctx.runner.numBlocks();
+        long[][] rows = new long[nBlocks][];
+        double[][] values = new double[nBlocks][];
+        ctx.pass("k-means|| sample", new Sample(ctx.stepKernels, ell / phi, key), (i, part) -> {
+            rows[i] = part.rows;
+            values[i] = part.values;
+        });
         int count = 0;
-        long row = 0;
-        for (int c = 0; c < d2.chunkCount(); c++) {
-            double[] chunk = d2.chunk(c);
-            for (int i = 0; i < chunk.length; i++, row++) {
-                double v = chunk[i];
-                if (v > 0 && CounterRandom.uniform(key, row) < v * scale) {
+        for (long[] p : rows) {
+            count += p.length;
+        }
+        long[] out = new long[count];
+        Matrix m = Matrix.zeros(count, ctx.cols);
+        int at = 0;
+        for (int b = 0; b < nBlocks; b++) {
+            System.arraycopy(rows[b], 0, out, at, rows[b].length);
+            System.arraycopy(values[b], 0, m.data(), at * ctx.cols, values[b].length);
+            at += rows[b].length;
+        }
+        return new Sampled(out, m);
+    }
+
+    /** One block's sampled rows and their values (row-major, as the block holds them). */
+    private record BlockSample(long[] rows, double[] values) implements java.io.Serializable {
+    }
+
+    /** The rows of one block sampled in a round: {@code d² > 0} and {@code uniform(key, row) < d²·scale}. */
+    private static final class Sample extends BlockStep<BlockSample> {
+        private static final long serialVersionUID = 1L;
+        private final double scale;
+        private final long key;
+
+        Sample(StepKernels kernels, double scale, long key) {
+            super(kernels, Costs.READ);
+            this.scale = scale;
+            this.key = key;
+        }
+
+        @Override
+        BlockSample compute(Block b, double[] costs) {
+            Matrix x = b.rows();
+            int[] out = new int[16];
+            int count = 0;
+            int n = x.rows();
+            for (int i = 0; i < n; i++) {
+                double v = costs[i];
+                if (v > 0 && CounterRandom.uniform(key, b.firstRow() + i) < v * scale) {
                     if (count == out.length) {
                         out = java.util.Arrays.copyOf(out, 2 * count);
                     }
-                    out[count++] = row;
+                    out[count++] = i;
                 }
             }
+            int d = x.cols();
+            long[] rows = new long[count];
+            double[] values = new double[count * d];
+            for (int j = 0; j < count; j++) {
+                rows[j] = b.firstRow() + out[j];
+                System.arraycopy(x.data(), x.offset(out[j]), values, j * d, d);
+            }
+            return new BlockSample(rows, values);
         }
-        return java.util.Arrays.copyOf(out, count);
     }
 
     /**
@@ -113,25 +170,39 @@ final class KMeansParallel {
      */
     private static double[] weigh(SeedingState state, Matrix candidates) {
         FitContext ctx = state.context();
-        PreparedMatrix prepared = ctx.prepare(candidates);
         double[] weights = new double[candidates.rows()];
-        ctx.pass("k-means|| weights", b -> {
-            Matrix x = b.rows();
-            double[] counts = new double[candidates.rows()];
-            FitContext.Scratch s = ctx.takeScratch(x.rows());
-            try {
-                ctx.kernels.lloyd(x, prepared, s.labels, s.dist, null, counts);
-                state.store(b.firstRow(), s.dist, x.rows());
-            } finally {
-                ctx.giveScratch(s);
-            }
-            return counts;
-        }, (i, counts) -> {
+        ctx.pass("k-means|| weights", new Weigh(ctx.stepKernels, candidates), (i, counts) -> {
             for (int j = 0; j < weights.length; j++) {
                 weights[j] += counts[j];
             }
         });
         return weights;
+    }
+
+    /** One block of the weighing pass: rows nearest to each candidate; the distance becomes the row's cost. */
+    private static final class Weigh extends BlockStep<double[]> {
+        private static final long serialVersionUID = 1L;
+        private final double[] candidates;
+        private final int m;
+
+        Weigh(StepKernels kernels, Matrix candidates) {
+            super(kernels, Costs.WRITE);
+            this.candidates = candidates.compact().data().clone();
+            this.m = candidates.rows();
+        }
+
+        @Override
+        double[] compute(Block b, double[] costs) {
+            Matrix x = b.rows();
+            double[] counts = new double[m];
+            StepKernels.Scratch s = kernels.takeScratch(x.rows());
+            try {
+                kernels.kernels().lloyd(x, prepared(0, 1, candidates, m), s.labels, costs, null, counts);
+            } finally {
+                kernels.giveScratch(s);
+            }
+            return counts;
+        }
     }
 
     /** Step 8: greedy weighted k-means++ over the candidates of positive weight. */
@@ -166,12 +237,7 @@ final class KMeansParallel {
             }
         }
         int found = c;
-        double phi = 0;
-        for (int ch = 0; ch < state.distances().chunkCount(); ch++) {
-            for (double v : state.distances().chunk(ch)) {
-                phi += v;
-            }
-        }
+        double phi = state.totalCost();
         while (c < k) {
             if (!(phi > 0)) {
                 LOG.log(System.Logger.Level.WARNING, "k-means|| found only {0} distinct point(s) for n_clusters={1}: "

@@ -19,36 +19,83 @@ final class LabelHash {
     }
 
     /**
-     * A labelling hashed block by block in row order after renaming clusters by order of first
-     * appearance, so that two labellings of the same partition get the same hash.
+     * A labelling hashed up to a renaming of the clusters, so that two labellings of the same partition get
+     * the same hash: each cluster is hashed as the set of its rows (a wrapping sum of mixed row indices, with
+     * its size), and the clusters are combined in the order of their first row. Blocks contribute
+     * {@link Part}s, merged in block order, so that the blocks may be labelled anywhere.
      */
     static final class Partition {
-        private final int[] rename;
-        private int next;
-        private long h = 0x13198A2E03707344L;
+        private final long[] first;
+        private final long[] rowHash;
+        private final long[] count;
 
         Partition(int k) {
-            rename = new int[k];
-            java.util.Arrays.fill(rename, -1);
+            first = new long[k];
+            rowHash = new long[k];
+            count = new long[k];
+            java.util.Arrays.fill(first, -1);
         }
 
-        void add(int[] labels, int n) {
-            for (int i = 0; i < n; i++) {
-                int l = labels[i];
-                if (rename[l] < 0) {
-                    rename[l] = next++;
+        /** Adds the part of one block (blocks in order). */
+        void add(Part p) {
+            for (int j = 0; j < first.length; j++) {
+                if (p.count[j] > 0) {
+                    if (first[j] < 0) {
+                        first[j] = p.first[j];
+                    }
+                    rowHash[j] += p.rowHash[j];
+                    count[j] += p.count[j];
                 }
-                h = CounterRandom.mix(h + rename[l] + 0x9E3779B97F4A7C15L);
             }
         }
 
         long value() {
+            Integer[] order = new Integer[first.length];
+            for (int j = 0; j < order.length; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, java.util.Comparator.comparingLong(j -> first[j]));
+            long h = 0x13198A2E03707344L;
+            for (int j : order) {
+                if (count[j] > 0) {
+                    h = CounterRandom.mix(h + rowHash[j] + 0x9E3779B97F4A7C15L);
+                    h = CounterRandom.mix(h + count[j]);
+                }
+            }
             return h;
         }
 
         /** Number of distinct labels seen. */
         int distinct() {
-            return next;
+            int d = 0;
+            for (long c : count) {
+                if (c > 0) {
+                    d++;
+                }
+            }
+            return d;
+        }
+    }
+
+    /** One block's share of a {@link Partition}: per label, its first row, its row hash and its size. */
+    static final class Part implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final long[] first;
+        private final long[] rowHash;
+        private final long[] count;
+
+        Part(int[] labels, int n, long firstRow, int k) {
+            first = new long[k];
+            rowHash = new long[k];
+            count = new long[k];
+            for (int i = 0; i < n; i++) {
+                int l = labels[i];
+                long row = firstRow + i;
+                if (count[l]++ == 0) {
+                    first[l] = row;
+                }
+                rowHash[l] += CounterRandom.mix(row * 0x9E3779B97F4A7C15L + 0x243F6A8885A308D3L);
+            }
         }
     }
 }

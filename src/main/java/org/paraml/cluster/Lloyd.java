@@ -22,7 +22,27 @@ final class Lloyd {
     }
 
     private record Partial(double[] sums, double[] counts, long labelHash, List<FarthestRows.Far> far,
-            FeatureStats stats) {
+            FeatureStats stats) implements java.io.Serializable {
+    }
+
+    /** One block of a Lloyd pass: labels, per-centre sums and counts, the label hash, the farthest rows. */
+    private static final class Step extends BlockStep<Partial> {
+        private static final long serialVersionUID = 1L;
+        private final double[] centres;
+        private final int k;
+        private final boolean wantStats;
+
+        Step(StepKernels kernels, Matrix centres, boolean wantStats) {
+            super(kernels, Costs.NONE);
+            this.centres = centres.compact().data().clone();
+            this.k = centres.rows();
+            this.wantStats = wantStats;
+        }
+
+        @Override
+        Partial compute(Block b, double[] costs) {
+            return partial(kernels, b, prepared(0, 1, centres, k), k, wantStats);
+        }
     }
 
     private Lloyd() {
@@ -31,7 +51,7 @@ final class Lloyd {
     static Result run(FitContext ctx, Matrix init, int maxIter, double tol) {
         int k = init.rows();
         int d = ctx.cols;
-        int nBlocks = ctx.data.numBlocks();
+        int nBlocks = ctx.runner.numBlocks();
         Matrix centres = init.copy();
         long[] oldHashes = null;
         long[] hashes = new long[nBlocks];
@@ -41,12 +61,11 @@ final class Lloyd {
             iter++;
             boolean wantStats = ctx.stats() == null;
             Matrix current = centres;
-            PreparedMatrix prepared = ctx.prepare(current);
             double[] sums = new double[k * d];
             double[] counts = new double[k];
             FeatureStats stats = wantStats ? new FeatureStats(d) : null;
             List<FarthestRows.Far> far = new ArrayList<>();
-            ctx.pass("lloyd iteration " + iter, b -> partial(ctx, b, prepared, k, wantStats), (i, p) -> {
+            ctx.pass("lloyd iteration " + iter, new Step(ctx.stepKernels, current, wantStats), (i, p) -> {
                 for (int t = 0; t < sums.length; t++) {
                     sums[t] += p.sums[t];
                 }
@@ -87,20 +106,22 @@ final class Lloyd {
         return new Result(centres, iter, strict);
     }
 
-    private static Partial partial(FitContext ctx, Block b, PreparedMatrix centres, int k, boolean wantStats) {
+    private static Partial partial(StepKernels sk, Block b, PreparedMatrix centres, int k, boolean wantStats) {
         Matrix x = b.rows();
         int rows = x.rows();
         int d = x.cols();
-        FitContext.Scratch s = ctx.takeScratch(x.rows());
+        ShiftedKernels kernels = sk.kernels();
+        StepKernels.Scratch s = sk.takeScratch(x.rows());
         try {
             double[] sums = new double[k * d];
             double[] counts = new double[k];
-            ctx.kernels.lloyd(x, centres, s.labels, s.dist, sums, counts);
+            kernels.lloyd(x, centres, s.labels, s.dist, sums, counts);
             long hash = LabelHash.of(s.labels, rows);
-            List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, ctx.kernels) : List.of();
+            List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, kernels)
+                    : List.of();
             return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.of(x) : null);
         } finally {
-            ctx.giveScratch(s);
+            sk.giveScratch(s);
         }
     }
 

@@ -1,29 +1,29 @@
 package org.paraml.cluster;
 
-import org.paraml.backend.PreparedMatrix;
 import org.paraml.data.Block;
 import org.paraml.data.RandomState;
 import org.paraml.linalg.Matrix;
 
 /**
  * The data being seeded and, for every row, its squared distance {@code d²(x, C)} to the nearest centre
- * chosen so far (the "closest_dist_sq" of k-means++, the cost of k-means||), kept between passes so that
- * each new centre is compared with every row once. Optional per-row weights (the candidate weights of
- * k-means||) multiply each row's cost: the potential is {@code φ = Σ_i w_i·d²(x_i, C)}.
+ * chosen so far (the "closest_dist_sq" of k-means++, the cost of k-means||), kept between passes by the
+ * fit's {@link PassRunner} (next to the blocks) so that each new centre is compared with every row once.
+ * Optional per-row weights (the candidate weights of k-means||, small in-memory data) multiply each row's
+ * cost: the potential is {@code φ = Σ_i w_i·d²(x_i, C)}.
  */
 final class SeedingState {
     private final FitContext ctx;
     private final double[] weights;
-    private final RowDoubles d2;
 
     /**
+     * A new seeding: every row's cost is set to infinity.
+     *
      * @param weights one weight per row (for small in-memory data), or null for unit weights
      */
     SeedingState(FitContext ctx, double[] weights) {
         this.ctx = ctx;
         this.weights = weights;
-        this.d2 = new RowDoubles(ctx.rows);
-        d2.fill(Double.POSITIVE_INFINITY);
+        ctx.runner.resetCosts();
     }
 
     long size() {
@@ -66,29 +66,70 @@ final class SeedingState {
         return last;
     }
 
+    /** Lowers each block's costs against some centres and returns the block's potential. */
+    private static final class Update extends BlockStep<CompensatedSum> {
+        private static final long serialVersionUID = 1L;
+        private final double[] centres;
+        private final int k;
+        private final double[] weights;
+
+        Update(StepKernels kernels, Matrix centres, double[] weights) {
+            super(kernels, Costs.WRITE);
+            this.centres = centres.compact().data().clone();
+            this.k = centres.rows();
+            this.weights = weights;
+        }
+
+        @Override
+        CompensatedSum compute(Block b, double[] costs) {
+            kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs);
+            return weightedSum(weights, costs, b.firstRow(), b.rows().rows());
+        }
+    }
+
+    /** For each trial centre, the potential of a block if it were added (the costs are not changed). */
+    private static final class Potentials extends BlockStep<CompensatedSum[]> {
+        private static final long serialVersionUID = 1L;
+        private final double[] trials;
+        private final int n;
+        private final double[] weights;
+
+        Potentials(StepKernels kernels, Matrix trials, double[] weights) {
+            super(kernels, Costs.READ);
+            this.trials = trials.compact().data().clone();
+            this.n = trials.rows();
+            this.weights = weights;
+        }
+
+        @Override
+        CompensatedSum[] compute(Block b, double[] costs) {
+            Matrix x = b.rows();
+            int rows = x.rows();
+            int d = trials.length / n;
+            CompensatedSum[] out = new CompensatedSum[n];
+            StepKernels.Scratch tmp = kernels.takeScratch(rows);
+            try {
+                for (int t = 0; t < n; t++) {
+                    System.arraycopy(costs, 0, tmp.dist, 0, rows);
+                    double[] trial = java.util.Arrays.copyOfRange(trials, t * d, (t + 1) * d);
+                    kernels.kernels().updateMin(x, prepared(t, n, trial, 1), tmp.dist);
+                    out[t] = weightedSum(weights, tmp.dist, b.firstRow(), rows);
+                }
+            } finally {
+                kernels.giveScratch(tmp);
+            }
+            return out;
+        }
+    }
+
     /**
      * Lowers each row's {@code d²} against {@code centres} (one pass) and returns the potential
      * {@code Σ_i w_i·d²_i} afterwards, summed with compensation in row order of blocks.
      */
     double update(Matrix centres, String phase) {
-        PreparedMatrix prepared = ctx.prepare(centres);
         CompensatedSum total = new CompensatedSum();
-        ctx.pass(phase, b -> updateBlock(b, prepared), (i, s) -> total.add(s));
+        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights), (i, s) -> total.add(s));
         return total.value();
-    }
-
-    private CompensatedSum updateBlock(Block b, PreparedMatrix centres) {
-        Matrix x = b.rows();
-        int rows = x.rows();
-        FitContext.Scratch s = ctx.takeScratch(x.rows());
-        try {
-            d2.read(b.firstRow(), s.dist, rows);
-            ctx.kernels.updateMin(x, centres, s.dist);
-            d2.write(b.firstRow(), s.dist, rows);
-            return weightedSum(s.dist, b.firstRow(), rows);
-        } finally {
-            ctx.giveScratch(s);
-        }
     }
 
     /**
@@ -97,33 +138,11 @@ final class SeedingState {
      */
     double[] potentials(Matrix trials, String phase) {
         int n = trials.rows();
-        PreparedMatrix[] prepared = new PreparedMatrix[n];
-        for (int t = 0; t < n; t++) {
-            prepared[t] = ctx.prepare(trials.rowRange(t, t + 1));
-        }
         CompensatedSum[] totals = new CompensatedSum[n];
         for (int t = 0; t < n; t++) {
             totals[t] = new CompensatedSum();
         }
-        ctx.pass(phase, b -> {
-            Matrix x = b.rows();
-            int rows = x.rows();
-            CompensatedSum[] out = new CompensatedSum[n];
-            FitContext.Scratch s = ctx.takeScratch(x.rows());
-            FitContext.Scratch tmp = ctx.takeScratch(x.rows());
-            try {
-                d2.read(b.firstRow(), s.dist, rows);
-                for (int t = 0; t < n; t++) {
-                    System.arraycopy(s.dist, 0, tmp.dist, 0, rows);
-                    ctx.kernels.updateMin(x, prepared[t], tmp.dist);
-                    out[t] = weightedSum(tmp.dist, b.firstRow(), rows);
-                }
-            } finally {
-                ctx.giveScratch(tmp);
-                ctx.giveScratch(s);
-            }
-            return out;
-        }, (i, out) -> {
+        ctx.pass(phase, new Potentials(ctx.stepKernels, trials, weights), (i, out) -> {
             for (int t = 0; t < n; t++) {
                 totals[t].add(out[t]);
             }
@@ -135,7 +154,7 @@ final class SeedingState {
         return pots;
     }
 
-    private CompensatedSum weightedSum(double[] dist, long firstRow, int rows) {
+    private static CompensatedSum weightedSum(double[] weights, double[] dist, long firstRow, int rows) {
         CompensatedSum sum = new CompensatedSum();
         if (weights == null) {
             for (int i = 0; i < rows; i++) {
@@ -166,42 +185,50 @@ final class SeedingState {
         java.util.Arrays.sort(order, (a, b) -> Double.compare(targets[a], targets[b]));
         long[] out = new long[m];
         java.util.Arrays.fill(out, -1);
-        int next = 0;
-        double cum = 0;
-        long lastPositive = -1;
-        long row = 0;
-        for (int c = 0; c < d2.chunkCount() && next < m; c++) {
-            double[] chunk = d2.chunk(c);
-            for (int i = 0; i < chunk.length && next < m; i++, row++) {
-                double mass = weights == null ? chunk[i] : weights[(int) row] * chunk[i];
+        int[] next = {0};
+        double[] cum = {0};
+        long[] lastPositive = {-1};
+        ctx.runner.scanCosts((first, costs, len) -> {
+            for (int i = 0; i < len && next[0] < m; i++) {
+                long row = first + i;
+                double mass = weights == null ? costs[i] : weights[(int) row] * costs[i];
                 if (mass > 0) {
-                    cum += mass;
-                    lastPositive = row;
-                    while (next < m && cum > targets[order[next]]) {
-                        out[order[next++]] = row;
+                    cum[0] += mass;
+                    lastPositive[0] = row;
+                    while (next[0] < m && cum[0] > targets[order[next[0]]]) {
+                        out[order[next[0]++]] = row;
                     }
                 }
             }
-        }
-        while (next < m) {
+            return next[0] < m;
+        });
+        while (next[0] < m) {
             // no mass at all (every row is a centre already): row 0, as searchsorted over zeros gives
-            out[order[next++]] = Math.max(0, lastPositive);
+            out[order[next[0]++]] = Math.max(0, lastPositive[0]);
         }
         return out;
     }
 
-    /** The stored {@code d²} of row {@code row}. */
-    double d2(long row) {
-        return d2.get(row);
+    /** {@code Σ_i d²_i} in row order, plainly summed (the rows' costs are not weighted). */
+    double totalCost() {
+        double[] phi = {0};
+        ctx.runner.scanCosts((first, costs, len) -> {
+            for (int i = 0; i < len; i++) {
+                phi[0] += costs[i];
+            }
+            return true;
+        });
+        return phi[0];
     }
 
-    /** Stores {@code dist[0..rows)} as the {@code d²} of rows {@code [firstRow, firstRow + rows)}. */
+    /**
+     * Stores {@code dist[0..rows)} as the {@code d²} of rows {@code [firstRow, firstRow + rows)} (runners of
+     * this JVM only).
+     */
     void store(long firstRow, double[] dist, int rows) {
-        d2.write(firstRow, dist, rows);
-    }
-
-    /** A sequential scan of every row's {@code d²}, chunk by chunk, for sampling. */
-    RowDoubles distances() {
-        return d2;
+        if (!(ctx.runner instanceof LocalPasses local)) {
+            throw new UnsupportedOperationException("costs are stored directly only in memory");
+        }
+        local.storeCosts(firstRow, dist, rows);
     }
 }

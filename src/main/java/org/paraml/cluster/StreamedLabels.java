@@ -7,6 +7,7 @@ import org.paraml.linalg.Matrix;
 /** {@link ClusterLabels} of blocks, computed (one pass) each time they are read. */
 final class StreamedLabels implements ClusterLabels {
     private final Blocks blocks;
+    private final PassRunner runner;
     private final Matrix centres;
     private final Backend backend;
     private final int threads;
@@ -20,6 +21,7 @@ final class StreamedLabels implements ClusterLabels {
      */
     StreamedLabels(Blocks blocks, Matrix centres, Backend backend, int threads, double[] shift, boolean checkFinite) {
         this.blocks = blocks;
+        this.runner = null;
         this.centres = centres;
         this.backend = backend;
         this.threads = threads;
@@ -27,14 +29,31 @@ final class StreamedLabels implements ClusterLabels {
         this.checkFinite = checkFinite;
     }
 
+    /**
+     * Labels of the training blocks of a fit on {@code runner}, computed by its passes (while it is open).
+     *
+     * @param centres the centres in the data's coordinates
+     * @param shift   the translation the backend works in, or null
+     */
+    StreamedLabels(PassRunner runner, Matrix centres, Backend backend, int threads, double[] shift) {
+        this.blocks = null;
+        this.runner = runner;
+        this.centres = centres;
+        this.backend = backend;
+        this.threads = threads;
+        this.shift = shift;
+        this.checkFinite = false;
+    }
+
     @Override
     public long size() {
-        return blocks.rows();
+        return runner != null ? runner.rows() : blocks.rows();
     }
 
     @Override
     public void forEachBlock(BlockLabelsConsumer consumer) {
-        FitContext ctx = new FitContext(blocks, threads, backend, null, shift);
+        FitContext ctx = runner != null ? new FitContext(runner, threads, backend, shift)
+                : new FitContext(blocks, threads, backend, null, shift);
         if (!checkFinite) {
             ctx.validated();
         }

@@ -1,0 +1,113 @@
+package org.paraml.cluster;
+
+import java.io.Serializable;
+import org.paraml.backend.PreparedMatrix;
+import org.paraml.data.Block;
+import org.paraml.linalg.Matrix;
+
+/**
+ * The work one k-means pass does on one block — a Lloyd step, a k-means|| cost update, an E-step — as a
+ * serializable value that a {@link PassRunner} runs wherever the block lives: on the fitting JVM's threads,
+ * or on a Spark executor. A step holds only what it needs (centres as arrays, a few numbers); per-block
+ * results come back to the fit, which merges them in block order, so a fit gives the same result wherever
+ * its steps ran. The steps themselves are defined by the k-means implementation (this package); runners
+ * only call {@link #apply}.
+ *
+ * <p><b>Per-row costs.</b> k-means|| and k-means++ keep, for every row, its squared distance to the nearest
+ * centre chosen so far. A runner keeps these costs with the blocks (a Spark runner: in cached partitions)
+ * and hands a step the costs of its block when {@link #costs()} asks for them; after a {@link Costs#WRITE}
+ * step it keeps the changed array for later steps.
+ *
+ * @param <R> the per-block result (serializable, small: sums per centre, counts, a few rows)
+ */
+public abstract class BlockStep<R> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** What a step does with the per-row costs of its block. */
+    public enum Costs {
+        /** Does not use them. */
+        NONE,
+        /** Reads them. */
+        READ,
+        /** Reads them and changes them in place; the runner keeps the changed values. */
+        WRITE
+    }
+
+    final StepKernels kernels;
+    private final Costs costs;
+    private boolean validate;
+    private transient volatile PreparedMatrix[] preparedCache;
+
+    BlockStep(StepKernels kernels, Costs costs) {
+        this.kernels = kernels;
+        this.costs = costs;
+    }
+
+    /** What the step does with the per-row costs. */
+    public final Costs costs() {
+        return costs;
+    }
+
+    /** Makes the step check its blocks for NaN and infinity (the first pass of a fit does). */
+    final void validateBlocks(boolean v) {
+        validate = v;
+    }
+
+    /**
+     * Runs the step on one block.
+     *
+     * @param block the block (its rows are valid only during the call)
+     * @param costs the block's per-row costs ({@code block.rows().rows()} values) when {@link #costs()} is
+     *              not {@link Costs#NONE}, else null; a {@link Costs#WRITE} step changes them in place
+     * @return the block's result, handed to the fit in block order
+     * @throws IllegalArgumentException when the block holds NaN or infinity (first pass of a fit)
+     */
+    public final R apply(Block block, double[] costs) {
+        if (validate) {
+            checkFinite(block);
+        }
+        return compute(block, costs);
+    }
+
+    abstract R compute(Block block, double[] costs);
+
+    /**
+     * {@code values} (a {@code rows × cols} row-major array) prepared for this JVM's backend, once per step
+     * object and {@code slot} (a step object serves every block of a pass in the fitting JVM, and the
+     * blocks of one task on an executor).
+     */
+    final PreparedMatrix prepared(int slot, int slots, double[] values, int rows) {
+        PreparedMatrix[] cache = preparedCache;
+        if (cache == null) {
+            synchronized (this) {
+                cache = preparedCache;
+                if (cache == null) {
+                    cache = new PreparedMatrix[slots];
+                    preparedCache = cache;
+                }
+            }
+        }
+        synchronized (cache) {
+            if (cache[slot] == null) {
+                cache[slot] = kernels.kernels().backend().prepare(Matrix.wrap(values, rows, values.length / rows));
+            }
+            return cache[slot];
+        }
+    }
+
+    private static void checkFinite(Block b) {
+        Matrix x = b.rows();
+        double[] a = x.data();
+        for (int i = 0; i < x.rows(); i++) {
+            int o = x.offset(i);
+            for (int j = 0; j < x.cols(); j++) {
+                double v = a[o + j];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Input X contains " + (Double.isNaN(v) ? "NaN" : "infinity")
+                            + " (first at row " + (b.firstRow() + i) + ", column " + j + ", in block " + b.index()
+                            + "); remove or impute non-finite values first");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.paraml.spark;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How {@link StandaloneCluster#start} starts a Spark standalone cluster on this machine. Immutable; withers
+ * return copies. Defaults: 127.0.0.1, port 7077, 2 workers of 1 core and 1g each, no authentication, state
+ * under {@code ~/.paraml/cluster}.
+ *
+ * @param host           the address the master, workers and executors bind to
+ * @param port           the master's port (0: a free port)
+ * @param workers        the number of workers, {@code >= 1}
+ * @param coresPerWorker cores each worker offers, {@code >= 1}
+ * @param memoryPerWorker memory each worker offers to executors, e.g. "1g"
+ * @param stateDir       where pid files, logs, work folders and the secret live
+ * @param authenticate   whether the cluster requires Spark's shared-secret authentication
+ * @param secretFile     the secret to use (made, 0600, in the state folder when null and authenticating)
+ */
+public record ClusterOptions(String host, int port, int workers, int coresPerWorker, String memoryPerWorker,
+        Path stateDir, boolean authenticate, Path secretFile) {
+
+    /** The state folder used when none is given: {@code ~/.paraml/cluster}. */
+    public static Path defaultStateDir() {
+        return Path.of(System.getProperty("user.home"), ".paraml", "cluster");
+    }
+
+    public ClusterOptions {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("invalid value for the port: " + port + " (allowed: 0 to 65535)");
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("invalid number of workers: " + workers + " (allowed: 1 or more)");
+        }
+        if (coresPerWorker < 1) {
+            throw new IllegalArgumentException("invalid cores per worker: " + coresPerWorker + " (allowed: 1 or more)");
+        }
+        if (memoryPerWorker == null || !memoryPerWorker.matches("[1-9][0-9]*[mMgG]")) {
+            throw new IllegalArgumentException("invalid memory per worker: '" + memoryPerWorker
+                    + "' (allowed: a size such as 512m or 1g)");
+        }
+    }
+
+    /** The defaults. */
+    public static ClusterOptions defaults() {
+        return new ClusterOptions("127.0.0.1", 7077, 2, 1, "1g", defaultStateDir(), false, null);
+    }
+
+    public ClusterOptions withHost(String h) {
+        return new ClusterOptions(h, port, workers, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
+    }
+
+    public ClusterOptions withPort(int p) {
+        return new ClusterOptions(host, p, workers, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
+    }
+
+    public ClusterOptions withWorkers(int n) {
+        return new ClusterOptions(host, port, n, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
+    }
+
+    public ClusterOptions withCoresPerWorker(int n) {
+        return new ClusterOptions(host, port, workers, n, memoryPerWorker, stateDir, authenticate, secretFile);
+    }
+
+    public ClusterOptions withMemoryPerWorker(String m) {
+        return new ClusterOptions(host, port, workers, coresPerWorker, m, stateDir, authenticate, secretFile);
+    }
+
+    public ClusterOptions withStateDir(Path dir) {
+        return new ClusterOptions(host, port, workers, coresPerWorker, memoryPerWorker, dir, authenticate, secretFile);
+    }
+
+    /** Requires the shared secret in {@code file}, or a new one (0600, in the state folder) when null. */
+    public ClusterOptions withAuthentication(boolean on, Path file) {
+        return new ClusterOptions(host, port, workers, coresPerWorker, memoryPerWorker, stateDir, on, file);
+    }
+}

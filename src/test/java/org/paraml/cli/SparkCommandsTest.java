@@ -1,0 +1,119 @@
+package org.paraml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paraml.data.Dataset;
+import org.paraml.data.MakeClassification;
+import org.paraml.data.Npy;
+
+/** {@code paraml search --master} and {@code paraml cluster start/stop}. */
+@Tag("spark")
+class SparkCommandsTest {
+    private static final Dataset DATA = new MakeClassification().nSamples(120).nFeatures(4).randomState(5).generate();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void searchOnSparkPrintsTheLocalResults() throws Exception {
+        Path x = dir.resolve("X.npy");
+        Path y = dir.resolve("y.npy");
+        Npy.write(x, DATA.x());
+        Npy.write(y, DATA.y());
+        String[] args = {"search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc", "--grid",
+            "C=0.1,1,10", "--grid", "kernel=rbf,poly", "--cv", "3", "--json"};
+        CliRunner local = CliRunner.run(args);
+        List<String> spark = new ArrayList<>(List.of(args));
+        spark.addAll(List.of("--master", "local[2]"));
+        CliRunner onSpark = CliRunner.run(spark.toArray(String[]::new));
+        assertEquals(ExitCode.OK, onSpark.status(), onSpark.err());
+        JsonNode a = local.json().get("cv_results");
+        JsonNode b = onSpark.json().get("cv_results");
+        for (String field : List.of("params", "mean_test_score", "std_test_score", "rank_test_score", "split0_test_score",
+                "split2_test_score")) {
+            assertEquals(a.get(field), b.get(field), field);
+        }
+        assertEquals("local[2]", onSpark.json().get("master").asText());
+
+        CliRunner bad = CliRunner.run("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc",
+                "--master", "yarn");
+        assertEquals(ExitCode.USAGE, bad.status());
+        assertTrue(bad.err().contains("invalid Spark master 'yarn'"), bad.err());
+    }
+
+    @Test
+    void clusterStartAndStopLeaveNoProcessBehind() throws Exception {
+        Path state = dir.resolve("state");
+        CliRunner start = CliRunner.run("cluster", "start", "--workers", "1", "--port", "0", "--state-dir",
+                state.toString(), "--json");
+        List<ProcessHandle> started = new ArrayList<>();
+        // launched daemons outlive their starter: if this JVM ends before the finally below, end them anyway
+        Thread hook = new Thread(() -> started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            assertEquals(ExitCode.OK, start.status(), start.err());
+            JsonNode j = start.json();
+            assertTrue(j.get("master").asText().startsWith("spark://127.0.0.1:"), j.toString());
+            started.add(ProcessHandle.of(j.get("master_pid").asLong()).orElseThrow());
+            for (JsonNode w : j.get("worker_pids")) {
+                started.add(ProcessHandle.of(w.asLong()).orElseThrow());
+            }
+            assertTrue(Files.exists(state.resolve("logs").resolve("master.log")));
+            CliRunner again = CliRunner.run("cluster", "start", "--port", "0", "--state-dir", state.toString());
+            assertEquals(ExitCode.FAILURE, again.status());
+            assertTrue(again.err().contains("is running"), again.err());
+        } finally {
+            CliRunner stop = CliRunner.run("cluster", "stop", "--state-dir", state.toString(), "--json");
+            assertEquals(ExitCode.OK, stop.status(), stop.err());
+            started.forEach(ProcessHandle::destroyForcibly); // never leave a daemon behind, whatever failed
+            Runtime.getRuntime().removeShutdownHook(hook);
+            assertEquals(started.size(), stop.json().get("stopped_pids").size());
+        }
+        for (ProcessHandle p : started) {
+            assertFalse(p.isAlive(), "pid " + p.pid() + " still runs after stop");
+        }
+        CliRunner none = CliRunner.run("cluster", "stop", "--state-dir", state.toString());
+        assertTrue(none.out().contains("no cluster recorded"), none.out());
+    }
+
+    @Test
+    void withoutSparkOnTheClassPathMasterIsAClearError() throws Exception {
+        Path x = dir.resolve("X.npy");
+        Path y = dir.resolve("y.npy");
+        Npy.write(x, DATA.x());
+        Npy.write(y, DATA.y());
+        List<String> cp = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.contains("/org/apache/spark/")) {
+                cp.add(e);
+            }
+        }
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                String.join(java.io.File.pathSeparator, cp), Main.class.getName(), "search", "--x", x.toString(),
+                "--y", y.toString(), "--estimator", "svc", "--master", "local[2]")
+                .redirectErrorStream(true).redirectOutput(err.toFile()).start();
+        try {
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(ExitCode.FAILURE, p.exitValue());
+            String text = Files.readString(err);
+            assertTrue(text.contains("paraml: error: option '--master': Spark 4.x is not on the class path"), text);
+            assertFalse(text.contains("\tat "), "no stack trace: " + text);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+}
