@@ -97,6 +97,14 @@ final class KMeansCommand implements Callable<Integer> {
     @Mixin
     BackendOption backendOption;
 
+    @Option(names = "--master", paramLabel = "URL", description = {"Fit on Spark: local[N] (threads of this JVM) or "
+            + "spark://host:port (a standalone cluster); blocks are made or read on the executors. The centres equal "
+            + "those of the local fit."})
+    String master;
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "The shared secret of a Spark cluster started with --authenticate.")
+    Path secretFile;
+
     @Option(names = "--labels-out", paramLabel = "FILE", description = "Write every row's label (.npy, int64), streamed block by block.")
     Path labelsOut;
 
@@ -118,6 +126,11 @@ final class KMeansCommand implements Callable<Integer> {
             throw new IllegalArgumentException("invalid value for option '--memory-budget': " + memoryBudgetMb + " (allowed: >= 0)");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (master != null) {
+            return fitOnSpark(kmeans.threads(nThreads).backend(backend), backend);
+        } else if (secretFile != null) {
+            throw new IllegalArgumentException("option '--secret-file' needs '--master'");
+        }
         try (BlockProgressDisplay progress = new BlockProgressDisplay(err, "kmeans", json);
              Blocks data = openData(nThreads, progress)) {
             kmeans = kmeans.threads(nThreads).backend(backend).progress(progress);
@@ -131,6 +144,44 @@ final class KMeansCommand implements Callable<Integer> {
             double fitSeconds = (System.nanoTime() - t0) / 1e9;
             progress.close();
             report(model, backend, data, fitSeconds);
+        }
+        return ExitCode.OK;
+    }
+
+    /** {@code --master}: the blocks are made (--blobs) or read (.npy) on the executors. */
+    private int fitOnSpark(KMeans kmeans, Backend backend) throws Exception {
+        if (labelsOut != null) {
+            throw new IllegalArgumentException("option '--labels-out' is not available with '--master' (the labels stay "
+                    + "on the executors); fit locally, or predict with the saved centres");
+        }
+        if (!SparkBridge.available()) {
+            throw new IllegalStateException("option '--master': " + SparkBridge.MISSING);
+        }
+        org.paraml.spark.BlockSpec blocksSpec;
+        if (source.blobs != null) {
+            if (source.blobs < 1) {
+                throw new IllegalArgumentException("invalid value for option '--blobs': " + source.blobs + " (allowed: >= 1)");
+            }
+            if (nFeatures != TutorialBlobs.N_FEATURES || centers != TutorialBlobs.N_CENTERS) {
+                throw new IllegalArgumentException("with '--master', --blobs makes the tutorial's blobs: --n-features 20 "
+                        + "and --centers 12 (got " + nFeatures + ", " + centers + ")");
+            }
+            blocksSpec = org.paraml.spark.BlockSpec.tutorialBlobs(source.blobs, blockRows);
+        } else if (source.x.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy") || Files.isDirectory(source.x)) {
+            try {
+                blocksSpec = org.paraml.spark.BlockSpec.npy(source.x, blockRows);
+            } catch (IOException e) {
+                throw new BadInputFileException("option '--x': " + e.getMessage(), e);
+            }
+        } else {
+            throw new IllegalArgumentException("with '--master', --x must be a .npy file or a folder of them that every "
+                    + "executor can read (got " + source.x + ")");
+        }
+        long t0 = System.nanoTime();
+        KMeansModel model = SparkBridge.kmeans(master, secretFile, blocksSpec, kmeans);
+        double fitSeconds = (System.nanoTime() - t0) / 1e9;
+        try (Blocks shape = source.blobs != null ? TutorialBlobs.blocks(source.blobs, blockRows) : Blocks.npy(source.x, blockRows)) {
+            report(model, backend, shape, fitSeconds);
         }
         return ExitCode.OK;
     }
@@ -200,6 +251,7 @@ final class KMeansCommand implements Callable<Integer> {
             f.put("n_iter", model.nIter());
             f.put("cluster_centers", c.toArray());
             f.put("backend", backend.name());
+            f.put("master", master);
             f.put("n_samples", data.rows());
             f.put("n_features", data.cols());
             if (labelsOut != null) {
@@ -208,8 +260,8 @@ final class KMeansCommand implements Callable<Integer> {
             JsonOutput.print(out, f);
             return;
         }
-        out.printf("KMeans fitted in %.2f s on backend %s: %,d rows x %d features in %d blocks%n", fitSeconds,
-                backend.name(), data.rows(), data.cols(), data.numBlocks());
+        out.printf("KMeans fitted in %.2f s on backend %s%s: %,d rows x %d features in %d blocks%n", fitSeconds,
+                backend.name(), master == null ? "" : " (Spark " + master + ")", data.rows(), data.cols(), data.numBlocks());
         out.printf("  n_iter: %d, inertia: %.6g%n", model.nIter(), model.inertia());
         out.println("  cluster_centers_ (first 4 features):");
         for (int i = 0; i < c.rows(); i++) {

@@ -53,6 +53,13 @@ final class TutorialCommand implements Callable<Integer> {
             description = "Blocks are kept in memory up to this size and spilled once to a temp file beyond it (default: ${DEFAULT-VALUE}).")
     long memoryBudgetMb;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master for the larger grid: local[N] or spark://host:port (default: embedded Spark local[*]).")
+    String master = "local[*]";
+
+    @Option(names = "--secret-file", paramLabel = "FILE", description = "The shared secret of a Spark cluster started with --authenticate.")
+    java.nio.file.Path secretFile;
+
     private PrintWriter out;
     private PrintWriter err;
 
@@ -120,8 +127,22 @@ final class TutorialCommand implements Callable<Integer> {
     private void largerGridStep(Dataset d) {
         SVC estimator = new SVC().gamma("auto").randomState(0L).probability(true);
         Map<String, List<?>> grid = Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5, 10.0));
-        out.println("Step 6. A larger grid: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5, n_jobs=-1");
-        search(new GridSearchCV(estimator, grid).cv(5).verbose(1).nJobs(-1), d);
+        GridSearchCV search = new GridSearchCV(estimator, grid).cv(5).verbose(1);
+        if (!SparkBridge.available()) {
+            out.println("Step 6. A larger grid: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5, on all cores");
+            out.println("  (Spark is not on the class path, so the local searcher runs it; bin/paraml adds Spark)");
+            search(search.nJobs(-1), d);
+        } else {
+            out.println("Step 6. A larger grid on a cluster: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5, on Spark " + master);
+            out.println("  (the data are broadcast once, as joblib.parallel_backend('dask', scatter=[X, y]))");
+            try (AutoCloseable spark = (AutoCloseable) SparkBridge.searchExecutor(master, secretFile)) {
+                search(search.executor((org.paraml.selection.SearchExecutor) spark), d);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Spark at " + master + ": " + e.getMessage(), e);
+            }
+        }
         out.println();
     }
 

@@ -101,4 +101,29 @@ class KMeansCommandTest {
         assertTrue(tooMany.err().contains("n_clusters") || tooMany.err().contains("n_samples"), tooMany.err());
         assertFalse(Files.exists(labels), "no half-written labels file");
     }
+
+    @Test
+    @org.junit.jupiter.api.Tag("spark")
+    void onSparkTheCentresEqualTheLocalFit() throws Exception {
+        CliRunner local = CliRunner.run("kmeans", "--blobs", "3", "--block-rows", "3000", "--n-clusters", "6",
+                "--init-max-iter", "2", "--random-state", "1", "--backend", "scalar", "--json");
+        assertEquals(ExitCode.OK, local.status(), local.err());
+        CliRunner spark = CliRunner.run("kmeans", "--blobs", "3", "--block-rows", "3000", "--n-clusters", "6",
+                "--init-max-iter", "2", "--random-state", "1", "--backend", "scalar", "--master", "local[2]", "--json");
+        assertEquals(ExitCode.OK, spark.status(), spark.err());
+        assertEquals(local.json().get("cluster_centers"), spark.json().get("cluster_centers"));
+        assertEquals(local.json().get("inertia").asDouble(), spark.json().get("inertia").asDouble(), 0.0);
+        assertEquals("local[2]", spark.json().get("master").asText());
+    }
+
+    @Test
+    void sparkOptionsThatCannotWorkAreUsageErrors() {
+        CliRunner labels = CliRunner.run("kmeans", "--blobs", "2", "--master", "local[1]", "--labels-out",
+                dir.resolve("l.npy").toString());
+        assertEquals(ExitCode.USAGE, labels.status());
+        assertTrue(labels.err().contains("--labels-out") && labels.err().contains("--master"), labels.err());
+        CliRunner secret = CliRunner.run("kmeans", "--blobs", "1", "--block-rows", "100", "--secret-file", "s");
+        assertEquals(ExitCode.USAGE, secret.status());
+        assertTrue(secret.err().contains("--secret-file"), secret.err());
+    }
 }
