@@ -17,7 +17,8 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 /**
  * The scores of a search as bars, one per candidate, with an error bar of one standard deviation over
  * the folds and the best candidate's bar in another colour: for a parameter whose values are not
- * numbers, or for more parameters than a heat map shows. Failed candidates (NaN) have no bar.
+ * numbers, or for more parameters than a heat map shows. Failed candidates (NaN) have no bar, and
+ * "(failed)" after their label.
  */
 final class ScoreBarChart {
     private ScoreBarChart() {
@@ -30,8 +31,8 @@ final class ScoreBarChart {
         DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
         boolean single = scores.paramNames().size() == 1;
         for (int c = 0; c < scores.size(); c++) {
-            String label = label(scores.params().get(c), single);
-            if (scores.size() > 1 && dataset.getColumnIndex(label) >= 0) {
+            String label = label(scores.params().get(c), single) + (Double.isNaN(mean[c]) ? " (failed)" : "");
+            if (dataset.getColumnIndex(label) >= 0) {
                 label = "#" + c + " " + label; // a repeated candidate keeps its own bar
             }
             Double m = Double.isFinite(mean[c]) ? mean[c] : null; // no bar for a failed candidate
@@ -39,6 +40,7 @@ final class ScoreBarChart {
             dataset.add(m, s, "mean test score", label);
         }
         CategoryAxis x = new CategoryAxis(single ? scores.paramNames().get(0) : "candidate");
+        x.setMaximumCategoryLabelLines(scores.paramNames().size() + 1); // "a=1, b=x" wraps after each comma
         if (scores.size() > 6) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * from any profile: a new user-data folder each time, no sandbox (tests run as root), no GPU.
  */
 final class HeadlessChromium {
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    /** Debian's, or the one named by {@code -Dparaml.test.chromium=PATH}. */
+    static final Path EXECUTABLE = Path.of(System.getProperty("paraml.test.chromium", "/usr/bin/chromium"));
     private static final long TIMEOUT_SECONDS = 120;
 
     private HeadlessChromium() {
