@@ -1,6 +1,10 @@
 package org.paraml.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +20,9 @@ import org.paraml.data.Labels;
 import org.paraml.data.MakeClassification;
 import org.paraml.data.TutorialBlobs;
 import org.paraml.linalg.Matrix;
+import org.paraml.report.ReportStep;
+import org.paraml.report.ReportWriter;
+import org.paraml.report.TutorialReport;
 import org.paraml.selection.GridSearchCV;
 import org.paraml.selection.SearchResult;
 import org.paraml.svm.SVC;
@@ -37,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  paraml tutorial",
                 "  paraml tutorial --blocks 500            # the tutorial's full 100M rows (16 GB, streamed)",
-                "  paraml tutorial --blocks 4 --block-rows 50000"})
+                "  paraml tutorial --blocks 4 --block-rows 50000",
+                "  paraml tutorial --report report           # and report/index.html with charts"})
 final class TutorialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,8 +66,13 @@ final class TutorialCommand implements Callable<Integer> {
     String master = "local[*]";
 
     @Option(names = "--secret-file", paramLabel = "FILE", description = "The shared secret of a Spark cluster started with --authenticate.")
-    java.nio.file.Path secretFile;
+    Path secretFile;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report with charts into DIR: index.html and PNG images (DIR is created if missing).")
+    Path reportDir;
+
+    private TutorialReport report;
     private PrintWriter out;
     private PrintWriter err;
 
@@ -69,9 +82,13 @@ final class TutorialCommand implements Callable<Integer> {
             throw new IllegalArgumentException("invalid value: --blocks and --block-rows must be >= 1 and --memory-budget >= 0 (got "
                     + blocks + ", " + blockRows + ", " + memoryBudgetMb + ")");
         }
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new IllegalArgumentException("invalid value for --report: " + reportDir + " is a file, not a folder");
+        }
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
         Backend backend = Backends.select();
+        report = reportDir == null ? null : new TutorialReport(backend.name(), Runtime.getRuntime().availableProcessors());
         out.println("ParaML tutorial — the Dask-ML tutorial on the JVM (backend: " + backend.name() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores)");
         out.println();
@@ -82,6 +99,7 @@ final class TutorialCommand implements Callable<Integer> {
         gridSearchSteps(d);
         largerGridStep(d);
         kmeansStep(backend);
+        writeReport();
         out.println("Done.");
         out.flush();
         return ExitCode.OK;
@@ -96,8 +114,13 @@ final class TutorialCommand implements Callable<Integer> {
         out.println("  X[:8] =");
         printRows(d.x(), 8);
         out.println("  y[:8] = " + Arrays.toString(Arrays.copyOf(d.y(), 8)));
-        out.println("  class counts: " + Arrays.toString(Labels.counts(d.y(), Labels.classes(d.y()))));
+        int[] counts = Labels.counts(d.y(), Labels.classes(d.y()));
+        out.println("  class counts: " + Arrays.toString(counts));
         out.println();
+        if (report != null) {
+            report.add(new ReportStep.Data("Step 1. Random data: make_classification(n_samples=10000, n_features=4, random_state=0)",
+                    d.x().rows(), d.x().cols(), counts));
+        }
         return d;
     }
 
@@ -105,12 +128,16 @@ final class TutorialCommand implements Callable<Integer> {
         out.println(title);
         long t0 = System.nanoTime();
         SVCModel model = svc.fit(d.x(), d.y());
-        out.printf("  fitted in %.2f s; n_support = %s%n", (System.nanoTime() - t0) / 1e9,
-                Arrays.toString(model.nSupport()));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf("  fitted in %.2f s; n_support = %s%n", seconds, Arrays.toString(model.nSupport()));
         out.println("  support_vectors_[:4] =");
         printRows(model.supportVectors(), 4);
-        out.printf(Locale.ROOT, "  accuracy (score on the training data) = %.4f%n%n", model.score(d.x(), d.y()));
+        double accuracy = model.score(d.x(), d.y());
+        out.printf(Locale.ROOT, "  accuracy (score on the training data) = %.4f%n%n", accuracy);
         out.flush();
+        if (report != null) {
+            report.add(new ReportStep.Svc(title, model.nSupport(), accuracy, seconds));
+        }
     }
 
     private void gridSearchSteps(Dataset d) {
@@ -118,9 +145,11 @@ final class TutorialCommand implements Callable<Integer> {
         Map<String, List<?>> grid = Map.of("C", List.of(0.001, 10.0), "kernel", List.of("rbf", "poly"));
         out.println("Step 4. Hyperparameter search, serial: GridSearchCV(SVC(gamma='auto', probability=True, random_state=0),");
         out.println("        {'C': [0.001, 10.0], 'kernel': ['rbf', 'poly']}, cv=2, verbose=2)");
-        double serial = search(new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(1), d);
+        double serial = search("Step 4. GridSearchCV over {C: [0.001, 10.0], kernel: [rbf, poly]}, cv=2, serial (n_jobs=1)",
+                new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(1), d);
         out.println("Step 5. The same search on all cores: n_jobs=-1 (threads sharing one copy of the data)");
-        double parallel = search(new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(-1), d);
+        double parallel = search("Step 5. The same search on all cores (n_jobs=-1)",
+                new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(-1), d);
         out.printf(Locale.ROOT, "  all cores vs serial: %.2f s vs %.2f s (%.1fx)%n%n", parallel, serial, serial / parallel);
     }
 
@@ -128,15 +157,16 @@ final class TutorialCommand implements Callable<Integer> {
         SVC estimator = new SVC().gamma("auto").randomState(0L).probability(true);
         Map<String, List<?>> grid = Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5, 10.0));
         GridSearchCV search = new GridSearchCV(estimator, grid).cv(5).verbose(1);
+        String title = "Step 6. A larger grid: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5";
         if (!SparkBridge.available()) {
-            out.println("Step 6. A larger grid: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5, on all cores");
+            out.println(title + ", on all cores");
             out.println("  (Spark is not on the class path, so the local searcher runs it; bin/paraml adds Spark)");
-            search(search.nJobs(-1), d);
+            search(title + ", n_jobs=-1", search.nJobs(-1), d);
         } else {
-            out.println("Step 6. A larger grid on a cluster: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5, on Spark " + master);
+            out.println(title + ", on Spark " + master);
             out.println("  (the data are broadcast once, as joblib.parallel_backend('dask', scatter=[X, y]))");
             try (AutoCloseable spark = (AutoCloseable) SparkBridge.searchExecutor(master, secretFile)) {
-                search(search.executor((org.paraml.selection.SearchExecutor) spark), d);
+                search(title + ", on Spark " + master, search.executor((org.paraml.selection.SearchExecutor) spark), d);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -146,8 +176,8 @@ final class TutorialCommand implements Callable<Integer> {
         out.println();
     }
 
-    /** Runs a search, printing its verbose lines and result; returns its wall time in seconds. */
-    private double search(GridSearchCV search, Dataset d) {
+    /** Runs a search, printing its verbose lines and result (and reporting it as {@code title}); returns its wall time in seconds. */
+    private double search(String title, GridSearchCV search, Dataset d) {
         long t0 = System.nanoTime();
         SearchResult r;
         try (SearchProgressDisplay progress = SearchProgressDisplay.create(err, true)) {
@@ -161,6 +191,9 @@ final class TutorialCommand implements Callable<Integer> {
                 r.bestScore());
         out.println("  mean_test_score per candidate: " + formatScores(r));
         out.flush();
+        if (report != null) {
+            report.search(title, r, seconds);
+        }
         return seconds;
     }
 
@@ -196,6 +229,24 @@ final class TutorialCommand implements Callable<Integer> {
             printRows(model.clusterCenters().rowRange(0, 4), 4);
             out.println("  labels_[:10] = " + Arrays.toString(first));
             out.println();
+            if (report != null) {
+                report.kmeans(String.format(Locale.ROOT, "Step 7. KMeans(init_max_iter=3, oversampling_factor=10) on %d "
+                        + "blocks of %d rows, out of core", blocks, blockRows), model, data, fit);
+            }
+        }
+    }
+
+    /** Writes the report, with --report, and says where. */
+    private void writeReport() {
+        if (report == null) {
+            return;
+        }
+        try {
+            Path index = ReportWriter.write(report, reportDir);
+            out.println("Report: " + index.toAbsolutePath() + " (open it in a browser)");
+            out.println();
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("cannot write the report to " + reportDir + ": " + e, e));
         }
     }
 

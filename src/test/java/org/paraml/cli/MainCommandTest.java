@@ -3,9 +3,15 @@ package org.paraml.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainCommandTest {
+    @TempDir
+    Path tmp;
+
     @Test
     void helpListsTheCommandsAndExitCodes() {
         CliRunner r = CliRunner.run("--help");
@@ -34,11 +40,23 @@ class MainCommandTest {
         }
     }
 
-    /** The whole tutorial, small KMeans data: run once (in the surefire execution with the Vector API). */
+    @Test
+    void tutorialReportMustBeAFolder() throws Exception {
+        CliRunner help = CliRunner.run("tutorial", "--help");
+        assertTrue(help.out().contains("--report=DIR"), help.out());
+        Path file = Files.writeString(tmp.resolve("report.txt"), "not a folder");
+        CliRunner r = CliRunner.run("tutorial", "--report", file.toString());
+        assertEquals(ExitCode.USAGE, r.status(), r.err());
+        assertTrue(r.err().contains("--report: " + file + " is a file, not a folder"), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** The whole tutorial, small KMeans data, with its report: run once (in the surefire execution with the Vector API). */
     @Test
     @org.junit.jupiter.api.Tag("e2e")
-    void tutorialRunsEveryStep() {
-        CliRunner r = CliRunner.run("tutorial", "--blocks", "2", "--block-rows", "5000");
+    void tutorialRunsEveryStep() throws Exception {
+        Path report = tmp.resolve("report");
+        CliRunner r = CliRunner.run("tutorial", "--blocks", "2", "--block-rows", "5000", "--report", report.toString());
         assertEquals(ExitCode.OK, r.status(), r.err());
         assertTrue(r.out().contains("make_classification(n_samples=10000, n_features=4, random_state=0)"), r.out());
         assertTrue(r.out().contains("X: 10000 x 4"), r.out());
@@ -52,5 +70,17 @@ class MainCommandTest {
         assertTrue(r.out().contains("inertia_ = "), r.out());
         assertTrue(r.out().contains("labels_[:10] = ["), r.out());
         assertTrue(r.out().contains("Done."), r.out());
+
+        Path index = report.resolve("index.html");
+        assertTrue(r.out().contains("Report: " + index.toAbsolutePath()), r.out());
+        String html = Files.readString(index);
+        assertTrue(html.contains("[1316, 1312]"), html);
+        assertTrue(html.contains("10,000 rows in 2 blocks, 20 features; 8 clusters"), html);
+        assertTrue(html.contains("<img src=\"search-1.png\""), html); // the heat map of the grid
+        assertTrue(html.contains("<img src=\"search-2.png\""), html); // the curve of the larger grid
+        assertTrue(html.contains("<img src=\"kmeans-1.png\""), html);
+        for (String png : new String[] {"search-1.png", "search-2.png", "kmeans-1.png"}) {
+            assertTrue(Files.size(report.resolve(png)) > 1000, png);
+        }
     }
 }
