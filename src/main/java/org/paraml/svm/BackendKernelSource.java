@@ -93,6 +93,12 @@ final class BackendKernelSource implements KernelSource {
             if (prepared == null) {
                 prepared = backend.prepare(x.selectRows(order));
             }
+            if (count == 1) {
+                // the common case, one column per SMO step: straight into the cache's array
+                backend.kernelRows(spec, prepared, positions.length == 1 ? positions : new int[] {positions[0]}, len,
+                        out[0], 0, len, threads);
+                return;
+            }
             int need = count * len;
             if (buffer.length < need) {
                 buffer = new float[need];

@@ -1,7 +1,9 @@
 package org.paraml.backend.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
 import org.paraml.backend.Parallel;
@@ -23,6 +25,8 @@ import org.paraml.backend.Parallel;
 final class SimdKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** Floats of half the shape of {@link #S}: one double vector converts into one of these. */
+    static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
     /** Up to this many features the panel (across-rows) path is used. */
     static final int PANEL_MAX_FEATURES = 32;
     /** Output rows per task (a batch of 16 rows reads the column matrix once). */
@@ -73,12 +77,22 @@ final class SimdKernels {
                 if (dOut != null) {
                     System.arraycopy(scratch, s, dOut, o, c1 - c0);
                 } else {
-                    for (int j = 0; j < c1 - c0; j++) {
-                        fOut[o + j] = (float) scratch[s + j];
-                    }
+                    toFloat(scratch, s, fOut, o, c1 - c0);
                 }
             }
         });
+    }
+
+    /** {@code out[o + j] = (float) s[off + j]} for j &lt; count (round to nearest, as the cast). */
+    private static void toFloat(double[] s, int off, float[] out, int o, int count) {
+        int j = 0;
+        for (int bound = count - L; j <= bound; j += L) {
+            ((FloatVector) DoubleVector.fromArray(S, s, off + j).convertShape(VectorOperators.D2F, F, 0))
+                    .intoArray(out, o + j);
+        }
+        for (; j < count; j++) {
+            out[o + j] = (float) s[off + j];
+        }
     }
 
     private static int row(int[] rows, int r) {
@@ -123,7 +137,27 @@ final class SimdKernels {
         for (; r < r1; r++) {
             int o0 = a.matrix().offset(row(rows, r));
             int s0 = (r - r0) * COLUMN_CHUNK - c0;
-            for (int j = c0; j < end; j += L) {
+            int j = c0;
+            // one row (an SMO solver asks for one column at a time): four vectors of columns per pass, so
+            // that four independent chains of fused multiply-adds hide their latency
+            for (; j + 4 * L <= end; j += 4 * L) {
+                DoubleVector acc0 = DoubleVector.zero(S);
+                DoubleVector acc1 = acc0;
+                DoubleVector acc2 = acc0;
+                DoubleVector acc3 = acc0;
+                for (int f = 0, p = j; f < d; f++, p += stride) {
+                    DoubleVector x = DoubleVector.broadcast(S, ad[o0 + f]);
+                    acc0 = DoubleVector.fromArray(S, panel, p).fma(x, acc0);
+                    acc1 = DoubleVector.fromArray(S, panel, p + L).fma(x, acc1);
+                    acc2 = DoubleVector.fromArray(S, panel, p + 2 * L).fma(x, acc2);
+                    acc3 = DoubleVector.fromArray(S, panel, p + 3 * L).fma(x, acc3);
+                }
+                acc0.intoArray(scratch, s0 + j);
+                acc1.intoArray(scratch, s0 + j + L);
+                acc2.intoArray(scratch, s0 + j + 2 * L);
+                acc3.intoArray(scratch, s0 + j + 3 * L);
+            }
+            for (; j < end; j += L) {
                 DoubleVector acc0 = DoubleVector.zero(S);
                 for (int f = 0, p = j; f < d; f++, p += stride) {
                     acc0 = DoubleVector.fromArray(S, panel, p).fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
