@@ -16,8 +16,13 @@ import org.paraml.backend.SmoOps;
  * passes, because a lane-wise "keep the index of the best so far" (a compare feeding a blend on
  * the loop-carried value) compiles to slow code on JDK 17: the first pass takes lane-wise
  * maxima (minima), the second scans backwards for the last position holding the extreme value,
- * which is the index a forward scan keeping the last of equal values returns. Loaded by name, only
- * when the module {@code jdk.incubator.vector} is readable.
+ * which is the index a forward scan keeping the last of equal values returns. The running
+ * extremes are updated as {@code fresh.lanewise(MAX, running)}, not {@code running.max(fresh)}:
+ * C2 types a loop-carried vector as the abstract {@code DoubleVector}, and the convenience method
+ * {@code max} calls {@code lanewise} through a call site whose type profile is shared by every
+ * caller and was missing in measurements on JDK 17, which left a boxed, very slow path; calling
+ * {@code lanewise} here on a freshly made vector binds it statically. Loaded by name, only when
+ * the module {@code jdk.incubator.vector} is readable.
  */
 public final class SimdSmoOps implements SmoOps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -49,13 +54,13 @@ public final class SimdSmoOps implements SmoOps {
             DoubleVector u1 = DoubleVector.fromArray(S, up, t + L);
             DoubleVector v0 = u0.mul(DoubleVector.fromArray(S, g, t));
             DoubleVector v1 = u1.mul(DoubleVector.fromArray(S, g, t + L));
-            m0 = m0.max(negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)));
-            m1 = m1.max(negInf.blend(v1, u1.compare(VectorOperators.NE, 0.0)));
+            m0 = negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m0);
+            m1 = negInf.blend(v1, u1.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m1);
         }
         for (; t < bound; t += L) {
             DoubleVector u0 = DoubleVector.fromArray(S, up, t);
             DoubleVector v0 = u0.mul(DoubleVector.fromArray(S, g, t));
-            m0 = m0.max(negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)));
+            m0 = negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m0);
         }
         double max = m0.max(m1).reduceLanes(VectorOperators.MAX);
         if (Double.isNaN(max)) {
@@ -99,35 +104,50 @@ public final class SimdSmoOps implements SmoOps {
         int bound = S.loopBound(n);
         DoubleVector negInf = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector posInf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-        DoubleVector tauV = DoubleVector.broadcast(S, tau);
         DoubleVector g2 = negInf;
-        DoubleVector minV = posInf;
+        DoubleVector twoYiV = DoubleVector.broadcast(S, twoYi);
+        DoubleVector qdiV = DoubleVector.broadcast(S, qdi);
+        DoubleVector tauV = DoubleVector.broadcast(S, tau);
+        // the objective of every candidate into scratch (+inf elsewhere), and the largest w
         for (int t = 0; t < bound; t += L) {
             DoubleVector lt = DoubleVector.fromArray(S, low, t);
             VectorMask<Double> member = lt.compare(VectorOperators.NE, 0.0);
             DoubleVector w = lt.mul(DoubleVector.fromArray(S, g, t));
-            g2 = g2.max(negInf.blend(w, member));
+            g2 = negInf.blend(w, member).lanewise(VectorOperators.MAX, g2);
             DoubleVector b = w.add(gmax);
             VectorMask<Double> cand = member.and(b.compare(VectorOperators.GT, 0.0));
             if (cand.anyTrue()) {
-                DoubleVector a = DoubleVector.broadcast(S, qdi).add(DoubleVector.fromArray(S, qd, t))
-                        .sub(lt.mul(twoYi).mul(widen(qi, t)));
+                DoubleVector a = qdiV.add(DoubleVector.fromArray(S, qd, t)).sub(lt.mul(twoYiV).mul(widen(qi, t)));
                 DoubleVector den = tauV.blend(a, a.compare(VectorOperators.GT, 0.0));
-                DoubleVector obj = posInf.blend(b.mul(b).neg().div(den), cand);
-                obj.intoArray(scratch, t);
-                minV = minV.min(obj);
+                posInf.blend(b.mul(b).neg().div(den), cand).intoArray(scratch, t);
             } else {
                 posInf.intoArray(scratch, t);
             }
         }
         double gmax2 = g2.reduceLanes(VectorOperators.MAX);
-        double min = minV.reduceLanes(VectorOperators.MIN);
+        // the smallest objective, with four independent running minima
+        DoubleVector m0 = posInf;
+        DoubleVector m1 = posInf;
+        DoubleVector m2 = posInf;
+        DoubleVector m3 = posInf;
+        int t = 0;
+        for (; t + 4 * L <= bound; t += 4 * L) {
+            m0 = DoubleVector.fromArray(S, scratch, t).lanewise(VectorOperators.MIN, m0);
+            m1 = DoubleVector.fromArray(S, scratch, t + L).lanewise(VectorOperators.MIN, m1);
+            m2 = DoubleVector.fromArray(S, scratch, t + 2 * L).lanewise(VectorOperators.MIN, m2);
+            m3 = DoubleVector.fromArray(S, scratch, t + 3 * L).lanewise(VectorOperators.MIN, m3);
+        }
+        for (; t < bound; t += L) {
+            m0 = DoubleVector.fromArray(S, scratch, t).lanewise(VectorOperators.MIN, m0);
+        }
+        double min = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
+                .reduceLanes(VectorOperators.MIN);
         if (Double.isNaN(gmax2) || Double.isNaN(min)) {
             return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, n, scratch, result);
         }
         double tailMin = Double.POSITIVE_INFINITY;
         int tailIdx = -1;
-        for (int t = bound; t < n; t++) {
+        for (t = bound; t < n; t++) {
             double lt = low[t];
             if (lt != 0) {
                 double w = lt * g[t];
