@@ -294,8 +294,30 @@ final class SimdKernels {
         }
     }
 
-    /** {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}). */
+    /**
+     * {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}): the squares
+     * {@code b, b², b⁴, …} multiplied into the result from the lowest set bit of the exponent up.
+     * Degrees up to 4 are written out with the same products in the same order: in the loop the
+     * running vectors are typed as the abstract {@code DoubleVector}, and on JDK 17 their
+     * {@code mul} could stay a boxed, very slow call when its shared type profile was missing.
+     */
     private static DoubleVector power(DoubleVector base, int degree) {
+        switch (degree) {
+            case 0:
+                return DoubleVector.broadcast(S, 1.0);
+            case 1:
+                return base;
+            case 2:
+                return base.lanewise(VectorOperators.MUL, base);
+            case 3:
+                return base.lanewise(VectorOperators.MUL, base.lanewise(VectorOperators.MUL, base));
+            case 4: {
+                DoubleVector b2 = base.lanewise(VectorOperators.MUL, base);
+                return b2.lanewise(VectorOperators.MUL, b2);
+            }
+            default:
+                break;
+        }
         DoubleVector result = DoubleVector.broadcast(S, 1.0);
         DoubleVector b = base;
         for (int e = degree; e > 0; e >>= 1) {
