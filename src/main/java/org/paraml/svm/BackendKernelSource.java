@@ -85,6 +85,21 @@ final class BackendKernelSource implements KernelSource {
             prepared = null;
         }
 
+        private final int[] one = new int[1];
+
+        @Override
+        public int column(int position, int from, int len, float[] out) {
+            if (len == 0) {
+                return 0;
+            }
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+            one[0] = position;
+            backend.kernelRows(spec, prepared, one, len, out, 0, len, threads);
+            return 0;
+        }
+
         @Override
         public void columns(int[] positions, int count, int len, float[][] out) {
             if (count == 0 || len == 0) {

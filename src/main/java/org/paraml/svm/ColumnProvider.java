@@ -34,4 +34,26 @@ interface ColumnProvider {
      * @param out       {@code count} arrays of length {@code >= len}, written
      */
     void columns(int[] positions, int count, int len, float[][] out);
+
+    /**
+     * One column whose first {@code from} values are known already (a cached prefix being
+     * extended): writes at least {@code out[j] = (float) K(x_position, x_j)} for
+     * {@code from <= j < len}, and returns the index from which it wrote ({@code from}, or 0 when
+     * it rewrote the whole prefix too). The default computes the whole column.
+     */
+    default int column(int position, int from, int len, float[] out) {
+        columns(new int[] {position}, 1, len, new float[][] {out});
+        return 0;
+    }
+
+    /**
+     * Called once, before the first column is asked for, when the solver's cache can hold every
+     * column. Returns true when the solver should fill its cache now, all columns in a few batched
+     * {@link #columns} calls (a provider that computes values: batches are cheaper than single
+     * columns); false when the provider has made its values ready by itself and columns are to be
+     * read as the solver asks for them (a provider that gathers precomputed values).
+     */
+    default boolean prepareAll() {
+        return true;
+    }
 }

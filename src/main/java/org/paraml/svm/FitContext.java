@@ -8,11 +8,14 @@ final class FitContext {
     final KernelSource source;
     final SolverSettings settings;
     final SklearnRandom random;
+    /** The fit's thread budget (independent trainings may run side by side within it). */
+    final int threads;
     boolean timedOut;
 
-    FitContext(KernelSource source, SolverSettings settings, SklearnRandom random) {
+    FitContext(KernelSource source, SolverSettings settings, SklearnRandom random, int threads) {
         this.source = source;
         this.settings = settings;
         this.random = random;
+        this.threads = threads;
     }
 }

@@ -5,7 +5,8 @@ package org.paraml.svm;
  * {@link KernelCache} of float32 columns.
  *
  * <p>When the whole {@code l × l} matrix fits the cache budget it is computed up front, in a few
- * batched provider calls, instead of column by column as the solver asks.
+ * batched provider calls, instead of column by column as the solver asks (unless the provider
+ * prepares its values itself: see {@link ColumnProvider#prepareAll()}).
  */
 final class SvcQ implements QMatrix {
     /** Columns per provider call when filling many columns at once. */
@@ -32,7 +33,7 @@ final class SvcQ implements QMatrix {
             sign[a] = y[a] > 0 ? 1f : -1f;
             qd[a] = kernel.diagonal(a);
         }
-        if (l > 0 && cache.holdsWholeMatrix()) {
+        if (l > 0 && cache.holdsWholeMatrix() && kernel.prepareAll()) {
             int[] all = new int[l];
             for (int a = 0; a < l; a++) {
                 all[a] = a;
@@ -50,8 +51,8 @@ final class SvcQ implements QMatrix {
         int start = cache.request(a, len);
         float[] col = cache.data(a);
         if (start < len) {
-            kernel.columns(new int[] {a}, 1, len, new float[][] {col});
-            applySigns(a, col, len);
+            int written = kernel.column(a, start, len, col);
+            applySigns(a, col, written, len);
         }
         return col;
     }
@@ -75,16 +76,16 @@ final class SvcQ implements QMatrix {
         if (m > 0) {
             kernel.columns(missing, m, len, missingCols);
             for (int r = 0; r < m; r++) {
-                applySigns(missing[r], missingCols[r], len);
+                applySigns(missing[r], missingCols[r], 0, len);
             }
         }
         return result;
     }
 
-    private void applySigns(int a, float[] col, int len) {
+    private void applySigns(int a, float[] col, int from, int len) {
         float s = sign[a];
         float[] sg = sign;
-        for (int j = 0; j < len; j++) {
+        for (int j = from; j < len; j++) {
             col[j] *= s * sg[j];
         }
     }
