@@ -62,10 +62,7 @@ public final class SharedWork implements AutoCloseable {
         return new SharedWork(data, defaultBudgetBytes());
     }
 
-    /**
-     * A closed, empty scope: an estimator given it shares nothing and computes everything itself
-     * (SVC then also skips the sharing it does on its own between probability's folds).
-     */
+    /** A closed, empty scope: an estimator given it shares nothing and computes everything itself. */
     public static SharedWork none() {
         SharedWork w = new SharedWork(Matrix.zeros(0, 0), 0);
         w.closed = true;

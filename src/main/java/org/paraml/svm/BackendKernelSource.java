@@ -36,6 +36,11 @@ final class BackendKernelSource implements KernelSource {
     }
 
     @Override
+    public KernelSource withThreads(int t) {
+        return t == threads ? this : new BackendKernelSource(backend, spec, x, t);
+    }
+
+    @Override
     public void block(int[] a, int[] b, double[] out) {
         if (a.length == 0 || b.length == 0) {
             return;

@@ -414,11 +414,6 @@ public final class SVC implements ClassifierEstimator {
      * float32 kernel values reach the same solver). A search sets this on every fit; the fitted
      * model does not keep it. Not a scikit-learn parameter, so not in {@link #getParams()}.
      *
-     * <p>Without a scope (null, the default) a fit with {@code probability=true} shares one kernel
-     * matrix between its five cross-validation trainings and the final one when that matrix fits
-     * {@link SharedWork#defaultBudgetBytes()}, and releases it when the fit returns;
-     * {@link SharedWork#none()} turns that off too.
-     *
      * @param work the search's scope, or null for none
      */
     @Override
@@ -649,35 +644,20 @@ public final class SVC implements ClassifierEstimator {
         KernelParams kp = new KernelParams(kernel, gamma, coef0, degree);
         Backend be = kernel == Kernel.PRECOMPUTED ? null : backend();
         KernelSource source = Kernels.source(kp, x, be, threads);
-        // probability's five cross-validation fits and the final one share one kernel matrix when it fits
-        SharedWork scope = shared;
-        boolean ownScope = false;
-        if (scope == null && probability && kernel != Kernel.PRECOMPUTED
-                && (long) n * ((long) n * Float.BYTES + 16) <= SharedWork.defaultBudgetBytes()) {
-            scope = SharedWork.open(x);
-            ownScope = true;
-        }
-        RawModel raw;
-        try {
-            if (scope != null && kernel != Kernel.PRECOMPUTED) {
-                int[] base = scope.rowsOf(x);
-                SharedGram gram = base == null ? null : SharedGram.of(scope, be, Kernels.spec(kp));
-                if (gram != null) {
-                    source = new SharedKernelSource(gram, base, source, threads);
-                }
-            }
-            FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),
-                    new SklearnRandom(seed), threads);
-            int[] rows = new int[n];
-            for (int i = 0; i < n; i++) {
-                rows[i] = i;
-            }
-            raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
-        } finally {
-            if (ownScope) {
-                scope.close();
+        if (shared != null && kernel != Kernel.PRECOMPUTED) {
+            int[] base = shared.rowsOf(x);
+            SharedGram gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
+            if (gram != null) {
+                source = new SharedKernelSource(gram, base, source, threads);
             }
         }
+        FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),
+                new SklearnRandom(seed), threads);
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        RawModel raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
 
         for (double r : raw.rho()) {
             checkFiniteResult(r);

@@ -42,6 +42,11 @@ final class SharedKernelSource implements KernelSource {
         blocks.block(a, b, out);
     }
 
+    @Override
+    public KernelSource withThreads(int t) {
+        return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t);
+    }
+
     /** A solver's view: positions map to rows of the shared matrix, permuted by the solver's swaps. */
     private final class Gathered implements ColumnProvider {
         private final int[] order;

@@ -140,16 +140,6 @@ class SharedKernelTest {
     }
 
     @Test
-    void probabilityFoldsShareOneMatrixWithinAFitWithoutAScope() {
-        for (String b : TestBackends.names()) {
-            for (SVC svc : estimators(TestBackends.byName(b))) {
-                assertSameModel(svc.sharing(SharedWork.none()).fit(DATA.x(), DATA.y()), svc.fit(DATA.x(), DATA.y()),
-                        b + " " + svc + " (its own scope for probability's folds)");
-            }
-        }
-    }
-
-    @Test
     void aCopyOfTheDataIsNotShared() {
         try (SharedWork work = SharedWork.open(DATA.x(), 64L << 20)) {
             assertNull(work.rowsOf(DATA.x().copy()));
