@@ -19,7 +19,9 @@ import org.paraml.linalg.Matrix;
  * element, independently of the other rows of a call).
  *
  * <p><b>Memory.</b> When the whole {@code n × n} matrix fits the {@link SharedWork} budget it is
- * reserved at once and rows are kept until the scope closes ({@link #wholeMatrix()}); otherwise
+ * reserved at once and rows are kept until the scope closes ({@link #wholeMatrix()}), stored in
+ * chunks of about 4 MB allocated as their first row is computed (large arrays go straight to the
+ * old generation: the collector does not copy a long-lived matrix row by row); otherwise
  * at most {@link #capacityRows()} rows are kept, the least recently used (by the CLOCK rule)
  * making room for new ones, within the reservation. A reader keeps using a row it holds after it
  * is evicted (rows are immutable once published).
@@ -32,6 +34,8 @@ import org.paraml.linalg.Matrix;
 final class SharedGram implements AutoCloseable {
     /** Rows computed together in one backend call. */
     static final int BATCH_ROWS = 64;
+    /** Floats per chunk of the whole matrix (4 MB). */
+    static final long CHUNK_FLOATS = 1 << 20;
     /** Fewer rows than this make a bounded cache pointless: share nothing then. */
     static final int MIN_ROWS = 64;
 
@@ -43,7 +47,11 @@ final class SharedGram implements AutoCloseable {
     private final PreparedMatrix prepared;
     private final int n;
     private final double[] diagonal;
+    /** Per row: null (absent), PENDING, or the array holding it (the row itself, or its chunk when whole). */
     private final AtomicReferenceArray<float[]> rows;
+    /** Whole mode: rows per chunk, and the chunks (allocated on first use). */
+    private final int chunkRows;
+    private final float[][] chunks;
     private final boolean whole;
     private final int capacityRows;
     private final long reservedBytes;
@@ -69,6 +77,8 @@ final class SharedGram implements AutoCloseable {
             diagonal[i] = BackendKernelSource.diagonal(spec, norms[i]);
         }
         this.rows = new AtomicReferenceArray<>(n);
+        this.chunkRows = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, n)));
+        this.chunks = whole ? new float[(n + chunkRows - 1) / chunkRows][] : null;
         this.whole = whole;
         this.capacityRows = capacityRows;
         this.reservedBytes = reservedBytes;
@@ -159,9 +169,10 @@ final class SharedGram implements AutoCloseable {
     /**
      * Rows {@code idx[0 .. count)} of the matrix, computing the missing ones (in batches of
      * {@link #BATCH_ROWS}, with up to {@code threads} threads) and waiting for those another
-     * thread is computing. The arrays must not be modified.
+     * thread is computing: row {@code idx[r]} is {@code result[r][offsets[r] + j]} for j &lt; n.
+     * The arrays must not be modified.
      */
-    float[][] rows(int[] idx, int count, int threads) {
+    float[][] rows(int[] idx, int count, int threads, int[] offsets) {
         float[][] out = new float[count][];
         int[] mine = new int[count];
         int[] mineAt = new int[count];
@@ -177,6 +188,7 @@ final class SharedGram implements AutoCloseable {
                 float[] v = rows.get(i);
                 if (v != null && v != PENDING) {
                     out[r] = v;
+                    offsets[r] = offset(i);
                     missing--;
                     if (!whole) {
                         used[i] = 1;
@@ -190,7 +202,7 @@ final class SharedGram implements AutoCloseable {
                 }
             }
             if (m > 0) {
-                compute(mine, mineAt, m, out, threads);
+                compute(mine, mineAt, m, out, offsets, threads);
                 missing -= m;
             }
             if (waiting > 0 && m == 0) {
@@ -200,8 +212,30 @@ final class SharedGram implements AutoCloseable {
         return out;
     }
 
+    /** Where row i starts in the array that holds it. */
+    private int offset(int i) {
+        return whole ? (i % chunkRows) * n : 0;
+    }
+
+    /** The chunk that holds row i (whole mode), allocated on first use. */
+    private float[] chunk(int i) {
+        int c = i / chunkRows;
+        float[] ch = chunks[c];
+        if (ch == null) {
+            synchronized (chunks) {
+                ch = chunks[c];
+                if (ch == null) {
+                    int rowsIn = Math.min(chunkRows, n - c * chunkRows);
+                    ch = new float[rowsIn * n];
+                    chunks[c] = ch;
+                }
+            }
+        }
+        return ch;
+    }
+
     /** Computes the claimed rows, publishes them (or releases the claims if that fails). */
-    private void compute(int[] mine, int[] mineAt, int m, float[][] out, int threads) {
+    private void compute(int[] mine, int[] mineAt, int m, float[][] out, int[] offsets, int threads) {
         int done = 0;
         try {
             float[] buffer = new float[Math.min(m, BATCH_ROWS) * n];
@@ -210,9 +244,18 @@ final class SharedGram implements AutoCloseable {
                 int[] batch = Arrays.copyOfRange(mine, from, from + b);
                 backend.kernelRows(spec, prepared, batch, n, buffer, 0, n, threads);
                 for (int k = 0; k < b; k++) {
-                    float[] row = Arrays.copyOfRange(buffer, k * n, (k + 1) * n);
-                    out[mineAt[from + k]] = row;
-                    publish(batch[k], row);
+                    int i = batch[k];
+                    float[] holder;
+                    if (whole && !closed) {
+                        holder = chunk(i);
+                        System.arraycopy(buffer, k * n, holder, offset(i), n);
+                        offsets[mineAt[from + k]] = offset(i);
+                    } else {
+                        holder = Arrays.copyOfRange(buffer, k * n, (k + 1) * n);
+                        offsets[mineAt[from + k]] = 0;
+                    }
+                    out[mineAt[from + k]] = holder;
+                    publish(i, holder);
                     done++;
                 }
                 computedRows.addAndGet(b);
@@ -231,7 +274,7 @@ final class SharedGram implements AutoCloseable {
         if (closed) {
             rows.compareAndSet(i, PENDING, null);
         } else if (whole) {
-            rows.set(i, row);
+            rows.set(i, row); // the chunk: its data for row i is written before this volatile store
         } else {
             synchronized (this) {
                 if (ringSize == capacityRows) {
@@ -308,6 +351,9 @@ final class SharedGram implements AutoCloseable {
             closed = true;
             for (int i = 0; i < n; i++) {
                 rows.set(i, null);
+            }
+            if (chunks != null) {
+                Arrays.fill(chunks, null);
             }
             ringSize = 0;
             notifyAll();

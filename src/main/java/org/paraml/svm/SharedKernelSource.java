@@ -51,6 +51,7 @@ final class SharedKernelSource implements KernelSource {
     private final class Gathered implements ColumnProvider {
         private final int[] order;
         private final int[] one = new int[1];
+        private final int[] oneOffset = new int[1];
 
         Gathered(int[] order) {
             this.order = order;
@@ -79,7 +80,7 @@ final class SharedKernelSource implements KernelSource {
             int[] all = order.clone();
             for (int from = 0; from < all.length; from += SharedGram.BATCH_ROWS) {
                 int count = Math.min(SharedGram.BATCH_ROWS, all.length - from);
-                gram.rows(java.util.Arrays.copyOfRange(all, from, from + count), count, threads);
+                gram.rows(java.util.Arrays.copyOfRange(all, from, from + count), count, threads, new int[count]);
             }
             return false;
         }
@@ -87,10 +88,11 @@ final class SharedKernelSource implements KernelSource {
         @Override
         public int column(int position, int from, int len, float[] out) {
             one[0] = order[position];
-            float[] row = gram.rows(one, 1, threads)[0];
+            float[] row = gram.rows(one, 1, threads, oneOffset)[0];
+            int off = oneOffset[0];
             int[] ord = order;
             for (int j = from; j < len; j++) {
-                out[j] = row[ord[j]];
+                out[j] = row[off + ord[j]];
             }
             return from;
         }
@@ -110,13 +112,15 @@ final class SharedKernelSource implements KernelSource {
                     idx[r] = order[positions[r]];
                 }
             }
-            float[][] rows = gram.rows(idx, count, threads);
+            int[] offsets = new int[count];
+            float[][] rows = gram.rows(idx, count, threads, offsets);
             int[] ord = order;
             for (int r = 0; r < count; r++) {
                 float[] row = rows[r];
+                int off = offsets[r];
                 float[] col = out[r];
                 for (int j = 0; j < len; j++) {
-                    col[j] = row[ord[j]];
+                    col[j] = row[off + ord[j]];
                 }
             }
         }
