@@ -118,13 +118,21 @@ final class OneVsOneTrainer {
             System.arraycopy(groupedWeight, si, subW, 0, ci);
             System.arraycopy(groupedWeight, sj, subW, ci, cj);
             byte[] subY = pairLabels(ci, l);
+            SolverResult[] solved = new SolverResult[1];
+            java.util.function.Consumer<FitContext> pairTraining = tc -> {
+                solved[0] = BinarySvc.train(tc.source, subRows, subY, subW, weightedC[i], weightedC[j], tc.settings);
+                tc.timedOut |= solved[0].timedOut();
+            };
             if (probability) {
-                double[] ab = ProbabilityCv.fitSigmoid(pc, subRows, subY, subW, weightedC[i], weightedC[j], perms[p]);
+                // the pair's own training runs beside the five calibration trainings: it does not use them
+                double[] ab = ProbabilityCv.fitSigmoid(pc, subRows, subY, subW, weightedC[i], weightedC[j], perms[p],
+                        pairTraining);
                 probA[p] = ab[0];
                 probB[p] = ab[1];
+            } else {
+                pairTraining.accept(pc);
             }
-            SolverResult r = BinarySvc.train(pc.source, subRows, subY, subW, weightedC[i], weightedC[j], pc.settings);
-            pc.timedOut |= r.timedOut();
+            SolverResult r = solved[0];
             alphas[p] = r.alpha();
             rho[p] = r.rho();
             objective[p] = r.objective();

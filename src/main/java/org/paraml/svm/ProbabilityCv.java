@@ -67,12 +67,15 @@ final class ProbabilityCv {
 
     /**
      * The sigmoid for one pair, from a shuffle drawn beforehand with {@link #permutation}. The
-     * folds are independent trainings: they run side by side within the context's thread budget.
+     * folds are independent trainings: they run side by side within the context's thread budget,
+     * together with {@code alongside} (the pair's own training, which does not depend on the
+     * sigmoid), which is started first as the largest of them.
      *
+     * @param alongside a training to run with the folds, or null
      * @return {@code {A, B}} of {@code P(y = +1 | f) = 1 / (1 + exp(A f + B))}
      */
     static double[] fitSigmoid(FitContext ctx, int[] rows, byte[] y, double[] weight, double cp, double cn,
-                               int[] perm) {
+                               int[] perm, java.util.function.Consumer<FitContext> alongside) {
         int l = rows.length;
         double[] dec = new double[l];
         int[][] foldRows = new int[FOLDS][];
@@ -117,8 +120,13 @@ final class ProbabilityCv {
             foldWeights[f] = trainWeight;
             trainable[nTrainable++] = f;
         }
-        ctx.forEach(nTrainable, (t, c) -> {
-            int f = trainable[t];
+        int first = alongside == null ? 0 : 1;
+        ctx.forEach(first + nTrainable, (task, c) -> {
+            if (task < first) {
+                alongside.accept(c);
+                return;
+            }
+            int f = trainable[task - first];
             int begin = f * l / FOLDS;
             int end = (f + 1) * l / FOLDS;
             RawModel sub = OneVsOneTrainer.train(c, foldRows[f], foldLabels[f], foldWeights[f], 1.0,
