@@ -47,6 +47,20 @@ interface ColumnProvider {
     }
 
     /**
+     * {@link #column(int, int, int, float[])} with the signs of {@code Q = y yᵀ ∘ K} applied:
+     * {@code out[j] = (float) K(x_position, x_j) · (sign · signs[j])} in float arithmetic for the
+     * entries it writes. Returns the index from which it wrote. The default computes the column,
+     * then multiplies; a provider that copies its values does both in one pass.
+     */
+    default int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
+        int written = column(position, from, len, out);
+        for (int j = written; j < len; j++) {
+            out[j] *= sign * signs[j];
+        }
+        return written;
+    }
+
+    /**
      * Called once, before the first column is asked for, when the solver's cache can hold every
      * column. Returns true when the solver should fill its cache now, all columns in a few batched
      * {@link #columns} calls (a provider that computes values: batches are cheaper than single

@@ -98,6 +98,18 @@ final class SharedKernelSource implements KernelSource {
         }
 
         @Override
+        public int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
+            one[0] = order[position];
+            float[] row = gram.rows(one, 1, threads, oneOffset)[0];
+            int off = oneOffset[0];
+            int[] ord = order;
+            for (int j = from; j < len; j++) {
+                out[j] = row[off + ord[j]] * (sign * signs[j]);
+            }
+            return from;
+        }
+
+        @Override
         public void columns(int[] positions, int count, int len, float[][] out) {
             if (count == 0 || len == 0) {
                 return;

@@ -51,8 +51,7 @@ final class SvcQ implements QMatrix {
         int start = cache.request(a, len);
         float[] col = cache.data(a);
         if (start < len) {
-            int written = kernel.column(a, start, len, col);
-            applySigns(a, col, written, len);
+            kernel.signedColumn(a, start, len, col, sign[a], sign);
         }
         return col;
     }
