@@ -94,15 +94,16 @@ final class BackendKernelSource implements KernelSource {
 
         @Override
         public int column(int position, int from, int len, float[] out) {
-            if (len == 0) {
-                return 0;
+            if (len == from) {
+                return from;
             }
             if (prepared == null) {
                 prepared = backend.prepare(x.selectRows(order));
             }
             one[0] = position;
-            backend.kernelRows(spec, prepared, one, len, out, 0, len, threads);
-            return 0;
+            // only the tail beyond a cached prefix, as libsvm's get_Q
+            backend.kernelRows(spec, prepared, one, from, len, out, 0, len, threads);
+            return from;
         }
 
         @Override

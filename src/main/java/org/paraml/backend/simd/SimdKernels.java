@@ -45,24 +45,28 @@ final class SimdKernels {
     }
 
     /**
-     * For r &lt; nRows, j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r}) into
-     * {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
+     * For r &lt; nRows, from &lt;= j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r})
+     * into {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
+     * The column chunks start at {@code from} rounded down to whole vectors; the values of the
+     * columns before {@code from} are computed with them but not written.
      */
-    static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int len,
-                     double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
-        if (nRows == 0 || len == 0) {
+    static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int from,
+                     int len, double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
+        if (nRows == 0 || len <= from) {
             return;
         }
+        int base = from - from % L;
         int groups = (nRows + ROW_GROUP - 1) / ROW_GROUP;
         double[] panel = b.cols() <= PANEL_MAX_FEATURES ? b.panel() : null;
         int columns = panel != null ? COLUMN_CHUNK
                 : Math.max(L, Math.min(COLUMN_CHUNK, COLUMN_BYTES / (Double.BYTES * b.cols()) / L * L));
-        int chunks = (len + columns - 1) / columns;
+        int chunks = (len - base + columns - 1) / columns;
         Parallel.forEach(groups * chunks, threads, t -> {
             int r0 = (t / chunks) * ROW_GROUP;
             int r1 = Math.min(nRows, r0 + ROW_GROUP);
-            int c0 = (t % chunks) * columns;
+            int c0 = base + (t % chunks) * columns;
             int c1 = Math.min(len, c0 + columns);
+            int skip = Math.max(0, from - c0);
             double[] scratch = SCRATCH.get();
             if (panel != null) {
                 panelDots(a, rows, r0, r1, b, panel, c0, c1, scratch);
@@ -73,11 +77,11 @@ final class SimdKernels {
                 int s = (r - r0) * COLUMN_CHUNK;
                 double ni = a.squaredNorms()[row(rows, r)];
                 apply(kernel, scratch, s, c1 - c0, b.normsPadded(), c0, ni);
-                int o = outOffset + r * outStride + c0;
+                int o = outOffset + r * outStride + c0 + skip;
                 if (dOut != null) {
-                    System.arraycopy(scratch, s, dOut, o, c1 - c0);
+                    System.arraycopy(scratch, s + skip, dOut, o, c1 - c0 - skip);
                 } else {
-                    toFloat(scratch, s, fOut, o, c1 - c0);
+                    toFloat(scratch, s + skip, fOut, o, c1 - c0 - skip);
                 }
             }
         });
