@@ -107,6 +107,26 @@ final class BackendKernelSource implements KernelSource {
         }
 
         @Override
+        public int columns(int[] positions, int count, int from, int len, float[][] out) {
+            if (count == 0 || len == from) {
+                return from;
+            }
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+            int width = len - from;
+            if (buffer.length < count * len) {
+                buffer = new float[count * len];
+            }
+            int[] rows = positions.length == count ? positions : Arrays.copyOf(positions, count);
+            backend.kernelRows(spec, prepared, rows, from, len, buffer, 0, len, threads);
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(buffer, r * len + from, out[r], from, width);
+            }
+            return from;
+        }
+
+        @Override
         public void columns(int[] positions, int count, int len, float[][] out) {
             if (count == 0 || len == 0) {
                 return;

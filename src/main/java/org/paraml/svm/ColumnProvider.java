@@ -36,6 +36,17 @@ interface ColumnProvider {
     void columns(int[] positions, int count, int len, float[][] out);
 
     /**
+     * {@link #columns(int[], int, int, float[][])} for columns whose first {@code from} values are
+     * known already: writes at least {@code [from, len)} of each and returns the index from which
+     * it wrote ({@code from}, or 0 when it rewrote the prefixes too). The default computes whole
+     * columns.
+     */
+    default int columns(int[] positions, int count, int from, int len, float[][] out) {
+        columns(positions, count, len, out);
+        return 0;
+    }
+
+    /**
      * One column whose first {@code from} values are known already (a cached prefix being
      * extended): writes at least {@code out[j] = (float) K(x_position, x_j)} for
      * {@code from <= j < len}, and returns the index from which it wrote ({@code from}, or 0 when

@@ -111,8 +111,13 @@ final class SharedKernelSource implements KernelSource {
 
         @Override
         public void columns(int[] positions, int count, int len, float[][] out) {
-            if (count == 0 || len == 0) {
-                return;
+            columns(positions, count, 0, len, out);
+        }
+
+        @Override
+        public int columns(int[] positions, int count, int from, int len, float[][] out) {
+            if (count == 0 || len == from) {
+                return from;
             }
             int[] idx;
             if (count == 1) {
@@ -131,10 +136,11 @@ final class SharedKernelSource implements KernelSource {
                 float[] row = rows[r];
                 int off = offsets[r];
                 float[] col = out[r];
-                for (int j = 0; j < len; j++) {
+                for (int j = from; j < len; j++) {
                     col[j] = row[off + ord[j]];
                 }
             }
+            return from;
         }
     }
 }

@@ -60,6 +60,7 @@ final class SvcQ implements QMatrix {
     public float[][] columns(int[] positions, int count, int len) {
         float[][] result = new float[count][];
         int[] missing = new int[count];
+        int[] missingStart = new int[count];
         float[][] missingCols = new float[count][];
         int m = 0;
         for (int r = 0; r < count; r++) {
@@ -68,14 +69,32 @@ final class SvcQ implements QMatrix {
             result[r] = cache.data(a);
             if (start < len) {
                 missing[m] = a;
+                missingStart[m] = start;
                 missingCols[m] = result[r];
                 m++;
             }
         }
-        if (m > 0) {
-            kernel.columns(missing, m, len, missingCols);
-            for (int r = 0; r < m; r++) {
-                applySigns(missing[r], missingCols[r], 0, len);
+        // one provider call per distinct cached length: extended columns compute only their new tail
+        boolean[] done = new boolean[m];
+        int[] group = new int[m];
+        float[][] groupCols = new float[m][];
+        for (int r = 0; r < m; r++) {
+            if (done[r]) {
+                continue;
+            }
+            int from = missingStart[r];
+            int g = 0;
+            for (int t = r; t < m; t++) {
+                if (!done[t] && missingStart[t] == from) {
+                    done[t] = true;
+                    group[g] = missing[t];
+                    groupCols[g] = missingCols[t];
+                    g++;
+                }
+            }
+            int written = kernel.columns(group, g, from, len, groupCols);
+            for (int t = 0; t < g; t++) {
+                applySigns(group[t], groupCols[t], written, len);
             }
         }
         return result;
