@@ -43,14 +43,31 @@ public final class SharedWork implements AutoCloseable {
 
     private final Matrix data;
     private final long budget;
+    /** A permutation of the data's rows that groups the rows fits use together (e.g. by test fold), or null. */
+    private final int[] layout;
     private final AtomicLong reserved = new AtomicLong();
     private final ConcurrentHashMap<Object, AutoCloseable> resources = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** Offset in data.data() → row of data, for a non-contiguous data matrix; built on first use. */
     private Map<Integer, Integer> rowByOffset;
 
-    private SharedWork(Matrix data, long budgetBytes) {
+    private SharedWork(Matrix data, long budgetBytes, int[] layout) {
         this.data = Objects.requireNonNull(data, "data");
+        if (layout != null) {
+            boolean[] seen = new boolean[data.rows()];
+            if (layout.length != data.rows()) {
+                throw new IllegalArgumentException("the layout must be a permutation of the " + data.rows()
+                        + " rows, got " + layout.length + " entries");
+            }
+            for (int r : layout) {
+                if (r < 0 || r >= seen.length || seen[r]) {
+                    throw new IllegalArgumentException("the layout must be a permutation of the data's rows; "
+                            + r + " is out of range or repeated");
+                }
+                seen[r] = true;
+            }
+        }
+        this.layout = layout == null ? null : layout.clone();
         if (budgetBytes < 0) {
             throw new IllegalArgumentException("the shared-work budget must be >= 0 bytes, got " + budgetBytes);
         }
@@ -59,19 +76,63 @@ public final class SharedWork implements AutoCloseable {
 
     /** A scope over {@code data} with the {@link #defaultBudgetBytes() default budget}. */
     public static SharedWork open(Matrix data) {
-        return new SharedWork(data, defaultBudgetBytes());
+        return new SharedWork(data, defaultBudgetBytes(), null);
     }
 
     /** A closed, empty scope: an estimator given it shares nothing and computes everything itself. */
     public static SharedWork none() {
-        SharedWork w = new SharedWork(Matrix.zeros(0, 0), 0);
+        SharedWork w = new SharedWork(Matrix.zeros(0, 0), 0, null);
         w.closed = true;
         return w;
     }
 
     /** A scope over {@code data} with a budget of {@code budgetBytes} (0: share nothing). */
     public static SharedWork open(Matrix data, long budgetBytes) {
-        return new SharedWork(data, budgetBytes);
+        return new SharedWork(data, budgetBytes, null);
+    }
+
+    /**
+     * A scope whose shared values are laid out in the row order {@code layout} (a permutation of
+     * the data's rows): a search passes its rows grouped by test fold, so that the rows one fold's
+     * fits read lie together in memory (with two folds a fit reads half of each shared kernel row
+     * instead of all of it). The values are the same in any layout.
+     */
+    public static SharedWork open(Matrix data, long budgetBytes, int[] layout) {
+        return new SharedWork(data, budgetBytes, layout);
+    }
+
+    /**
+     * The rows of {@code data} grouped by the first test set that holds them, in the order of the
+     * sets and ascending inside each group (rows in no test set last): the layout a
+     * cross-validation over {@code testSets} reads best.
+     */
+    public static int[] layoutByTestSet(int rows, java.util.List<int[]> testSets) {
+        int[] group = new int[rows];
+        java.util.Arrays.fill(group, testSets.size());
+        for (int f = testSets.size() - 1; f >= 0; f--) {
+            for (int r : testSets.get(f)) {
+                if (r >= 0 && r < rows) {
+                    group[r] = f;
+                }
+            }
+        }
+        int[] count = new int[testSets.size() + 2];
+        for (int g : group) {
+            count[g + 1]++;
+        }
+        for (int g = 1; g < count.length; g++) {
+            count[g] += count[g - 1];
+        }
+        int[] layout = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            layout[count[group[r]]++] = r;
+        }
+        return layout;
+    }
+
+    /** The row layout of the shared values ({@link #open(Matrix, long, int[])}), or null for the data's order. */
+    public int[] layout() {
+        return layout == null ? null : layout.clone();
     }
 
     /**

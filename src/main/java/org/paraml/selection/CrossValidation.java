@@ -69,7 +69,12 @@ public final class CrossValidation {
         int n = splits.size();
         TaskResult[] results = new TaskResult[n];
         // the folds share kernel work (one kernel matrix over x for all of them), released at the end
-        try (SharedWork shared = SharedWork.open(x)) {
+        List<int[]> testSets = new ArrayList<>();
+        for (Split split : splits) {
+            testSets.add(split.test());
+        }
+        try (SharedWork shared = SharedWork.open(x, SharedWork.defaultBudgetBytes(),
+                SharedWork.layoutByTestSet(x.rows(), testSets))) {
             SearchJob job = new SearchJob(estimator, List.of(Map.of()), splits, x, y, scorer, returnTrainScore,
                     errorScore, shared);
             new LocalExecutor(nJobs).execute(job, job.tasks(), r -> results[r.fold()] = r);

@@ -52,7 +52,12 @@ final class SearchEngine {
                     + cv.nSplits() + " splits, got " + splits.size());
         }
         // the work candidates and folds share (kernel matrices) lives as long as this search, refit included
-        try (SharedWork shared = SharedWork.open(x, s.resolveSharedWorkBytes())) {
+        List<int[]> testSets = new ArrayList<>();
+        for (Split split : splits) {
+            testSets.add(split.test());
+        }
+        try (SharedWork shared = SharedWork.open(x, s.resolveSharedWorkBytes(),
+                SharedWork.layoutByTestSet(x.rows(), testSets))) {
             return run(searchName, estimator, candidates, x, y, s, splits, shared);
         }
     }

@@ -13,7 +13,8 @@ import org.paraml.linalg.Matrix;
 /**
  * One kernel's values over the whole data set of a search, shared by every fit that uses that
  * kernel (every C, every fold, the probability calibration's folds): rows
- * {@code G[i] = (float) K(x_i, x_j)} for {@code j < n}, each computed at most once while it is
+ * {@code G[p] = (float) K(x_p, x_q)} for {@code q < n} in the scope's row layout
+ * ({@link SharedWork#layout()}; {@link #position(int)} maps data rows), each computed at most once while it is
  * held, by {@link Backend#kernelRows} over the whole prepared data, so every value is the very
  * float32 number the fit would compute over its own rows (kernel values are computed per
  * element, independently of the other rows of a call).
@@ -46,6 +47,8 @@ final class SharedGram implements AutoCloseable {
     private final KernelSpec spec;
     private final PreparedMatrix prepared;
     private final int n;
+    /** Layout position of each data row (rows and columns of the matrix are stored in layout order), or null. */
+    private final int[] position;
     private final double[] diagonal;
     /** Per row: null (absent), PENDING, or the array holding it (the row itself, or its chunk when whole). */
     private final AtomicReferenceArray<float[]> rows;
@@ -69,12 +72,21 @@ final class SharedGram implements AutoCloseable {
         this.backend = backend;
         this.spec = spec;
         Matrix x = work.data();
-        this.prepared = backend.prepare(x);
+        int[] layout = work.layout();
+        this.prepared = backend.prepare(layout == null ? x : x.selectRows(layout));
         this.n = x.rows();
+        if (layout == null) {
+            this.position = null;
+        } else {
+            this.position = new int[n];
+            for (int p = 0; p < n; p++) {
+                position[layout[p]] = p;
+            }
+        }
         this.diagonal = new double[n];
         double[] norms = prepared.squaredNorms();
-        for (int i = 0; i < n; i++) {
-            diagonal[i] = BackendKernelSource.diagonal(spec, norms[i]);
+        for (int p = 0; p < n; p++) {
+            diagonal[p] = BackendKernelSource.diagonal(spec, norms[p]);
         }
         this.rows = new AtomicReferenceArray<>(n);
         this.chunkRows = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, n)));
@@ -156,9 +168,18 @@ final class SharedGram implements AutoCloseable {
         return computedRows.get();
     }
 
-    /** {@code K(x_i, x_i)} in float64, as the unshared fit computes it. */
-    double diagonal(int i) {
-        return diagonal[i];
+    /**
+     * The position in this matrix of data row {@code row}: rows and columns are stored in the
+     * scope's layout order, so row {@code row} of the data is matrix row {@code position(row)}, and
+     * its value against data row {@code other} is at column {@code position(other)}.
+     */
+    int position(int row) {
+        return position == null ? row : position[row];
+    }
+
+    /** {@code K(x, x)} in float64 for the point at matrix position {@code p}, as the unshared fit computes it. */
+    double diagonal(int p) {
+        return diagonal[p];
     }
 
     /** The backend and kernel this matrix is computed with. */
@@ -167,7 +188,7 @@ final class SharedGram implements AutoCloseable {
     }
 
     /**
-     * Rows {@code idx[0 .. count)} of the matrix, computing the missing ones (in batches of
+     * Rows {@code idx[0 .. count)} (matrix positions) of the matrix, computing the missing ones (in batches of
      * {@link #BATCH_ROWS}, with up to {@code threads} threads) and waiting for those another
      * thread is computing: row {@code idx[r]} is {@code result[r][offsets[r] + j]} for j &lt; n.
      * The arrays must not be modified.

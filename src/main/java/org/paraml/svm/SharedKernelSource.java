@@ -32,7 +32,7 @@ final class SharedKernelSource implements KernelSource {
     public ColumnProvider columns(int[] rows) {
         int[] order = new int[rows.length];
         for (int a = 0; a < rows.length; a++) {
-            order[a] = base[rows[a]];
+            order[a] = gram.position(base[rows[a]]);
         }
         return new Gathered(order);
     }
@@ -47,7 +47,7 @@ final class SharedKernelSource implements KernelSource {
         return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t);
     }
 
-    /** A solver's view: positions map to rows of the shared matrix, permuted by the solver's swaps. */
+    /** A solver's view: its positions map to positions of the shared matrix, permuted by the solver's swaps. */
     private final class Gathered implements ColumnProvider {
         private final int[] order;
         private final int[] one = new int[1];

@@ -99,6 +99,47 @@ class SharedKernelTest {
     }
 
     @Test
+    void anyRowLayoutGivesTheSameModels() {
+        int n = DATA.y().length;
+        int[] shuffled = new int[n];
+        for (int i = 0; i < n; i++) {
+            shuffled[i] = i;
+        }
+        java.util.Random r = new java.util.Random(5);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = shuffled[i];
+            shuffled[i] = shuffled[j];
+            shuffled[j] = t;
+        }
+        List<int[]> tests = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            int[] all = fold(n, 3, f);
+            int testFold = f;
+            tests.add(java.util.stream.IntStream.range(0, n).filter(i -> i % 3 == testFold).toArray());
+            assertEquals(n - tests.get(f).length, all.length);
+        }
+        int[] byFold = SharedWork.layoutByTestSet(n, tests);
+        assertArrayEquals(new int[] {0, 3, 6}, java.util.Arrays.copyOf(byFold, 3));
+        assertEquals(1, byFold[n / 3], "fold 1's test rows follow fold 0's");
+        for (int[] layout : new int[][] {shuffled, byFold}) {
+            for (long budget : new long[] {64L << 20, 150L * (n * 4L + 16)}) {
+                try (SharedWork work = SharedWork.open(DATA.x(), budget, layout)) {
+                    for (SVC svc : estimators(new ScalarBackend())) {
+                        for (int f = 0; f < 3; f++) {
+                            int[] rows = fold(n, 3, f);
+                            Matrix x = DATA.x().selectRows(rows);
+                            int[] y = labels(DATA.y(), rows);
+                            assertSameModel(svc.sharing(SharedWork.none()).fit(x, y), svc.sharing(work).fit(x, y),
+                                    "layout, budget " + budget + ", " + svc + " fold " + f);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void overBudgetTheBoundedRowCacheGivesTheSameModels() {
         Backend scalar = new ScalarBackend();
         int n = DATA.y().length;
