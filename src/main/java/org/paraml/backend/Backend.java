@@ -66,6 +66,31 @@ public interface Backend {
     void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int len,
                     float[] out, int outOffset, int outStride, int threads);
 
+    /**
+     * {@link #kernelRows(KernelSpec, PreparedMatrix, int[], int, float[], int, int, int)} for the
+     * columns {@code from <= j < len} only, as an SMO cache asks when it extends a cached prefix
+     * {@code [0, from)} of a column (libsvm's {@code get_Q} fills only the new tail):
+     * <pre>out[outOffset + r·outStride + j] = (float) K(x_{rows[r]}, x_j)   for r &lt; rows.length, from &lt;= j &lt; len</pre>
+     * with the same values as the whole row; other elements of {@code out}, the prefix included,
+     * are not touched. The default computes the whole rows into a temporary array and copies the
+     * range; backends override it to compute the range alone.
+     *
+     * @param from first column, {@code 0 <= from <= len}
+     */
+    default void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len,
+                            float[] out, int outOffset, int outStride, int threads) {
+        BackendArgs.checkColumnRange(from, len);
+        BackendArgs.checkKernelRows(kernel, x, rows, len, out.length, outOffset, outStride, threads);
+        if (rows.length == 0 || from == len) {
+            return;
+        }
+        float[] tmp = new float[rows.length * len];
+        kernelRows(kernel, x, rows, len, tmp, 0, len, threads);
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(tmp, r * len + from, out, outOffset + r * outStride + from, len - from);
+        }
+    }
+
     /** As {@link #kernelRows(KernelSpec, PreparedMatrix, int[], int, float[], int, int, int)}, in float64. */
     void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int len,
                     double[] out, int outOffset, int outStride, int threads);

@@ -56,6 +56,13 @@ public final class BackendArgs {
         }
     }
 
+    /** Throws unless {@code 0 <= from <= len}. */
+    public static void checkColumnRange(int from, int len) {
+        if (from < 0 || from > len) {
+            throw new IllegalArgumentException("from must be in [0, len = " + len + "], got " + from);
+        }
+    }
+
     /** Checks the arguments of {@link Backend#kernelBlock}. */
     public static void checkKernelBlock(KernelSpec kernel, PreparedMatrix a, PreparedMatrix b, double[] out,
                                         int outOffset, int threads) {

@@ -39,6 +39,21 @@ public final class ScalarBackend implements Backend, NearestCenterKernel {
     }
 
     @Override
+    public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len,
+                           float[] out, int outOffset, int outStride, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        BackendArgs.checkColumnRange(from, len);
+        BackendArgs.checkKernelRows(kernel, x, rows, len, out.length, outOffset, outStride, threads);
+        Matrix m = x.matrix();
+        forEachBlock(rows.length, len - from, threads, (r, c0, c1) -> {
+            int o = outOffset + r * outStride + from;
+            for (int j = c0; j < c1; j++) {
+                out[o + j] = (float) value(kernel, m, rows[r], m, from + j);
+            }
+        });
+    }
+
+    @Override
     public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int len,
                            double[] out, int outOffset, int outStride, int threads) {
         BackendArgs.checkOwner(x, this, "x");

@@ -14,6 +14,11 @@ public interface ClassifierEstimator extends Estimator {
     @Override
     ClassifierEstimator threads(int n);
 
+    @Override
+    default ClassifierEstimator sharing(SharedWork work) {
+        return this;
+    }
+
     /**
      * Fits the classifier.
      *

@@ -40,6 +40,18 @@ public interface Estimator {
     Estimator threads(int n);
 
     /**
+     * A copy that may take work it shares with the other fits of one search from {@code work}
+     * (kernel matrices over the search's data, say) and leave such work there. Not a
+     * scikit-learn parameter and not in {@link #getParams()}: the fitted model must be the same
+     * with or without it. The default ignores it.
+     *
+     * @param work the search's scope, or null for none
+     */
+    default Estimator sharing(SharedWork work) {
+        return this;
+    }
+
+    /**
      * Fits a model on the rows of {@code x}.
      *
      * @param x the samples, one row each; may be a row view (a fold); never modified, and not kept

@@ -12,6 +12,9 @@
  *   <li>{@link org.paraml.estimator.Model}: a fitted, immutable, thread-safe model with
  *       {@code score(X, y)}; {@link org.paraml.estimator.Classifier} adds {@code classes},
  *       {@code predict} and the optional {@code decisionFunction} / {@code predictProba}.</li>
+ *   <li>{@link org.paraml.estimator.SharedWork}: what the fits of one search share (kernel
+ *       matrices over the search's data), opened and closed by the search and handed to each fit
+ *       with {@code Estimator.sharing}; it never changes a model.</li>
  * </ul>
  *
  * <p>An optional method that a model does not offer (scikit-learn: the attribute is missing,

@@ -138,6 +138,26 @@ public abstract sealed class BaseSearchCV<S extends BaseSearchCV<S>> permits Gri
         return change(s -> s.progress = listener);
     }
 
+    /**
+     * The memory budget of the work the fits share, in MiB (2^20 bytes): for SVC, kernel matrices
+     * over the search's data that serve every C, every fold and the probability calibration (a
+     * whole float32 matrix when it fits, 10,000 rows = 400 MB; a bounded cache of kernel rows
+     * otherwise). 0 shares nothing. Default: {@link org.paraml.estimator.SharedWork#defaultBudgetBytes()}
+     * (1024 MiB, at most a quarter of the maximum heap; {@code -Dparaml.sharedWorkMb} changes it).
+     * Results do not depend on it. Not a scikit-learn parameter.
+     */
+    public S sharedWorkMb(double megabytes) {
+        if (!(megabytes >= 0) || Double.isInfinite(megabytes)) {
+            throw new IllegalArgumentException("sharedWorkMb must be a number of MiB >= 0, got " + megabytes);
+        }
+        return change(s -> s.sharedWorkBytes = (long) (megabytes * (1 << 20)));
+    }
+
+    /** The shared-work budget in MiB, or -1 for the default. */
+    public double sharedWorkMb() {
+        return settings.sharedWorkBytes < 0 ? -1 : settings.sharedWorkBytes / (double) (1 << 20);
+    }
+
     /** Runs the fits on {@code executor} instead of a {@link LocalExecutor} of {@code n_jobs} threads. */
     public S executor(SearchExecutor executor) {
         return change(s -> s.executor = executor);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.paraml.data.Validation;
 import org.paraml.estimator.Estimator;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -65,10 +66,17 @@ public final class CrossValidation {
         }
         Scorer scorer = scoring == null ? Scorers.modelScore() : Scorers.get(scoring);
         List<Split> splits = cv.split(x.rows(), y);
-        SearchJob job = new SearchJob(estimator, List.of(Map.of()), splits, x, y, scorer, returnTrainScore, errorScore);
         int n = splits.size();
         TaskResult[] results = new TaskResult[n];
-        try {
+        // the folds share kernel work (one kernel matrix over x for all of them), released at the end
+        List<int[]> testSets = new ArrayList<>();
+        for (Split split : splits) {
+            testSets.add(split.test());
+        }
+        try (SharedWork shared = SharedWork.open(x, SharedWork.defaultBudgetBytes(),
+                SharedWork.layoutByTestSet(x.rows(), testSets))) {
+            SearchJob job = new SearchJob(estimator, List.of(Map.of()), splits, x, y, scorer, returnTrainScore,
+                    errorScore, shared);
             new LocalExecutor(nJobs).execute(job, job.tasks(), r -> results[r.fold()] = r);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

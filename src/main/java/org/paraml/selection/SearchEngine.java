@@ -11,6 +11,7 @@ import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.estimator.Estimator;
 import org.paraml.estimator.Model;
 import org.paraml.estimator.ParameterNames;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -50,8 +51,21 @@ final class SearchEngine {
             throw new IllegalArgumentException("cv.split and cv.get_n_splits returned inconsistent results. Expected "
                     + cv.nSplits() + " splits, got " + splits.size());
         }
+        // the work candidates and folds share (kernel matrices) lives as long as this search, refit included
+        List<int[]> testSets = new ArrayList<>();
+        for (Split split : splits) {
+            testSets.add(split.test());
+        }
+        try (SharedWork shared = SharedWork.open(x, s.resolveSharedWorkBytes(),
+                SharedWork.layoutByTestSet(x.rows(), testSets))) {
+            return run(searchName, estimator, candidates, x, y, s, splits, shared);
+        }
+    }
+
+    private static SearchResult run(String searchName, Estimator estimator, List<Map<String, Object>> candidates,
+                                    Matrix x, int[] y, SearchSettings s, List<Split> splits, SharedWork shared) {
         SearchJob job = new SearchJob(estimator, candidates, splits, x, y, s.resolveScorer(), s.returnTrainScore,
-                s.errorScore);
+                s.errorScore, shared.budgetBytes() > 0 ? shared : null);
         Consumer<String> lines = s.verboseSink != null ? s.verboseSink
                 : line -> LOG.log(System.Logger.Level.INFO, line);
         if (s.verbose > 0) {
@@ -114,7 +128,11 @@ final class SearchEngine {
         if (s.refit) {
             Map<String, Object> bestParams = cvResults.params().get(Ranking.best(cvResults.rankTestScore()));
             long t0 = System.nanoTime();
-            best = estimator.withParams(bestParams).threads(executor.parallelism()).fit(x, y);
+            Estimator refit = estimator.withParams(bestParams).threads(executor.parallelism());
+            if (job.sharedWork() != null) {
+                refit = refit.sharing(job.sharedWork());
+            }
+            best = refit.fit(x, y);
             refitTime = (System.nanoTime() - t0) / 1e9;
         }
         return new SearchResult(searchName, cvResults, best, refitTime, failures, s.scorerName());

@@ -10,13 +10,15 @@ import java.util.concurrent.CancellationException;
 import org.paraml.data.Validation;
 import org.paraml.estimator.Estimator;
 import org.paraml.estimator.Model;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
  * Everything a search's tasks need, shared read-only by all of them: the base estimator, the
  * candidate parameter sets, the splits, the data (one copy: folds are row views of it), the scorer
- * and scikit-learn's {@code return_train_score} / {@code error_score}. {@link #evaluate} is
- * scikit-learn's {@code _fit_and_score}.
+ * and scikit-learn's {@code return_train_score} / {@code error_score}, and optionally the search's
+ * {@link SharedWork} (kernel matrices that candidates and folds share; owned and closed by the
+ * search, given to every fit). {@link #evaluate} is scikit-learn's {@code _fit_and_score}.
  */
 public final class SearchJob {
     private static final System.Logger LOG = System.getLogger(SearchJob.class.getName());
@@ -29,6 +31,7 @@ public final class SearchJob {
     private final Scorer scorer;
     private final boolean returnTrainScore;
     private final ErrorScore errorScore;
+    private final SharedWork shared;
 
     /**
      * @param estimator the base estimator; each task fits {@code estimator.withParams(candidate)}
@@ -42,6 +45,19 @@ public final class SearchJob {
      */
     public SearchJob(Estimator estimator, List<Map<String, Object>> candidates, List<Split> splits, Matrix x, int[] y,
                      Scorer scorer, boolean returnTrainScore, ErrorScore errorScore) {
+        this(estimator, candidates, splits, x, y, scorer, returnTrainScore, errorScore, null);
+    }
+
+    /**
+     * As {@link #SearchJob(Estimator, List, List, Matrix, int[], Scorer, boolean, ErrorScore)}, with
+     * the work the fits share: every fit gets {@code shared} ({@link Estimator#sharing}). The
+     * caller owns it and closes it when the search ends.
+     *
+     * @param shared the search's shared work over {@code x}, or null for none
+     */
+    public SearchJob(Estimator estimator, List<Map<String, Object>> candidates, List<Split> splits, Matrix x, int[] y,
+                     Scorer scorer, boolean returnTrainScore, ErrorScore errorScore, SharedWork shared) {
+        this.shared = shared;
         this.estimator = Objects.requireNonNull(estimator, "estimator");
         this.candidates = List.copyOf(candidates);
         this.splits = List.copyOf(splits);
@@ -91,6 +107,11 @@ public final class SearchJob {
         return errorScore;
     }
 
+    /** The work the fits share, or null. */
+    public SharedWork sharedWork() {
+        return shared;
+    }
+
     public int nCandidates() {
         return candidates.size();
     }
@@ -129,7 +150,11 @@ public final class SearchJob {
         long start = System.nanoTime();
         Model model;
         try {
-            model = estimator.withParams(params).threads(kernelThreads).fit(xTrain, yTrain);
+            Estimator e = estimator.withParams(params).threads(kernelThreads);
+            if (shared != null) {
+                e = e.sharing(shared);
+            }
+            model = e.fit(xTrain, yTrain);
         } catch (Exception e) {
             double fitTime = seconds(System.nanoTime() - start);
             checkNotCancelled(e);

@@ -18,6 +18,8 @@ final class SearchSettings implements Cloneable {
     Consumer<String> verboseSink;
     ProgressListener progress;
     SearchExecutor executor;
+    /** The shared-work budget in bytes; negative: {@link org.paraml.estimator.SharedWork#defaultBudgetBytes()}. */
+    long sharedWorkBytes = -1;
 
     SearchSettings copy() {
         try {
@@ -33,6 +35,11 @@ final class SearchSettings implements Cloneable {
             return scorer;
         }
         return scoring == null ? Scorers.modelScore() : Scorers.get(scoring);
+    }
+
+    /** The shared-work budget in bytes for a search starting now. */
+    long resolveSharedWorkBytes() {
+        return sharedWorkBytes >= 0 ? sharedWorkBytes : org.paraml.estimator.SharedWork.defaultBudgetBytes();
     }
 
     /** The scorer's name for messages and fingerprints. */

@@ -36,6 +36,11 @@ final class BackendKernelSource implements KernelSource {
     }
 
     @Override
+    public KernelSource withThreads(int t) {
+        return t == threads ? this : new BackendKernelSource(backend, spec, x, t);
+    }
+
+    @Override
     public void block(int[] a, int[] b, double[] out) {
         if (a.length == 0 || b.length == 0) {
             return;
@@ -85,6 +90,42 @@ final class BackendKernelSource implements KernelSource {
             prepared = null;
         }
 
+        private final int[] one = new int[1];
+
+        @Override
+        public int column(int position, int from, int len, float[] out) {
+            if (len == from) {
+                return from;
+            }
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+            one[0] = position;
+            // only the tail beyond a cached prefix, as libsvm's get_Q
+            backend.kernelRows(spec, prepared, one, from, len, out, 0, len, threads);
+            return from;
+        }
+
+        @Override
+        public int columns(int[] positions, int count, int from, int len, float[][] out) {
+            if (count == 0 || len == from) {
+                return from;
+            }
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+            int width = len - from;
+            if (buffer.length < count * len) {
+                buffer = new float[count * len];
+            }
+            int[] rows = positions.length == count ? positions : Arrays.copyOf(positions, count);
+            backend.kernelRows(spec, prepared, rows, from, len, buffer, 0, len, threads);
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(buffer, r * len + from, out[r], from, width);
+            }
+            return from;
+        }
+
         @Override
         public void columns(int[] positions, int count, int len, float[][] out) {
             if (count == 0 || len == 0) {
@@ -92,6 +133,12 @@ final class BackendKernelSource implements KernelSource {
             }
             if (prepared == null) {
                 prepared = backend.prepare(x.selectRows(order));
+            }
+            if (count == 1) {
+                // the common case, one column per SMO step: straight into the cache's array
+                backend.kernelRows(spec, prepared, positions.length == 1 ? positions : new int[] {positions[0]}, len,
+                        out[0], 0, len, threads);
+                return;
             }
             int need = count * len;
             if (buffer.length < need) {

@@ -34,4 +34,51 @@ interface ColumnProvider {
      * @param out       {@code count} arrays of length {@code >= len}, written
      */
     void columns(int[] positions, int count, int len, float[][] out);
+
+    /**
+     * {@link #columns(int[], int, int, float[][])} for columns whose first {@code from} values are
+     * known already: writes at least {@code [from, len)} of each and returns the index from which
+     * it wrote ({@code from}, or 0 when it rewrote the prefixes too). The default computes whole
+     * columns.
+     */
+    default int columns(int[] positions, int count, int from, int len, float[][] out) {
+        columns(positions, count, len, out);
+        return 0;
+    }
+
+    /**
+     * One column whose first {@code from} values are known already (a cached prefix being
+     * extended): writes at least {@code out[j] = (float) K(x_position, x_j)} for
+     * {@code from <= j < len}, and returns the index from which it wrote ({@code from}, or 0 when
+     * it rewrote the whole prefix too). The default computes the whole column.
+     */
+    default int column(int position, int from, int len, float[] out) {
+        columns(new int[] {position}, 1, len, new float[][] {out});
+        return 0;
+    }
+
+    /**
+     * {@link #column(int, int, int, float[])} with the signs of {@code Q = y yᵀ ∘ K} applied:
+     * {@code out[j] = (float) K(x_position, x_j) · (sign · signs[j])} in float arithmetic for the
+     * entries it writes. Returns the index from which it wrote. The default computes the column,
+     * then multiplies; a provider that copies its values does both in one pass.
+     */
+    default int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
+        int written = column(position, from, len, out);
+        for (int j = written; j < len; j++) {
+            out[j] *= sign * signs[j];
+        }
+        return written;
+    }
+
+    /**
+     * Called once, before the first column is asked for, when the solver's cache can hold every
+     * column. Returns true when the solver should fill its cache now, all columns in a few batched
+     * {@link #columns} calls (a provider that computes values: batches are cheaper than single
+     * columns); false when the provider has made its values ready by itself and columns are to be
+     * read as the solver asks for them (a provider that gathers precomputed values).
+     */
+    default boolean prepareAll() {
+        return true;
+    }
 }

@@ -14,7 +14,13 @@ import java.util.Arrays;
  *
  * <p>{@link #swap(int, int)} follows a position swap of the solver: the two entries trade places,
  * and inside every cached column the two values trade places; a column that holds only one of
- * the two values is dropped (libsvm "gives up" on it).
+ * the two values is dropped (libsvm "gives up" on it). The entries trade places at once; the
+ * values inside a column are exchanged when that column is next asked for ({@link #request},
+ * {@link #data}): the swaps are kept in a log, and each column remembers how much of the log it
+ * has applied. Shrinking swaps many positions in a row while most cached columns are never read
+ * again before they are evicted; libsvm's order (every swap touches every cached column) spends
+ * most of a solve there when the whole matrix is cached. A column that catches up applies the
+ * same swaps in the same order, so it holds libsvm's values.
  *
  * <p>Not thread-safe: one solver owns one cache.
  */
@@ -29,11 +35,18 @@ final class KernelCache {
     private final int[] next;
     private final long capacity;
     private long free;
+    /** The log of swaps {@code (logLo[k], logHi[k])}, lo &lt; hi, in the order they were made. */
+    private int[] logLo = new int[16];
+    private int[] logHi = new int[16];
+    private int logSize;
+    /** For the column at each position: the log entries before this index are applied to it. */
+    private final int[] synced;
 
     KernelCache(int l, double cacheSizeMb) {
         this.l = l;
         this.data = new float[l][];
         this.len = new int[l];
+        this.synced = new int[l];
         this.prev = new int[l + 1];
         this.next = new int[l + 1];
         prev[l] = l;
@@ -61,6 +74,7 @@ final class KernelCache {
      * @return the index from which the caller must fill the column ({@code >= length}: nothing to fill)
      */
     int request(int a, int length) {
+        catchUp(a);
         if (len[a] > 0) {
             unlink(a);
         }
@@ -75,6 +89,7 @@ final class KernelCache {
                 len[old] = 0;
             }
             data[a] = data[a] == null ? new float[length] : Arrays.copyOf(data[a], length);
+            synced[a] = logSize;
             free -= more;
             start = len[a];
             len[a] = length;
@@ -85,6 +100,7 @@ final class KernelCache {
 
     /** The cached values of column {@code a} (valid up to the length last requested). */
     float[] data(int a) {
+        catchUp(a);
         return data[a];
     }
 
@@ -105,31 +121,74 @@ final class KernelCache {
         int tl = len[a];
         len[a] = len[b];
         len[b] = tl;
+        int ts = synced[a];
+        synced[a] = synced[b];
+        synced[b] = ts;
         if (len[a] > 0) {
             linkLast(a);
         }
         if (len[b] > 0) {
             linkLast(b);
         }
-        int lo = Math.min(a, b);
-        int hi = Math.max(a, b);
-        for (int h = next[l]; h != l; ) {
-            int following = next[h];
-            if (len[h] > lo) {
-                if (len[h] > hi) {
-                    float[] col = data[h];
+        if (logSize == logLo.length) {
+            if (logSize >= 4 * l) {
+                compact();
+            } else {
+                logLo = Arrays.copyOf(logLo, 2 * logSize);
+                logHi = Arrays.copyOf(logHi, 2 * logSize);
+            }
+        }
+        logLo[logSize] = Math.min(a, b);
+        logHi[logSize] = Math.max(a, b);
+        logSize++;
+    }
+
+    /**
+     * Applies the swaps that column {@code a} has not seen, in the order they were made: a column
+     * long enough to hold both values exchanges them; one that holds only the first is dropped.
+     */
+    private void catchUp(int a) {
+        int from = synced[a];
+        int n = logSize;
+        if (from == n) {
+            return;
+        }
+        synced[a] = n;
+        int length = len[a];
+        if (length == 0) {
+            return;
+        }
+        float[] col = data[a];
+        int[] los = logLo;
+        int[] his = logHi;
+        for (int k = from; k < n; k++) {
+            int lo = los[k];
+            if (length > lo) {
+                int hi = his[k];
+                if (length > hi) {
                     float t = col[lo];
                     col[lo] = col[hi];
                     col[hi] = t;
                 } else {
-                    unlink(h);
-                    free += len[h];
-                    data[h] = null;
-                    len[h] = 0;
+                    unlink(a);
+                    free += length;
+                    data[a] = null;
+                    len[a] = 0;
+                    return;
                 }
             }
+        }
+    }
+
+    /** Brings every cached column up to date and empties the log. */
+    private void compact() {
+        for (int h = next[l]; h != l; ) {
+            int following = next[h];
+            catchUp(h);
             h = following;
         }
+        logSize = 0;
+        Arrays.fill(synced, 0);
     }
 
     private void unlink(int h) {

@@ -17,4 +17,12 @@ interface KernelSource {
      * @param out at least {@code a.length · b.length} values, written
      */
     void block(int[] a, int[] b, double[] out);
+
+    /**
+     * This source with a thread budget of {@code threads} for its kernel evaluations (for
+     * trainings that run side by side and split the fit's budget). The values do not change.
+     */
+    default KernelSource withThreads(int threads) {
+        return this;
+    }
 }

@@ -10,6 +10,10 @@ import java.util.function.IntToDoubleFunction;
  * C-SVC per pair of classes {@code (i, j)}, {@code i < j}, class i as +1 with bound factor
  * {@code C·weight(label_i)} and class j as −1 with {@code C·weight(label_j)}; with probability
  * outputs, each pair first fits Platt's sigmoid on 5-fold cross-validated decision values.
+ *
+ * <p>The pairs are independent trainings: with more than one thread in the fit's budget they run
+ * side by side (each with a share of the threads), and the results are laid out in pair order, so
+ * the model is the one of the sequential order.
  */
 final class OneVsOneTrainer {
     private OneVsOneTrainer() {
@@ -79,45 +83,74 @@ final class OneVsOneTrainer {
         double[] probA = probability ? new double[pairs] : null;
         double[] probB = probability ? new double[pairs] : null;
 
-        int p = 0;
-        for (int i = 0; i < k; i++) {
+        int[] pairI = new int[pairs];
+        int[] pairJ = new int[pairs];
+        for (int i = 0, p = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++, p++) {
-                int si = start[i];
-                int sj = start[j];
-                int ci = count[i];
-                int cj = count[j];
-                int l = ci + cj;
-                int[] subRows = new int[l];
-                byte[] subY = new byte[l];
-                double[] subW = new double[l];
-                System.arraycopy(groupedRows, si, subRows, 0, ci);
-                System.arraycopy(groupedRows, sj, subRows, ci, cj);
-                System.arraycopy(groupedWeight, si, subW, 0, ci);
-                System.arraycopy(groupedWeight, sj, subW, ci, cj);
-                Arrays.fill(subY, 0, ci, (byte) 1);
-                Arrays.fill(subY, ci, l, (byte) -1);
-
-                if (probability) {
-                    double[] ab = ProbabilityCv.fitSigmoid(ctx, subRows, subY, subW, weightedC[i], weightedC[j]);
-                    probA[p] = ab[0];
-                    probB[p] = ab[1];
+                pairI[p] = i;
+                pairJ[p] = j;
+            }
+        }
+        // probability: every pair's shuffle, drawn in pair order from the one stream (libsvm's order:
+        // a pair draws, then its fold trainings re-seed the stream), so that the pairs can run apart
+        int[][] perms = probability ? new int[pairs][] : null;
+        if (probability) {
+            for (int p = 0; p < pairs; p++) {
+                int l = count[pairI[p]] + count[pairJ[p]];
+                perms[p] = ProbabilityCv.permutation(ctx.random, l);
+                if (ProbabilityCv.trainsAFold(perms[p], pairLabels(count[pairI[p]], l))) {
+                    ctx.random.reseed();
                 }
-                SolverResult r = BinarySvc.train(ctx.source, subRows, subY, subW, weightedC[i], weightedC[j],
-                        ctx.settings);
-                ctx.timedOut |= r.timedOut();
-                alphas[p] = r.alpha();
-                rho[p] = r.rho();
-                objective[p] = r.objective();
-                nIter[p] = r.iterations();
-                for (int t = 0; t < ci; t++) {
-                    if (Math.abs(r.alpha()[t]) > 0) {
-                        nonzero[si + t] = true;
-                    }
+            }
+        }
+        ctx.forEach(pairs, (p, pc) -> {
+            int i = pairI[p];
+            int j = pairJ[p];
+            int si = start[i];
+            int sj = start[j];
+            int ci = count[i];
+            int cj = count[j];
+            int l = ci + cj;
+            int[] subRows = new int[l];
+            double[] subW = new double[l];
+            System.arraycopy(groupedRows, si, subRows, 0, ci);
+            System.arraycopy(groupedRows, sj, subRows, ci, cj);
+            System.arraycopy(groupedWeight, si, subW, 0, ci);
+            System.arraycopy(groupedWeight, sj, subW, ci, cj);
+            byte[] subY = pairLabels(ci, l);
+            SolverResult[] solved = new SolverResult[1];
+            java.util.function.Consumer<FitContext> pairTraining = tc -> {
+                solved[0] = BinarySvc.train(tc.source, subRows, subY, subW, weightedC[i], weightedC[j], tc.settings);
+                tc.timedOut |= solved[0].timedOut();
+            };
+            if (probability) {
+                // the pair's own training runs beside the five calibration trainings: it does not use them
+                double[] ab = ProbabilityCv.fitSigmoid(pc, subRows, subY, subW, weightedC[i], weightedC[j], perms[p],
+                        pairTraining);
+                probA[p] = ab[0];
+                probB[p] = ab[1];
+            } else {
+                pairTraining.accept(pc);
+            }
+            SolverResult r = solved[0];
+            alphas[p] = r.alpha();
+            rho[p] = r.rho();
+            objective[p] = r.objective();
+            nIter[p] = r.iterations();
+        });
+        for (int p = 0; p < pairs; p++) {
+            int si = start[pairI[p]];
+            int sj = start[pairJ[p]];
+            int ci = count[pairI[p]];
+            int cj = count[pairJ[p]];
+            for (int t = 0; t < ci; t++) {
+                if (Math.abs(alphas[p][t]) > 0) {
+                    nonzero[si + t] = true;
                 }
-                for (int t = 0; t < cj; t++) {
-                    if (Math.abs(r.alpha()[ci + t]) > 0) {
-                        nonzero[sj + t] = true;
-                    }
+            }
+            for (int t = 0; t < cj; t++) {
+                if (Math.abs(alphas[p][ci + t]) > 0) {
+                    nonzero[sj + t] = true;
                 }
             }
         }
@@ -143,8 +176,7 @@ final class OneVsOneTrainer {
             nzStart[i] = nzStart[i - 1] + nSupport[i - 1];
         }
         double[][] svCoef = new double[Math.max(k - 1, 0)][total];
-        p = 0;
-        for (int i = 0; i < k; i++) {
+        for (int i = 0, p = 0; i < k; i++) {
             for (int j = i + 1; j < k; j++, p++) {
                 int q = nzStart[i];
                 for (int t = 0; t < count[i]; t++) {
@@ -161,6 +193,14 @@ final class OneVsOneTrainer {
             }
         }
         return new RawModel(labels, nSupport, support, svCoef, rho, probA, probB, nIter, objective, ctx.timedOut);
+    }
+
+    /** The labels of a pair's points: the first {@code positives} are +1, the rest −1. */
+    private static byte[] pairLabels(int positives, int l) {
+        byte[] y = new byte[l];
+        Arrays.fill(y, 0, positives, (byte) 1);
+        Arrays.fill(y, positives, l, (byte) -1);
+        return y;
     }
 
     /**

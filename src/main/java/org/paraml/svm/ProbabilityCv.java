@@ -10,6 +10,11 @@ package org.paraml.svm;
  * other four folds (C = 1, class weights Cp and Cn, which resets the random stream) and are
  * oriented so that positive means +1. A training set with one class only gives +1 or −1 (0 if
  * empty) instead.
+ *
+ * <p>The shuffles of all pairs are drawn first, in pair order, from the fit's stream (re-seeded
+ * after a pair whose folds train, as libsvm's trainings re-seed it); the five trainings of a pair
+ * are independent and run side by side when the fit has more than one thread. The numbers are
+ * those of libsvm's sequential order.
  */
 final class ProbabilityCv {
     static final int FOLDS = 5;
@@ -18,21 +23,66 @@ final class ProbabilityCv {
     }
 
     /**
-     * @return {@code {A, B}} of {@code P(y = +1 | f) = 1 / (1 + exp(A f + B))}
+     * The shuffle of one pair's {@code l} points, drawn from {@code random} (Fisher–Yates from the
+     * front: {@code swap(perm[i], perm[i + bounded(l − i)])}).
      */
-    static double[] fitSigmoid(FitContext ctx, int[] rows, byte[] y, double[] weight, double cp, double cn) {
-        int l = rows.length;
+    static int[] permutation(SklearnRandom random, int l) {
         int[] perm = new int[l];
         for (int i = 0; i < l; i++) {
             perm[i] = i;
         }
         for (int i = 0; i < l; i++) {
-            int j = i + ctx.random.boundedInt(l - i);
+            int j = i + random.boundedInt(l - i);
             int t = perm[i];
             perm[i] = perm[j];
             perm[j] = t;
         }
+        return perm;
+    }
+
+    /**
+     * Whether some fold's training set (the points outside the fold) holds both classes, so that
+     * {@link #fitSigmoid} trains on it (and libsvm's training re-seeds the fit's random stream).
+     */
+    static boolean trainsAFold(int[] perm, byte[] y) {
+        int l = perm.length;
+        int pos = 0;
+        for (byte v : y) {
+            pos += v > 0 ? 1 : 0;
+        }
+        int neg = l - pos;
+        for (int f = 0; f < FOLDS; f++) {
+            int begin = f * l / FOLDS;
+            int end = (f + 1) * l / FOLDS;
+            int heldPos = 0;
+            for (int j = begin; j < end; j++) {
+                heldPos += y[perm[j]] > 0 ? 1 : 0;
+            }
+            if (pos - heldPos > 0 && neg - (end - begin - heldPos) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sigmoid for one pair, from a shuffle drawn beforehand with {@link #permutation}. The
+     * folds are independent trainings: they run side by side within the context's thread budget,
+     * together with {@code alongside} (the pair's own training, which does not depend on the
+     * sigmoid), which is started first as the largest of them.
+     *
+     * @param alongside a training to run with the folds, or null
+     * @return {@code {A, B}} of {@code P(y = +1 | f) = 1 / (1 + exp(A f + B))}
+     */
+    static double[] fitSigmoid(FitContext ctx, int[] rows, byte[] y, double[] weight, double cp, double cn,
+                               int[] perm, java.util.function.Consumer<FitContext> alongside) {
+        int l = rows.length;
         double[] dec = new double[l];
+        int[][] foldRows = new int[FOLDS][];
+        int[][] foldLabels = new int[FOLDS][];
+        double[][] foldWeights = new double[FOLDS][];
+        int[] trainable = new int[FOLDS];
+        int nTrainable = 0;
         for (int f = 0; f < FOLDS; f++) {
             int begin = f * l / FOLDS;
             int end = (f + 1) * l / FOLDS;
@@ -65,17 +115,31 @@ final class ProbabilityCv {
                 }
                 continue;
             }
-            RawModel sub = OneVsOneTrainer.train(ctx, trainRows, trainLabel, trainWeight, 1.0,
+            foldRows[f] = trainRows;
+            foldLabels[f] = trainLabel;
+            foldWeights[f] = trainWeight;
+            trainable[nTrainable++] = f;
+        }
+        int first = alongside == null ? 0 : 1;
+        ctx.forEach(first + nTrainable, (task, c) -> {
+            if (task < first) {
+                alongside.accept(c);
+                return;
+            }
+            int f = trainable[task - first];
+            int begin = f * l / FOLDS;
+            int end = (f + 1) * l / FOLDS;
+            RawModel sub = OneVsOneTrainer.train(c, foldRows[f], foldLabels[f], foldWeights[f], 1.0,
                     label -> label > 0 ? cp : cn, false);
             int[] held = new int[end - begin];
             for (int j = begin; j < end; j++) {
                 held[j - begin] = rows[perm[j]];
             }
-            double[] values = OneVsOneTrainer.decisionValues(ctx, sub, held);
+            double[] values = OneVsOneTrainer.decisionValues(c, sub, held);
             for (int j = begin; j < end; j++) {
                 dec[perm[j]] = values[j - begin] * sub.labels()[0];
             }
-        }
+        });
         double[] labels = new double[l];
         for (int i = 0; i < l; i++) {
             labels[i] = y[i];

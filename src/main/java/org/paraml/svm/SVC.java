@@ -14,6 +14,7 @@ import org.paraml.backend.Backends;
 import org.paraml.data.Labels;
 import org.paraml.data.Validation;
 import org.paraml.estimator.ClassifierEstimator;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -139,17 +140,19 @@ public final class SVC implements ClassifierEstimator {
     private final Backend backend;
     /** Not a scikit-learn parameter: the thread budget of kernel evaluations. */
     private final int threads;
+    /** Not a scikit-learn parameter: the search's shared kernel matrices, or null. */
+    private final SharedWork shared;
 
     /** scikit-learn's defaults: C=1, kernel='rbf', degree=3, gamma='scale', coef0=0, shrinking, tol=1e-3, cache_size=200. */
     public SVC() {
         this(1.0, Kernel.RBF, 3, "scale", Double.NaN, 0.0, true, false, 1e-3, 200.0, null, false, -1,
-                DecisionFunctionShape.OVR, false, null, null, 1);
+                DecisionFunctionShape.OVR, false, null, null, 1, null);
     }
 
     private SVC(double c, Kernel kernel, int degree, String gammaMode, double gammaValue, double coef0,
                 boolean shrinking, boolean probability, double tol, double cacheSize, Object classWeight,
                 boolean verbose, int maxIter, DecisionFunctionShape decisionFunctionShape, boolean breakTies,
-                Long randomState, Backend backend, int threads) {
+                Long randomState, Backend backend, int threads, SharedWork shared) {
         this.c = c;
         this.kernel = kernel;
         this.degree = degree;
@@ -168,6 +171,7 @@ public final class SVC implements ClassifierEstimator {
         this.randomState = randomState;
         this.backend = backend;
         this.threads = threads;
+        this.shared = shared;
     }
 
     private Builder b() {
@@ -402,6 +406,28 @@ public final class SVC implements ClassifierEstimator {
         return b.build();
     }
 
+    /**
+     * Shares kernel work with the other fits of a search: the kernel values this fit needs are
+     * read from (and left in) one matrix per kernel over the search's data, held by {@code work},
+     * when the training input is a row view of {@link SharedWork#data()} and the budget allows;
+     * otherwise the fit computes them itself. The fitted model is the same either way (the same
+     * float32 kernel values reach the same solver). A search sets this on every fit; the fitted
+     * model does not keep it. Not a scikit-learn parameter, so not in {@link #getParams()}.
+     *
+     * @param work the search's scope, or null for none
+     */
+    @Override
+    public SVC sharing(SharedWork work) {
+        Builder b = b();
+        b.shared = work;
+        return b.build();
+    }
+
+    /** The scope set with {@link #sharing(SharedWork)}, or null. */
+    public SharedWork sharedWork() {
+        return shared;
+    }
+
     // ---------------------------------------------------------------- getters
 
     public double c() {
@@ -618,8 +644,15 @@ public final class SVC implements ClassifierEstimator {
         KernelParams kp = new KernelParams(kernel, gamma, coef0, degree);
         Backend be = kernel == Kernel.PRECOMPUTED ? null : backend();
         KernelSource source = Kernels.source(kp, x, be, threads);
+        if (shared != null && kernel != Kernel.PRECOMPUTED) {
+            int[] base = shared.rowsOf(x);
+            SharedGram gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
+            if (gram != null) {
+                source = new SharedKernelSource(gram, base, source, threads);
+            }
+        }
         FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),
-                new SklearnRandom(seed));
+                new SklearnRandom(seed), threads);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -644,7 +677,7 @@ public final class SVC implements ClassifierEstimator {
                     + Arrays.toString(raw.nSupport()));
         }
         Matrix sv = kernel == Kernel.PRECOMPUTED ? Matrix.zeros(0, 0) : x.selectRows(raw.support()).copy();
-        return new SVCModel(this, gamma, classes, raw, sv, n, x.cols());
+        return new SVCModel(shared == null ? this : sharing(null), gamma, classes, raw, sv, n, x.cols());
     }
 
     private static void checkFiniteResult(double v) {
@@ -859,6 +892,7 @@ public final class SVC implements ClassifierEstimator {
         Long randomState;
         Backend backend;
         int threads;
+        SharedWork shared;
 
         Builder(SVC s) {
             c = s.c;
@@ -879,11 +913,13 @@ public final class SVC implements ClassifierEstimator {
             randomState = s.randomState;
             backend = s.backend;
             threads = s.threads;
+            shared = s.shared;
         }
 
         SVC build() {
             return new SVC(c, kernel, degree, gammaMode, gammaValue, coef0, shrinking, probability, tol, cacheSize,
-                    classWeight, verbose, maxIter, decisionFunctionShape, breakTies, randomState, backend, threads);
+                    classWeight, verbose, maxIter, decisionFunctionShape, breakTies, randomState, backend, threads,
+                    shared);
         }
     }
 }

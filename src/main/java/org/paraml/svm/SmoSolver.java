@@ -1,6 +1,7 @@
 package org.paraml.svm;
 
 import java.util.Arrays;
+import org.paraml.backend.SmoOps;
 
 /**
  * The SMO solver of libsvm (Fan, Chen and Lin, JMLR 6 (2005) 1889–1918, as in scikit-learn's copy of
@@ -23,8 +24,12 @@ import java.util.Arrays;
  * gradient part due to variables at their upper bound) when the active set must grow back, once
  * at {@code 10·eps} and at the end.
  *
- * <p>The inner O(l) loops (gradient update, the two scans of the working-set selection) are plain
- * loops over primitive arrays.
+ * <p>The inner O(l) loops (gradient update, the two scans of the working-set selection, the
+ * {@code G_bar} updates) run through {@link SmoOps}, which vectorises them when the Vector API is
+ * present and returns the scalar loops' results bit for bit. For those scans the solver keeps the
+ * membership of every position in {@code I_up} and {@code I_low} as two arrays of {@code ±1 / 0}
+ * factors ({@code up[t] = −y_t}, {@code low[t] = y_t} for members), updated with the status.
+ * Nothing is allocated per step.
  */
 final class SmoSolver {
     static final double TAU = 1e-12;
@@ -35,6 +40,7 @@ final class SmoSolver {
 
     private final int l;
     private final QMatrix q;
+    private final SmoOps ops;
     private final double[] qd;
     private final double[] p;
     private final byte[] y;
@@ -43,6 +49,13 @@ final class SmoSolver {
     private final double[] g;
     private final double[] gBar;
     private final byte[] status;
+    /** {@code −y_t} when t is in {@code I_up(α)}, else 0. */
+    private final double[] up;
+    /** {@code y_t} when t is in {@code I_low(α)}, else 0. */
+    private final double[] low;
+    /** Working memory of the second scan of the working-set selection. */
+    private final double[] scratch;
+    private final double[] gmax2Out = new double[1];
     private final int[] activeSet;
     private final double eps;
     private int activeSize;
@@ -50,9 +63,10 @@ final class SmoSolver {
     private int outI;
     private int outJ;
 
-    private SmoSolver(QMatrix q, double[] p, byte[] y, double[] alpha, double[] c, double eps) {
+    private SmoSolver(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha, double[] c, double eps) {
         this.l = p.length;
         this.q = q;
+        this.ops = ops;
         this.qd = q.diagonal();
         this.p = p.clone();
         this.y = y.clone();
@@ -62,6 +76,9 @@ final class SmoSolver {
         this.g = new double[l];
         this.gBar = new double[l];
         this.status = new byte[l];
+        this.up = new double[l];
+        this.low = new double[l];
+        this.scratch = new double[l];
         this.activeSet = new int[l];
     }
 
@@ -80,7 +97,13 @@ final class SmoSolver {
      */
     static SolverResult solve(QMatrix q, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
                               boolean shrinking, int maxIter) {
-        return new SmoSolver(q, p, y, alpha0, c, eps).run(shrinking, maxIter);
+        return solve(q, SmoOps.best(), p, y, alpha0, c, eps, shrinking, maxIter);
+    }
+
+    /** {@link #solve(QMatrix, double[], byte[], double[], double[], double, boolean, int)} with the given loops. */
+    static SolverResult solve(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
+                              boolean shrinking, int maxIter) {
+        return new SmoSolver(q, ops, p, y, alpha0, c, eps).run(shrinking, maxIter);
     }
 
     private SolverResult run(boolean shrinking, int maxIter) {
@@ -135,15 +158,9 @@ final class SmoSolver {
         for (int i = 0; i < l; i++) {
             if (status[i] != LOWER) {
                 float[] qi = q.column(i, l);
-                double ai = alpha[i];
-                for (int j = 0; j < l; j++) {
-                    g[j] += ai * qi[j];
-                }
+                ops.addScaled(g, qi, alpha[i], 0, l);
                 if (status[i] == UPPER) {
-                    double ci = c[i];
-                    for (int j = 0; j < l; j++) {
-                        gBar[j] += ci * qi[j];
-                    }
+                    ops.addScaled(gBar, qi, c[i], 0, l);
                 }
             }
         }
@@ -216,49 +233,34 @@ final class SmoSolver {
 
         double dai = alpha[i] - oldAi;
         double daj = alpha[j] - oldAj;
-        updateGradient(g, qi, dai, qj, daj, activeSize);
+        ops.updateGradient(g, qi, dai, qj, daj, activeSize);
 
         boolean wasUpperI = status[i] == UPPER;
         boolean wasUpperJ = status[j] == UPPER;
         updateStatus(i);
         updateStatus(j);
         if (wasUpperI != (status[i] == UPPER)) {
-            addScaled(gBar, q.column(i, l), wasUpperI ? -ci : ci, l);
+            ops.addScaled(gBar, q.column(i, l), wasUpperI ? -ci : ci, 0, l);
         }
         if (wasUpperJ != (status[j] == UPPER)) {
-            addScaled(gBar, q.column(j, l), wasUpperJ ? -cj : cj, l);
-        }
-    }
-
-    /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code k < n}. */
-    static void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n) {
-        for (int k = 0; k < n; k++) {
-            g[k] += qi[k] * dai + qj[k] * daj;
-        }
-    }
-
-    /** {@code v[k] += s·col[k]} for {@code k < n}; {@code s = −C} subtracts {@code C·col}. */
-    static void addScaled(double[] v, float[] col, double s, int n) {
-        if (s >= 0) {
-            for (int k = 0; k < n; k++) {
-                v[k] += s * col[k];
-            }
-        } else {
-            double m = -s;
-            for (int k = 0; k < n; k++) {
-                v[k] -= m * col[k];
-            }
+            ops.addScaled(gBar, q.column(j, l), wasUpperJ ? -cj : cj, 0, l);
         }
     }
 
     private void updateStatus(int i) {
+        byte s;
         if (alpha[i] >= c[i]) {
-            status[i] = UPPER;
+            s = UPPER;
         } else if (alpha[i] <= 0) {
-            status[i] = LOWER;
+            s = LOWER;
         } else {
-            status[i] = FREE;
+            s = FREE;
         }
+        status[i] = s;
+        double yi = y[i];
+        // I_up: y = +1 below the upper bound, y = -1 above the lower bound; I_low the other way round
+        up[i] = (y[i] == 1 ? s != UPPER : s != LOWER) ? -yi : 0;
+        low[i] = (y[i] == 1 ? s != LOWER : s != UPPER) ? yi : 0;
     }
 
     /**
@@ -266,71 +268,19 @@ final class SmoSolver {
      * set is optimal within {@code eps} (or no pair can decrease the objective).
      */
     private boolean selectWorkingSet() {
-        double gmax = Double.NEGATIVE_INFINITY;
-        double gmax2 = Double.NEGATIVE_INFINITY;
-        int gmaxIdx = -1;
-        int gminIdx = -1;
-        double objDiffMin = Double.POSITIVE_INFINITY;
         final int n = activeSize;
-        final double[] g = this.g;
-        final byte[] y = this.y;
-        final byte[] st = this.status;
-
-        for (int t = 0; t < n; t++) {
-            if (y[t] == 1) {
-                if (st[t] != UPPER && -g[t] >= gmax) {
-                    gmax = -g[t];
-                    gmaxIdx = t;
-                }
-            } else if (st[t] != LOWER && g[t] >= gmax) {
-                gmax = g[t];
-                gmaxIdx = t;
-            }
-        }
-
-        int i = gmaxIdx;
-        float[] qi = i != -1 ? q.column(i, n) : null;
-        double qdi = i != -1 ? qd[i] : 0;
-        double yi = i != -1 ? y[i] : 0;
-        final double[] qd = this.qd;
-
-        for (int j = 0; j < n; j++) {
-            if (y[j] == 1) {
-                if (st[j] != LOWER) {
-                    double gradDiff = gmax + g[j];
-                    if (g[j] >= gmax2) {
-                        gmax2 = g[j];
-                    }
-                    if (gradDiff > 0) {
-                        double quad = qdi + qd[j] - 2.0 * yi * qi[j];
-                        double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                        if (objDiff <= objDiffMin) {
-                            gminIdx = j;
-                            objDiffMin = objDiff;
-                        }
-                    }
-                }
-            } else if (st[j] != UPPER) {
-                double gradDiff = gmax - g[j];
-                if (-g[j] >= gmax2) {
-                    gmax2 = -g[j];
-                }
-                if (gradDiff > 0) {
-                    double quad = qdi + qd[j] + 2.0 * yi * qi[j];
-                    double objDiff = quad > 0 ? -(gradDiff * gradDiff) / quad : -(gradDiff * gradDiff) / TAU;
-                    if (objDiff <= objDiffMin) {
-                        gminIdx = j;
-                        objDiffMin = objDiff;
-                    }
-                }
-            }
-        }
-
-        if (gmax + gmax2 < eps || gminIdx == -1) {
+        int i = ops.argmaxUp(g, up, n);
+        if (i == -1) {
             return false;
         }
-        outI = gmaxIdx;
-        outJ = gminIdx;
+        double gmax = up[i] * g[i];
+        float[] qi = q.column(i, n);
+        int j = ops.argminSecondOrder(g, low, qd, qi, gmax, qd[i], 2.0 * y[i], TAU, n, scratch, gmax2Out);
+        if (gmax + gmax2Out[0] < eps || j == -1) {
+            return false;
+        }
+        outI = i;
+        outJ = j;
         return true;
     }
 
@@ -392,6 +342,8 @@ final class SmoSolver {
         swap(status, i, j);
         swap(alpha, i, j);
         swap(p, i, j);
+        swap(up, i, j);
+        swap(low, i, j);
         int t = activeSet[i];
         activeSet[i] = activeSet[j];
         activeSet[j] = t;
@@ -449,11 +401,7 @@ final class SmoSolver {
                 System.arraycopy(free, from, idx, 0, n);
                 float[][] cols = q.columns(idx, n, l);
                 for (int r = 0; r < n; r++) {
-                    float[] qi = cols[r];
-                    double ai = alpha[idx[r]];
-                    for (int j = activeSize; j < l; j++) {
-                        g[j] += ai * qi[j];
-                    }
+                    ops.addScaled(g, cols[r], alpha[idx[r]], activeSize, l);
                 }
             }
         }

@@ -5,7 +5,8 @@ package org.paraml.svm;
  * {@link KernelCache} of float32 columns.
  *
  * <p>When the whole {@code l × l} matrix fits the cache budget it is computed up front, in a few
- * batched provider calls, instead of column by column as the solver asks.
+ * batched provider calls, instead of column by column as the solver asks (unless the provider
+ * prepares its values itself: see {@link ColumnProvider#prepareAll()}).
  */
 final class SvcQ implements QMatrix {
     /** Columns per provider call when filling many columns at once. */
@@ -32,7 +33,7 @@ final class SvcQ implements QMatrix {
             sign[a] = y[a] > 0 ? 1f : -1f;
             qd[a] = kernel.diagonal(a);
         }
-        if (l > 0 && cache.holdsWholeMatrix()) {
+        if (l > 0 && cache.holdsWholeMatrix() && kernel.prepareAll()) {
             int[] all = new int[l];
             for (int a = 0; a < l; a++) {
                 all[a] = a;
@@ -50,8 +51,7 @@ final class SvcQ implements QMatrix {
         int start = cache.request(a, len);
         float[] col = cache.data(a);
         if (start < len) {
-            kernel.columns(new int[] {a}, 1, len, new float[][] {col});
-            applySigns(a, col, len);
+            kernel.signedColumn(a, start, len, col, sign[a], sign);
         }
         return col;
     }
@@ -60,6 +60,7 @@ final class SvcQ implements QMatrix {
     public float[][] columns(int[] positions, int count, int len) {
         float[][] result = new float[count][];
         int[] missing = new int[count];
+        int[] missingStart = new int[count];
         float[][] missingCols = new float[count][];
         int m = 0;
         for (int r = 0; r < count; r++) {
@@ -68,23 +69,41 @@ final class SvcQ implements QMatrix {
             result[r] = cache.data(a);
             if (start < len) {
                 missing[m] = a;
+                missingStart[m] = start;
                 missingCols[m] = result[r];
                 m++;
             }
         }
-        if (m > 0) {
-            kernel.columns(missing, m, len, missingCols);
-            for (int r = 0; r < m; r++) {
-                applySigns(missing[r], missingCols[r], len);
+        // one provider call per distinct cached length: extended columns compute only their new tail
+        boolean[] done = new boolean[m];
+        int[] group = new int[m];
+        float[][] groupCols = new float[m][];
+        for (int r = 0; r < m; r++) {
+            if (done[r]) {
+                continue;
+            }
+            int from = missingStart[r];
+            int g = 0;
+            for (int t = r; t < m; t++) {
+                if (!done[t] && missingStart[t] == from) {
+                    done[t] = true;
+                    group[g] = missing[t];
+                    groupCols[g] = missingCols[t];
+                    g++;
+                }
+            }
+            int written = kernel.columns(group, g, from, len, groupCols);
+            for (int t = 0; t < g; t++) {
+                applySigns(group[t], groupCols[t], written, len);
             }
         }
         return result;
     }
 
-    private void applySigns(int a, float[] col, int len) {
+    private void applySigns(int a, float[] col, int from, int len) {
         float s = sign[a];
         float[] sg = sign;
-        for (int j = 0; j < len; j++) {
+        for (int j = from; j < len; j++) {
             col[j] *= s * sg[j];
         }
     }

@@ -85,6 +85,39 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void aColumnRangeGivesTheValuesOfTheWholeRowsAndTouchesNothingElse() {
+        Backend b = backend();
+        for (int n : new int[] {1, 7, 8, 9, 17, 65, 1021, 2100}) {
+            for (int d : new int[] {3, 40}) {
+                PreparedMatrix p = b.prepare(TestData.uniform(n * 31L + d, n, d));
+                // kernels without exp/tanh: a JIT-compiled vector exp may round apart from its interpreted form
+                for (KernelSpec k : new KernelSpec[] {KernelSpec.linear(), KernelSpec.poly(0.2, 1.0, 3)}) {
+                    int[] rows = n > 2 ? new int[] {n - 1, 0, n / 2} : new int[] {0};
+                    float[] full = new float[rows.length * n];
+                    b.kernelRows(k, p, rows, n, full, 0, n, 1);
+                    for (int from : new int[] {0, 1, n / 3, n - 1, n}) {
+                        for (int threads : new int[] {1, 3}) {
+                            float[] out = new float[rows.length * (n + 5) + 2];
+                            java.util.Arrays.fill(out, -7f);
+                            b.kernelRows(k, p, rows, from, n, out, 2, n + 5, threads);
+                            for (int r = 0; r < rows.length; r++) {
+                                for (int j = 0; j < n + 5; j++) {
+                                    float want = j >= from && j < n ? full[r * n + j] : -7f;
+                                    assertEquals(want, out[2 + r * (n + 5) + j], 0f, "n=" + n + " d=" + d + " " + k
+                                            + " from=" + from + " row " + r + " col " + j);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> b.kernelRows(KernelSpec.linear(), b.prepare(TestData.uniform(1, 4, 2)), new int[] {0}, 3, 2,
+                        new float[4], 0, 4, 1));
+    }
+
+    @Test
     void rowViewsGiveTheSameValuesAsCopies() {
         Backend b = backend();
         for (int d : new int[]{3, 40}) {

@@ -77,4 +77,51 @@ class KernelCacheTest {
         assertNull(c.data(7));
         assertEquals(0, c.request(7, 3));
     }
+
+    /**
+     * Random requests and runs of swaps (as shrinking makes them): every value a column holds is the
+     * value of its pair of points in the current order, as if each swap had been applied to every
+     * cached column at once (libsvm's order), whatever the cache size.
+     */
+    @Test
+    void lazySwapsGiveTheValuesOfTheCurrentOrder() {
+        int n = 40;
+        for (double mb : new double[] {1e-9, 2e-3, 1}) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+            KernelCache c = new KernelCache(n, mb);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            int active = n;
+            for (int step = 0; step < 3000; step++) {
+                if (r.nextInt(50) == 0 && active > 2) {
+                    // a run of swaps that shrinks the active set, then sometimes the whole set comes back
+                    int runs = 1 + r.nextInt(5);
+                    for (int k = 0; k < runs && active > 2; k++) {
+                        int i = r.nextInt(active - 1);
+                        active--;
+                        c.swap(i, active);
+                        int t = order[i];
+                        order[i] = order[active];
+                        order[active] = t;
+                    }
+                    if (r.nextInt(4) == 0) {
+                        active = n;
+                    }
+                    continue;
+                }
+                int a = r.nextInt(active);
+                int len = 1 + r.nextInt(active);
+                int start = c.request(a, len);
+                float[] d = c.data(a);
+                for (int j = start; j < len; j++) {
+                    d[j] = order[a] * 1000 + order[j];
+                }
+                for (int j = 0; j < len; j++) {
+                    assertEquals(order[a] * 1000 + order[j], d[j], "column " + a + " row " + j + " at step " + step);
+                }
+            }
+        }
+    }
 }

@@ -52,7 +52,17 @@ public final class SimdBackend implements Backend {
         BackendArgs.checkOwner(x, this, "x");
         BackendArgs.checkKernelRows(kernel, x, rows, len, out.length, outOffset, outStride, threads);
         SimdPreparedMatrix p = (SimdPreparedMatrix) x;
-        SimdKernels.rows(kernel, p, rows, rows.length, p, len, null, out, outOffset, outStride, threads);
+        SimdKernels.rows(kernel, p, rows, rows.length, p, 0, len, null, out, outOffset, outStride, threads);
+    }
+
+    @Override
+    public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len, float[] out,
+                           int outOffset, int outStride, int threads) {
+        BackendArgs.checkOwner(x, this, "x");
+        BackendArgs.checkColumnRange(from, len);
+        BackendArgs.checkKernelRows(kernel, x, rows, len, out.length, outOffset, outStride, threads);
+        SimdPreparedMatrix p = (SimdPreparedMatrix) x;
+        SimdKernels.rows(kernel, p, rows, rows.length, p, from, len, null, out, outOffset, outStride, threads);
     }
 
     @Override
@@ -61,7 +71,7 @@ public final class SimdBackend implements Backend {
         BackendArgs.checkOwner(x, this, "x");
         BackendArgs.checkKernelRows(kernel, x, rows, len, out.length, outOffset, outStride, threads);
         SimdPreparedMatrix p = (SimdPreparedMatrix) x;
-        SimdKernels.rows(kernel, p, rows, rows.length, p, len, out, null, outOffset, outStride, threads);
+        SimdKernels.rows(kernel, p, rows, rows.length, p, 0, len, out, null, outOffset, outStride, threads);
     }
 
     @Override
@@ -70,7 +80,7 @@ public final class SimdBackend implements Backend {
         BackendArgs.checkOwner(a, this, "a");
         BackendArgs.checkOwner(b, this, "b");
         BackendArgs.checkKernelBlock(kernel, a, b, out, outOffset, threads);
-        SimdKernels.rows(kernel, (SimdPreparedMatrix) a, null, a.rows(), (SimdPreparedMatrix) b, b.rows(), out, null,
+        SimdKernels.rows(kernel, (SimdPreparedMatrix) a, null, a.rows(), (SimdPreparedMatrix) b, 0, b.rows(), out, null,
                 outOffset, b.rows(), threads);
     }
 

@@ -1,7 +1,9 @@
 package org.paraml.backend.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
 import org.paraml.backend.Parallel;
@@ -23,6 +25,8 @@ import org.paraml.backend.Parallel;
 final class SimdKernels {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** Floats of half the shape of {@link #S}: one double vector converts into one of these. */
+    static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
     /** Up to this many features the panel (across-rows) path is used. */
     static final int PANEL_MAX_FEATURES = 32;
     /** Output rows per task (a batch of 16 rows reads the column matrix once). */
@@ -41,24 +45,28 @@ final class SimdKernels {
     }
 
     /**
-     * For r &lt; nRows, j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r}) into
-     * {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
+     * For r &lt; nRows, from &lt;= j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r})
+     * into {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
+     * The column chunks start at {@code from} rounded down to whole vectors; the values of the
+     * columns before {@code from} are computed with them but not written.
      */
-    static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int len,
-                     double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
-        if (nRows == 0 || len == 0) {
+    static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int from,
+                     int len, double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
+        if (nRows == 0 || len <= from) {
             return;
         }
+        int base = from - from % L;
         int groups = (nRows + ROW_GROUP - 1) / ROW_GROUP;
         double[] panel = b.cols() <= PANEL_MAX_FEATURES ? b.panel() : null;
         int columns = panel != null ? COLUMN_CHUNK
                 : Math.max(L, Math.min(COLUMN_CHUNK, COLUMN_BYTES / (Double.BYTES * b.cols()) / L * L));
-        int chunks = (len + columns - 1) / columns;
+        int chunks = (len - base + columns - 1) / columns;
         Parallel.forEach(groups * chunks, threads, t -> {
             int r0 = (t / chunks) * ROW_GROUP;
             int r1 = Math.min(nRows, r0 + ROW_GROUP);
-            int c0 = (t % chunks) * columns;
+            int c0 = base + (t % chunks) * columns;
             int c1 = Math.min(len, c0 + columns);
+            int skip = Math.max(0, from - c0);
             double[] scratch = SCRATCH.get();
             if (panel != null) {
                 panelDots(a, rows, r0, r1, b, panel, c0, c1, scratch);
@@ -69,16 +77,26 @@ final class SimdKernels {
                 int s = (r - r0) * COLUMN_CHUNK;
                 double ni = a.squaredNorms()[row(rows, r)];
                 apply(kernel, scratch, s, c1 - c0, b.normsPadded(), c0, ni);
-                int o = outOffset + r * outStride + c0;
+                int o = outOffset + r * outStride + c0 + skip;
                 if (dOut != null) {
-                    System.arraycopy(scratch, s, dOut, o, c1 - c0);
+                    System.arraycopy(scratch, s + skip, dOut, o, c1 - c0 - skip);
                 } else {
-                    for (int j = 0; j < c1 - c0; j++) {
-                        fOut[o + j] = (float) scratch[s + j];
-                    }
+                    toFloat(scratch, s + skip, fOut, o, c1 - c0 - skip);
                 }
             }
         });
+    }
+
+    /** {@code out[o + j] = (float) s[off + j]} for j &lt; count (round to nearest, as the cast). */
+    private static void toFloat(double[] s, int off, float[] out, int o, int count) {
+        int j = 0;
+        for (int bound = count - L; j <= bound; j += L) {
+            ((FloatVector) DoubleVector.fromArray(S, s, off + j).convertShape(VectorOperators.D2F, F, 0))
+                    .intoArray(out, o + j);
+        }
+        for (; j < count; j++) {
+            out[o + j] = (float) s[off + j];
+        }
     }
 
     private static int row(int[] rows, int r) {
@@ -123,7 +141,27 @@ final class SimdKernels {
         for (; r < r1; r++) {
             int o0 = a.matrix().offset(row(rows, r));
             int s0 = (r - r0) * COLUMN_CHUNK - c0;
-            for (int j = c0; j < end; j += L) {
+            int j = c0;
+            // one row (an SMO solver asks for one column at a time): four vectors of columns per pass, so
+            // that four independent chains of fused multiply-adds hide their latency
+            for (; j + 4 * L <= end; j += 4 * L) {
+                DoubleVector acc0 = DoubleVector.zero(S);
+                DoubleVector acc1 = acc0;
+                DoubleVector acc2 = acc0;
+                DoubleVector acc3 = acc0;
+                for (int f = 0, p = j; f < d; f++, p += stride) {
+                    DoubleVector x = DoubleVector.broadcast(S, ad[o0 + f]);
+                    acc0 = DoubleVector.fromArray(S, panel, p).fma(x, acc0);
+                    acc1 = DoubleVector.fromArray(S, panel, p + L).fma(x, acc1);
+                    acc2 = DoubleVector.fromArray(S, panel, p + 2 * L).fma(x, acc2);
+                    acc3 = DoubleVector.fromArray(S, panel, p + 3 * L).fma(x, acc3);
+                }
+                acc0.intoArray(scratch, s0 + j);
+                acc1.intoArray(scratch, s0 + j + L);
+                acc2.intoArray(scratch, s0 + j + 2 * L);
+                acc3.intoArray(scratch, s0 + j + 3 * L);
+            }
+            for (; j < end; j += L) {
                 DoubleVector acc0 = DoubleVector.zero(S);
                 for (int f = 0, p = j; f < d; f++, p += stride) {
                     acc0 = DoubleVector.fromArray(S, panel, p).fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
@@ -260,8 +298,30 @@ final class SimdKernels {
         }
     }
 
-    /** {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}). */
+    /**
+     * {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}): the squares
+     * {@code b, b², b⁴, …} multiplied into the result from the lowest set bit of the exponent up.
+     * Degrees up to 4 are written out with the same products in the same order: in the loop the
+     * running vectors are typed as the abstract {@code DoubleVector}, and on JDK 17 their
+     * {@code mul} could stay a boxed, very slow call when its shared type profile was missing.
+     */
     private static DoubleVector power(DoubleVector base, int degree) {
+        switch (degree) {
+            case 0:
+                return DoubleVector.broadcast(S, 1.0);
+            case 1:
+                return base;
+            case 2:
+                return base.lanewise(VectorOperators.MUL, base);
+            case 3:
+                return base.lanewise(VectorOperators.MUL, base.lanewise(VectorOperators.MUL, base));
+            case 4: {
+                DoubleVector b2 = base.lanewise(VectorOperators.MUL, base);
+                return b2.lanewise(VectorOperators.MUL, b2);
+            }
+            default:
+                break;
+        }
         DoubleVector result = DoubleVector.broadcast(S, 1.0);
         DoubleVector b = base;
         for (int e = degree; e > 0; e >>= 1) {

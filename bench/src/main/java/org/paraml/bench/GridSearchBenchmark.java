@@ -1,0 +1,72 @@
+package org.paraml.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.paraml.backend.Backends;
+import org.paraml.data.Dataset;
+import org.paraml.selection.GridSearchCV;
+import org.paraml.selection.SearchResult;
+import org.paraml.svm.SVC;
+
+/**
+ * The tutorial's grid searches on {@code make_classification(10000, 4, random_state=0)} with
+ * {@code SVC(gamma='auto', probability=True, random_state=0)}, scikit-learn's defaults otherwise
+ * (refit the best on all the data):
+ * <ul>
+ *   <li>{@code tutorial}: C ∈ {0.001, 10}, kernel ∈ {rbf, poly}, cv=2 (8 fits and the refit);</li>
+ *   <li>{@code large}: C ∈ {0.001, 0.1, 1, 2.5, 5, 10}, rbf, cv=5 (30 fits and the refit).</li>
+ * </ul>
+ * {@code nJobs} is the search's thread budget ({@code n_jobs}); {@code sharedMb} the budget of the
+ * kernel matrices shared by candidates and folds (-1: the default, 1 GiB here; 0: no sharing).
+ * Score: seconds per search (single shot: one warm-up search, five measured).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
+public class GridSearchBenchmark {
+    @Param({"tutorial", "large"})
+    public String grid;
+
+    @Param({"1", "2"})
+    public int nJobs;
+
+    @Param({"simd"})
+    public String backend;
+
+    @Param({"-1"})
+    public double sharedMb;
+
+    private Dataset data;
+    private GridSearchCV search;
+
+    @Setup
+    public void setUp() {
+        data = SvcData.named("tutorial");
+        SVC svc = new SVC().gamma("auto").probability(true).randomState(0L).backend(Backends.byName(backend));
+        GridSearchCV gs = grid.equals("tutorial")
+                ? new GridSearchCV(svc, Map.of("C", List.of(0.001, 10.0), "kernel", List.of("rbf", "poly"))).cv(2)
+                : new GridSearchCV(svc, Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5.0, 10.0))).cv(5);
+        gs = gs.nJobs(nJobs);
+        search = sharedMb >= 0 ? gs.sharedWorkMb(sharedMb) : gs;
+    }
+
+    @Benchmark
+    public SearchResult search() {
+        return search.fit(data.x(), data.y());
+    }
+}

@@ -1,0 +1,75 @@
+package org.paraml.backend;
+
+/** The plain-Java {@link SmoOps}: the reference loops, exactly as the interface describes them. */
+final class ScalarSmoOps implements SmoOps {
+    static final ScalarSmoOps INSTANCE = new ScalarSmoOps();
+
+    private ScalarSmoOps() {
+    }
+
+    @Override
+    public int argmaxUp(double[] g, double[] up, int n) {
+        double gmax = Double.NEGATIVE_INFINITY;
+        int idx = -1;
+        for (int t = 0; t < n; t++) {
+            double u = up[t];
+            if (u != 0) {
+                double v = u * g[t];
+                if (v >= gmax) {
+                    gmax = v;
+                    idx = t;
+                }
+            }
+        }
+        return idx;
+    }
+
+    @Override
+    public int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi,
+                                 double twoYi, double tau, int n, double[] scratch, double[] result) {
+        double gmax2 = Double.NEGATIVE_INFINITY;
+        double objMin = Double.POSITIVE_INFINITY;
+        int idx = -1;
+        for (int t = 0; t < n; t++) {
+            double lt = low[t];
+            if (lt != 0) {
+                double w = lt * g[t];
+                if (w >= gmax2) {
+                    gmax2 = w;
+                }
+                double b = gmax + w;
+                if (b > 0) {
+                    double a = qdi + qd[t] - twoYi * lt * qi[t];
+                    double obj = a > 0 ? -(b * b) / a : -(b * b) / tau;
+                    if (obj <= objMin) {
+                        objMin = obj;
+                        idx = t;
+                    }
+                }
+            }
+        }
+        result[0] = gmax2;
+        return idx;
+    }
+
+    @Override
+    public void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n) {
+        for (int k = 0; k < n; k++) {
+            g[k] += qi[k] * dai + qj[k] * daj;
+        }
+    }
+
+    @Override
+    public void addScaled(double[] v, float[] col, double s, int from, int to) {
+        if (s >= 0) {
+            for (int k = from; k < to; k++) {
+                v[k] += s * col[k];
+            }
+        } else {
+            double m = -s;
+            for (int k = from; k < to; k++) {
+                v[k] -= m * col[k];
+            }
+        }
+    }
+}

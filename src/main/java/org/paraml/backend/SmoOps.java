@@ -1,0 +1,74 @@
+package org.paraml.backend;
+
+/**
+ * The O(n) loops of one step of libsvm's SMO solver (the working-set selection and the gradient
+ * update), over the solver's first {@code n} positions. Positions are described by plain arrays:
+ * {@code g} the gradient, {@code up[t]} = {@code −y_t} when t is in {@code I_up(α)} and 0 otherwise,
+ * {@code low[t]} = {@code y_t} when t is in {@code I_low(α)} and 0 otherwise ({@code y_t = ±1}).
+ *
+ * <p><b>Identical results.</b> Every implementation returns exactly what the scalar loops in this
+ * interface's documentation return, bit for bit, for finite inputs: the same index (ties go to the
+ * largest index, as a forward scan that keeps the last of equal values), the same arithmetic per
+ * element in the same order, no fused multiply-add. So the choice of implementation never changes
+ * a model. {@link #scalar()} is the plain-Java reference; {@link #best()} is the Vector API version
+ * when the module {@code jdk.incubator.vector} is readable (chosen once, like {@link Backends}).
+ *
+ * <p>Implementations are stateless and thread-safe.
+ */
+public interface SmoOps {
+    /**
+     * The first index of the second-order working-set selection (WSS3):
+     * <pre>i = argmax { up[t]·g[t] : t &lt; n, up[t] ≠ 0 }</pre>
+     * the largest such t among equal maxima.
+     *
+     * @return i, or −1 when every {@code up[t]} is 0
+     */
+    int argmaxUp(double[] g, double[] up, int n);
+
+    /**
+     * The second index of WSS3 for a first index i with {@code gmax = up[i]·g[i]}: over the t &lt; n
+     * with {@code low[t] ≠ 0},
+     * <pre>
+     *   w_t   = low[t]·g[t]                       result[0] = max_t w_t   (−∞ when there is no such t)
+     *   b_t   = gmax + w_t                        only the t with b_t &gt; 0 are candidates:
+     *   a_t   = (qdi + qd[t]) − (twoYi·low[t])·qi[t]
+     *   obj_t = −(b_t·b_t) / a_t   if a_t &gt; 0,   −(b_t·b_t) / tau otherwise
+     *   j     = argmin obj_t over the candidates (the largest t among equal minima)
+     * </pre>
+     * with {@code qi[t]} promoted from float exactly. {@code twoYi} is {@code 2·y_i}.
+     *
+     * @param scratch at least {@code n} doubles the implementation may overwrite
+     * @param result  {@code result[0]} receives the maximum of {@code w_t}
+     * @return j, or −1 when no t is a candidate
+     */
+    int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi, double twoYi,
+                          double tau, int n, double[] scratch, double[] result);
+
+    /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code k < n}, products and sums rounded one by one. */
+    void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n);
+
+    /**
+     * {@code v[k] += s·col[k]} for {@code from <= k < to}; when {@code s < 0} it is computed as
+     * {@code v[k] −= (−s)·col[k]} (the same value).
+     */
+    void addScaled(double[] v, float[] col, double s, int from, int to);
+
+    /** The plain-Java reference implementation. */
+    static SmoOps scalar() {
+        return ScalarSmoOps.INSTANCE;
+    }
+
+    /** The fastest implementation available in this JVM (the Vector API one when its module is readable). */
+    static SmoOps best() {
+        return SmoOpsHolder.BEST;
+    }
+
+    /**
+     * The implementation that goes with {@code backend}: the scalar reference for the scalar
+     * backend (so that a "scalar" run uses no Vector API at all), else {@link #best()}. The results
+     * are the same either way.
+     */
+    static SmoOps forBackend(Backend backend) {
+        return backend != null && ScalarBackend.NAME.equals(backend.name()) ? scalar() : best();
+    }
+}

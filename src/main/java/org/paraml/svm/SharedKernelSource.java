@@ -1,0 +1,146 @@
+package org.paraml.svm;
+
+/**
+ * The kernel of a fit on a fold of a search's data, read from the search's {@link SharedGram}:
+ * the solver's columns are gathered from the shared rows by index ({@code K(x_a, x_b)} for fold
+ * rows a and b is {@code G[base[a]][base[b]]}, the same float32 number the fit would compute), so
+ * the fit computes no kernel values that another fit of the search computed already. The
+ * float64 kernel blocks of the probability calibration's decision values are not shared: they
+ * come from {@code blocks}, as without sharing.
+ */
+final class SharedKernelSource implements KernelSource {
+    private final SharedGram gram;
+    /** Row of the search's data of each row of the fit's input. */
+    private final int[] base;
+    private final KernelSource blocks;
+    private final int threads;
+
+    /**
+     * @param gram    the shared matrix of the fit's kernel
+     * @param base    the row of the search's data of each row of the fit's input
+     * @param blocks  where float64 kernel blocks come from (the fit's unshared source)
+     * @param threads the thread budget for computing missing rows
+     */
+    SharedKernelSource(SharedGram gram, int[] base, KernelSource blocks, int threads) {
+        this.gram = gram;
+        this.base = base;
+        this.blocks = blocks;
+        this.threads = threads;
+    }
+
+    @Override
+    public ColumnProvider columns(int[] rows) {
+        int[] order = new int[rows.length];
+        for (int a = 0; a < rows.length; a++) {
+            order[a] = gram.position(base[rows[a]]);
+        }
+        return new Gathered(order);
+    }
+
+    @Override
+    public void block(int[] a, int[] b, double[] out) {
+        blocks.block(a, b, out);
+    }
+
+    @Override
+    public KernelSource withThreads(int t) {
+        return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t);
+    }
+
+    /** A solver's view: its positions map to positions of the shared matrix, permuted by the solver's swaps. */
+    private final class Gathered implements ColumnProvider {
+        private final int[] order;
+        private final int[] one = new int[1];
+        private final int[] oneOffset = new int[1];
+
+        Gathered(int[] order) {
+            this.order = order;
+        }
+
+        @Override
+        public int size() {
+            return order.length;
+        }
+
+        @Override
+        public double diagonal(int a) {
+            return gram.diagonal(order[a]);
+        }
+
+        @Override
+        public void swap(int a, int b) {
+            int t = order[a];
+            order[a] = order[b];
+            order[b] = t;
+        }
+
+        /** Computes the missing shared rows of all positions in batches; the solver then gathers as it asks. */
+        @Override
+        public boolean prepareAll() {
+            int[] all = order.clone();
+            for (int from = 0; from < all.length; from += SharedGram.BATCH_ROWS) {
+                int count = Math.min(SharedGram.BATCH_ROWS, all.length - from);
+                gram.rows(java.util.Arrays.copyOfRange(all, from, from + count), count, threads, new int[count]);
+            }
+            return false;
+        }
+
+        @Override
+        public int column(int position, int from, int len, float[] out) {
+            one[0] = order[position];
+            float[] row = gram.rows(one, 1, threads, oneOffset)[0];
+            int off = oneOffset[0];
+            int[] ord = order;
+            for (int j = from; j < len; j++) {
+                out[j] = row[off + ord[j]];
+            }
+            return from;
+        }
+
+        @Override
+        public int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
+            one[0] = order[position];
+            float[] row = gram.rows(one, 1, threads, oneOffset)[0];
+            int off = oneOffset[0];
+            int[] ord = order;
+            for (int j = from; j < len; j++) {
+                out[j] = row[off + ord[j]] * (sign * signs[j]);
+            }
+            return from;
+        }
+
+        @Override
+        public void columns(int[] positions, int count, int len, float[][] out) {
+            columns(positions, count, 0, len, out);
+        }
+
+        @Override
+        public int columns(int[] positions, int count, int from, int len, float[][] out) {
+            if (count == 0 || len == from) {
+                return from;
+            }
+            int[] idx;
+            if (count == 1) {
+                one[0] = order[positions[0]];
+                idx = one;
+            } else {
+                idx = new int[count];
+                for (int r = 0; r < count; r++) {
+                    idx[r] = order[positions[r]];
+                }
+            }
+            int[] offsets = new int[count];
+            float[][] rows = gram.rows(idx, count, threads, offsets);
+            int[] ord = order;
+            for (int r = 0; r < count; r++) {
+                float[] row = rows[r];
+                int off = offsets[r];
+                float[] col = out[r];
+                for (int j = from; j < len; j++) {
+                    col[j] = row[off + ord[j]];
+                }
+            }
+            return from;
+        }
+    }
+}

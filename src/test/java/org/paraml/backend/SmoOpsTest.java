@@ -1,0 +1,93 @@
+package org.paraml.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link SmoOps#best()} (the Vector API loops when the module is readable) returns exactly what the
+ * scalar reference returns: the same indices, including ties (many equal gradients, signed zeros)
+ * and candidates with a non-positive curvature, and the same bits in the updated arrays, on odd sizes.
+ */
+class SmoOpsTest {
+    private static final SmoOps SCALAR = SmoOps.scalar();
+    private static final SmoOps BEST = SmoOps.best();
+
+    private record Problem(double[] g, double[] up, double[] low, double[] qd, float[] qi) {
+    }
+
+    private static Problem problem(int n, long seed, boolean ties) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] g = new double[n];
+        double[] up = new double[n];
+        double[] low = new double[n];
+        double[] qd = new double[n];
+        float[] qi = new float[n];
+        double[] few = {-1.0, -0.5, -0.0, 0.0, 0.25, 0.5, 1.0};
+        for (int t = 0; t < n; t++) {
+            g[t] = ties ? few[r.nextInt(few.length)] : r.nextDouble(-2, 1);
+            double y = r.nextBoolean() ? 1 : -1;
+            int status = r.nextInt(3); // 0 lower, 1 upper, 2 free
+            up[t] = (y == 1 ? status != 1 : status != 0) ? -y : 0;
+            low[t] = (y == 1 ? status != 0 : status != 1) ? y : 0;
+            qd[t] = ties ? 1.0 : r.nextDouble(0.5, 1.5);
+            qi[t] = (float) (ties ? few[r.nextInt(few.length)] : r.nextDouble(-1.2, 1.2));
+        }
+        return new Problem(g, up, low, qd, qi);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 1021, 4099})
+    void workingSetSelectionIsTheScalarOne(int n) {
+        for (long seed = 1; seed <= 12; seed++) {
+            for (boolean ties : new boolean[] {false, true}) {
+                Problem p = problem(n, seed * 31 + n, ties);
+                int i = SCALAR.argmaxUp(p.g, p.up, n);
+                assertEquals(i, BEST.argmaxUp(p.g, p.up, n), "argmaxUp n=" + n + " seed=" + seed);
+                // the second scan for the chosen i, and for other first indices (other gmax, curvatures)
+                int[] firsts = {i, 0, n / 2, n - 1};
+                for (int first : firsts) {
+                    if (first < 0 || n == 0) {
+                        continue;
+                    }
+                    double gmax = i >= 0 && first == i ? p.up[i] * p.g[i] : p.g[first];
+                    double twoYi = first % 2 == 0 ? 2.0 : -2.0;
+                    double[] s1 = new double[1];
+                    double[] s2 = new double[1];
+                    int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, n,
+                            new double[n], s1);
+                    int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, n,
+                            new double[n], s2);
+                    assertEquals(j1, j2, "argminSecondOrder n=" + n + " seed=" + seed + " first=" + first);
+                    assertEquals(s1[0], s2[0], 0.0, "gmax2");
+                    // a curvature that is often not positive: qdi far below -qd
+                    j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, n, new double[n], s1);
+                    j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, n, new double[n], s2);
+                    assertEquals(j1, j2, "argminSecondOrder with tau n=" + n + " seed=" + seed);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 64, 65, 1021})
+    void updatesAreTheScalarOnesBitForBit(int n) {
+        Problem p = problem(n, 99 + n, false);
+        Problem q = problem(n, 7 + n, false);
+        double[] a = p.g.clone();
+        double[] b = p.g.clone();
+        SCALAR.updateGradient(a, p.qi, 0.37, q.qi, -1.3e-3, n);
+        BEST.updateGradient(b, p.qi, 0.37, q.qi, -1.3e-3, n);
+        assertArrayEquals(a, b);
+        for (double s : new double[] {2.5, -2.5, 0.0, 1e-7}) {
+            for (int from : new int[] {0, Math.min(3, n), n / 2}) {
+                SCALAR.addScaled(a, q.qi, s, from, n);
+                BEST.addScaled(b, q.qi, s, from, n);
+                assertArrayEquals(a, b, "addScaled s=" + s + " from=" + from);
+            }
+        }
+    }
+}
