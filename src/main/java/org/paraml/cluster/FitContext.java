@@ -77,9 +77,18 @@ final class FitContext {
     private static void checkFinite(Block b) {
         Matrix x = b.rows();
         double[] a = x.data();
+        int d = x.cols();
+        if (x.isContiguous()) {
+            if (allFinite(a, x.offset(0), x.offset(0) + x.rows() * d)) {
+                return;
+            }
+        }
         for (int i = 0; i < x.rows(); i++) {
             int o = x.offset(i);
-            for (int j = 0; j < x.cols(); j++) {
+            if (allFinite(a, o, o + d)) {
+                continue;
+            }
+            for (int j = 0; j < d; j++) {
                 double v = a[o + j];
                 if (!Double.isFinite(v)) {
                     throw new IllegalArgumentException("Input X contains " + (Double.isNaN(v) ? "NaN" : "infinity")
@@ -88,6 +97,19 @@ final class FitContext {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code a[from, to)} holds only finite values, without a branch per value: a double is NaN
+     * or infinite exactly when its 11 exponent bits are all ones, and then adding 2⁵² to those bits
+     * carries into the sign bit; the carries are OR-ed together.
+     */
+    static boolean allFinite(double[] a, int from, int to) {
+        long any = 0;
+        for (int i = from; i < to; i++) {
+            any |= (Double.doubleToRawLongBits(a[i]) & 0x7ff0000000000000L) + 0x0010000000000000L;
+        }
+        return any >= 0;
     }
 
     /** {@code centres} (translated coordinates) prepared for the backend, shared by every block of a pass. */

@@ -98,7 +98,7 @@ final class Lloyd {
             ctx.kernels.lloyd(x, centres, s.labels, s.dist, sums, counts);
             long hash = LabelHash.of(s.labels, rows);
             List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, ctx.kernels) : List.of();
-            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.of(x) : null);
+            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.ofPieces(x) : null);
         } finally {
             ctx.giveScratch(s);
         }
