@@ -289,9 +289,10 @@ public final class MakeBlobs {
         int[] y = new int[n];
         int row = 0;
         for (int i = 0; i < k; i++) {
-            double[] loc = centers.row(i);
-            double[] block = rng.normal(loc, std[i], perCenter[i]);
-            System.arraycopy(block, 0, x, row * d, block.length);
+            if (!(std[i] >= 0.0)) {
+                throw new IllegalArgumentException("scale < 0: scale must be >= 0, got " + std[i]);
+            }
+            rng.normalInto(centers.row(i), std[i], perCenter[i], x, row * d);
             Arrays.fill(y, row, row + perCenter[i], i);
             row += perCenter[i];
         }
