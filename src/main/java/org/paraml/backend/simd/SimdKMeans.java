@@ -127,6 +127,9 @@ final class SimdKMeans implements NearestCenterKernel {
         boolean fromTile = search.prepared != null;
         int bound = S.loopBound(d);
         VectorMask<Double> tail = S.indexInRange(bound, d);
+        if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
+            return lloydRows(x, from, to, search, labels, distances, outOffset, sums, counts, bound, tail);
+        }
         double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
@@ -153,6 +156,70 @@ final class SimdKMeans implements NearestCenterKernel {
                     counts[label] += w;
                 }
             }
+        }
+        return inertia;
+    }
+
+    /** Whether every count is a whole number that 2^31 more rows cannot take past 2^53 (counts stay exact). */
+    private static boolean integral(double[] counts) {
+        for (double v : counts) {
+            if (!(v == Math.rint(v) && Math.abs(v) < 0x1p52)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #assignAcrossRows} for the Lloyd pass itself (no weights, sums and counts, rows from the
+     * matrix), as one tight loop. The sums are accumulated in a copy whose rows are padded to whole
+     * vectors, so that every row is added with whole vectors and no mask: the lanes past the row's
+     * last feature (values of the next row) land in the padding, which is dropped when the copy goes
+     * back. Each row adds 1 to its centre's count; the additions are exact, so the counts are tallied as
+     * integers and added at the end, which gives the same doubles.
+     */
+    private static double lloydRows(Matrix x, int from, int to, Search search, int[] labels, double[] distances,
+                                    int outOffset, double[] sums, double[] counts, int bound,
+                                    VectorMask<Double> tail) {
+        int d = x.cols();
+        int k = counts.length;
+        int dPad = (d + L - 1) / L * L;
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        double[] xd = x.data();
+        double[] padded = new double[k * dPad];
+        for (int l = 0; l < k; l++) {
+            System.arraycopy(sums, l * d, padded, l * dPad, d);
+        }
+        int[] tally = new int[k];
+        double inertia = 0.0;
+        for (int i0 = from; i0 < to; i0 += block) {
+            int rows = Math.min(block, to - i0);
+            search.tile(i0, rows);
+            int o = outOffset + i0 - from;
+            for (int r = 0; r < rows; r++) {
+                int label = (int) search.index[r];
+                double dist = search.distance(r);
+                labels[o + r] = label;
+                distances[o + r] = dist;
+                inertia += dist;
+                int ox = x.offset(i0 + r);
+                int s = label * dPad;
+                if (ox + dPad <= xd.length) {
+                    for (int j = 0; j < dPad; j += L) {
+                        DoubleVector.fromArray(S, padded, s + j).add(DoubleVector.fromArray(S, xd, ox + j))
+                                .intoArray(padded, s + j);
+                    }
+                } else {
+                    for (int j = 0; j < d; j++) {
+                        padded[s + j] += xd[ox + j];
+                    }
+                }
+                tally[label]++;
+            }
+        }
+        for (int l = 0; l < k; l++) {
+            System.arraycopy(padded, l * dPad, sums, l * d, d);
+            counts[l] += tally[l];
         }
         return inertia;
     }
