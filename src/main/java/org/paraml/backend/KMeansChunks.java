@@ -39,7 +39,8 @@ public final class KMeansChunks {
         int d = x.cols();
         int rowsPerChunk = chunkRows(n, k, d);
         int chunks = (n + rowsPerChunk - 1) / rowsPerChunk;
-        boolean wantSums = sums != null || counts != null;
+        boolean wantSums = sums != null;
+        boolean wantCounts = counts != null;
         double[][] partialSums = new double[chunks][];
         double[][] partialCounts = new double[chunks][];
         double[] partialInertia = new double[chunks];
@@ -54,36 +55,27 @@ public final class KMeansChunks {
                 lab = new int[to - from];
                 dist = new double[to - from];
             }
-            kernel.nearest(x, from, to, centers, lab, dist, off);
+            double[] s = wantSums ? new double[k * d] : null;
+            double[] cnt = wantCounts ? new double[k] : null;
+            partialInertia[c] = kernel.assign(x, from, to, sampleWeight, centers, lab, dist, off, s, cnt);
+            partialSums[c] = s;
+            partialCounts[c] = cnt;
             if (labels != null && lab != labels) {
                 System.arraycopy(lab, 0, labels, from, to - from);
             }
             if (distances != null && dist != distances) {
                 System.arraycopy(dist, 0, distances, from, to - from);
             }
-            double inertia = 0.0;
-            for (int i = from; i < to; i++) {
-                double w = sampleWeight == null ? 1.0 : sampleWeight[i];
-                inertia += w * dist[off + i - from];
-            }
-            partialInertia[c] = inertia;
-            if (wantSums) {
-                double[] s = new double[k * d];
-                double[] cnt = new double[k];
-                kernel.accumulate(x, from, to, sampleWeight, lab, off, s, cnt);
-                partialSums[c] = s;
-                partialCounts[c] = cnt;
-            }
         });
         double inertia = 0.0;
         for (int c = 0; c < chunks; c++) {
             inertia += partialInertia[c];
         }
-        if (wantSums && chunks > 0) {
-            if (sums != null) {
+        if (chunks > 0) {
+            if (wantSums) {
                 addInChunkOrder(partialSums, sums);
             }
-            if (counts != null) {
+            if (wantCounts) {
                 addInChunkOrder(partialCounts, counts);
             }
         }
@@ -100,21 +92,7 @@ public final class KMeansChunks {
         Parallel.forEach(chunks, threads, c -> {
             int from = c * rowsPerChunk;
             int to = Math.min(n, from + rowsPerChunk);
-            int[] lab = new int[to - from];
-            double[] dist = new double[to - from];
-            kernel.nearest(x, from, to, centers, lab, dist, 0);
-            double cost = 0.0;
-            for (int i = from; i < to; i++) {
-                double candidate = dist[i - from];
-                if (candidate < minDistances[i]) {
-                    minDistances[i] = candidate;
-                    if (argmin != null) {
-                        argmin[i] = argminBase + lab[i - from];
-                    }
-                }
-                cost += minDistances[i];
-            }
-            partialCost[c] = cost;
+            partialCost[c] = kernel.lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
         });
         double cost = 0.0;
         for (int c = 0; c < chunks; c++) {

@@ -47,6 +47,27 @@ final class FeatureStats implements java.io.Serializable {
         return s;
     }
 
+    /** Rows per piece in {@link #ofPieces}: 320 KB at 20 features, so the second read hits the cache. */
+    static final int PIECE_ROWS = 2048;
+
+    /**
+     * Statistics of the rows of one block, computed on consecutive pieces of {@value #PIECE_ROWS} rows
+     * ({@link #of} on each, two passes over a piece that stays in cache) merged in order with
+     * {@link #merge}: one read of the block from memory instead of two. Equal to {@link #of} up to
+     * rounding, and a fixed function of the block (not of the thread count).
+     */
+    static FeatureStats ofPieces(Matrix x) {
+        int rows = x.rows();
+        if (rows <= PIECE_ROWS) {
+            return of(x);
+        }
+        FeatureStats s = new FeatureStats(x.cols());
+        for (int from = 0; from < rows; from += PIECE_ROWS) {
+            s.merge(of(x.rowRange(from, Math.min(rows, from + PIECE_ROWS))));
+        }
+        return s;
+    }
+
     /** Merges {@code other} (the statistics of later rows) into this. */
     void merge(FeatureStats other) {
         if (other.n == 0) {

@@ -119,7 +119,7 @@ final class Lloyd {
             long hash = LabelHash.of(s.labels, rows);
             List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, kernels)
                     : List.of();
-            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.of(x) : null);
+            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.ofPieces(x) : null);
         } finally {
             sk.giveScratch(s);
         }

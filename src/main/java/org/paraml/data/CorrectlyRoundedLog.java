@@ -85,8 +85,14 @@ final class CorrectlyRoundedLog {
             m *= 0.5;
             k += 1;
         }
-        int i = (int) Math.rint(m * TABLE_SCALE);
-        double c = i / (double) TABLE_SCALE;
+        // i = rint(m·128) (half to even), m·128 in [96, 192) being exact; by hand, as Math.rint may not be an intrinsic
+        double v = m * TABLE_SCALE;
+        int i = (int) v;
+        double frac = v - i;
+        if (frac > 0.5 || (frac == 0.5 && (i & 1) != 0)) {
+            i++;
+        }
+        double c = i * (1.0 / TABLE_SCALE); // exact: 1/128 is a power of two
         double d = m - c; // exact (Sterbenz)
 
         // s = d / (2c + d) as a double-double sh + sl

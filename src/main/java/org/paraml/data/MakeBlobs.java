@@ -223,8 +223,11 @@ public final class MakeBlobs {
         return generateWithCenters(seed == null ? RandomState.fromEntropy() : new RandomState(seed));
     }
 
-    /** {@code X, y, centers = make_blobs(..., random_state=rng, return_centers=True)}; {@code rng} is advanced. */
-    public Blobs generateWithCenters(RandomState rng) {
+    /** What one generation draws: the centres (drawn from {@code rng} when random), stds and rows per centre. */
+    private record Plan(Matrix centers, double[] std, int[] perCenter, int n, int d) {
+    }
+
+    private Plan plan(RandomState rng) {
         Objects.requireNonNull(rng, "rng");
         Matrix centers;
         int k;
@@ -284,23 +287,90 @@ public final class MakeBlobs {
                     + "array; generate blocks instead");
         }
         int n = (int) total;
+        return new Plan(centers, std, perCenter, n, d);
+    }
 
+    /** Draws the rows of every centre in order into {@code x[0 .. n·d)} (unshuffled), and their labels into y when not null. */
+    private static void fill(Plan plan, RandomState rng, double[] x, int[] y) {
+        int row = 0;
+        int d = plan.d();
+        for (int i = 0; i < plan.perCenter().length; i++) {
+            double std = plan.std()[i];
+            if (!(std >= 0.0)) {
+                throw new IllegalArgumentException("scale < 0: scale must be >= 0, got " + std);
+            }
+            rng.normalInto(plan.centers().row(i), std, plan.perCenter()[i], x, row * d);
+            if (y != null) {
+                Arrays.fill(y, row, row + plan.perCenter()[i], i);
+            }
+            row += plan.perCenter()[i];
+        }
+    }
+
+    /** {@code X, y, centers = make_blobs(..., random_state=rng, return_centers=True)}; {@code rng} is advanced. */
+    public Blobs generateWithCenters(RandomState rng) {
+        Plan plan = plan(rng);
+        Matrix centers = plan.centers();
+        int n = plan.n();
+        int d = plan.d();
         double[] x = new double[n * d];
         int[] y = new int[n];
-        int row = 0;
-        for (int i = 0; i < k; i++) {
-            double[] loc = centers.row(i);
-            double[] block = rng.normal(loc, std[i], perCenter[i]);
-            System.arraycopy(block, 0, x, row * d, block.length);
-            Arrays.fill(y, row, row + perCenter[i], i);
-            row += perCenter[i];
-        }
+        fill(plan, rng, x, y);
         Matrix xm = Matrix.wrap(x, n, d);
         if (shuffle) {
             Dataset s = Resample.shuffle(xm, y, rng);
             return new Blobs(s.x(), s.y(), centers);
         }
         return new Blobs(xm, y, centers);
+    }
+
+    /**
+     * X of {@code make_blobs(..., random_state=seed)} only (the same values, shuffled as {@link #generate()}
+     * shuffles them), written into {@code out[0 .. n·d)} and returned as a view of it; no labels, no copy:
+     * the permutation is applied to the rows in place, cycle by cycle. Needs a seed.
+     *
+     * @throws IllegalArgumentException when {@code out} holds fewer than n·d values
+     */
+    Matrix generateXInto(double[] out) {
+        if (seed == null) {
+            throw new IllegalStateException("generateXInto needs a random_state");
+        }
+        RandomState rng = new RandomState(seed);
+        Plan plan = plan(rng);
+        int n = plan.n();
+        int d = plan.d();
+        if (out.length < n * d) {
+            throw new IllegalArgumentException("out holds " + out.length + " values, fewer than " + n + " x " + d);
+        }
+        fill(plan, rng, out, null);
+        if (shuffle) {
+            permuteRows(out, d, rng.permutation(n));
+        }
+        return BlockSource.viewOf(out, n, d);
+    }
+
+    /** Row i becomes old row {@code perm[i]} (a gather), in place: each cycle of the permutation moves once. */
+    private static void permuteRows(double[] x, int d, int[] perm) {
+        int n = perm.length;
+        boolean[] done = new boolean[n];
+        double[] first = new double[d];
+        for (int start = 0; start < n; start++) {
+            if (done[start]) {
+                continue;
+            }
+            System.arraycopy(x, start * d, first, 0, d);
+            int i = start;
+            while (true) {
+                done[i] = true;
+                int j = perm[i];
+                if (j == start) {
+                    System.arraycopy(first, 0, x, i * d, d);
+                    break;
+                }
+                System.arraycopy(x, j * d, x, i * d, d);
+                i = j;
+            }
+        }
     }
 
     private Matrix randomCenters(int k, RandomState rng) {

@@ -29,6 +29,8 @@ public final class MersenneTwister {
     private static final int LOWER_MASK = 0x7fffffff;
 
     private final int[] mt = new int[N];
+    /** The outputs of the current state: {@code mt} tempered, made by {@link #regenerate()} all at once. */
+    private final int[] tempered = new int[N];
     private int index = N;
 
     /** A generator seeded with {@code init_genrand(seed)}; {@code seed} is taken as an unsigned 32-bit word. */
@@ -96,12 +98,7 @@ public final class MersenneTwister {
         if (index >= N) {
             regenerate();
         }
-        int y = mt[index++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & 0x9d2c5680;
-        y ^= (y << 15) & 0xefc60000;
-        y ^= y >>> 18;
-        return y;
+        return tempered[index++];
     }
 
     /** The next output as an unsigned value in [0, 2³²). */
@@ -130,12 +127,34 @@ public final class MersenneTwister {
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
-    /** Regenerates all 624 words of the state (the "twist"). */
+    /**
+     * Regenerates all 624 words of the state (the "twist"), in place and in order:
+     * {@code w[k] = w[(k + M) mod N] ⊕ (y ≫ 1) ⊕ (y odd ? MATRIX_A : 0)} with {@code y} the upper bit of
+     * {@code w[k]} and the lower 31 bits of {@code w[(k + 1) mod N]}. Split at the two wrap-arounds so that
+     * no index needs a modulo, and branch-free; then tempers the whole state at once (a loop the JIT
+     * vectorises) into the outputs that {@link #nextInt()} hands out.
+     */
     private void regenerate() {
-        for (int k = 0; k < N; k++) {
-            int y = (mt[k] & UPPER_MASK) | (mt[(k + 1) % N] & LOWER_MASK);
-            int next = mt[(k + M) % N] ^ (y >>> 1);
-            mt[k] = (y & 1) == 0 ? next : next ^ MATRIX_A;
+        int[] s = mt;
+        int k = 0;
+        for (; k < N - M; k++) {
+            int y = (s[k] & UPPER_MASK) | (s[k + 1] & LOWER_MASK);
+            s[k] = s[k + M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        for (; k < N - 1; k++) {
+            int y = (s[k] & UPPER_MASK) | (s[k + 1] & LOWER_MASK);
+            s[k] = s[k + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        int y = (s[N - 1] & UPPER_MASK) | (s[0] & LOWER_MASK);
+        s[N - 1] = s[M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        int[] t = tempered;
+        for (int i = 0; i < N; i++) {
+            int v = s[i];
+            v ^= v >>> 11;
+            v ^= (v << 7) & 0x9d2c5680;
+            v ^= (v << 15) & 0xefc60000;
+            v ^= v >>> 18;
+            t[i] = v;
         }
         index = 0;
     }

@@ -38,6 +38,9 @@ public final class RandomState {
     /** The largest seed numpy accepts, {@code 2**32 - 1}. */
     public static final long MAX_SEED = 0xffffffffL;
 
+    /** Polar pairs drawn before their logarithms are taken, in {@code normalInto}. */
+    private static final int PAIRS_PER_BATCH = 512;
+
     private final MersenneTwister mt;
     private boolean hasGauss;
     private double gauss;
@@ -208,14 +211,68 @@ public final class RandomState {
     public double[] normal(double[] locs, double scale, int n) {
         Objects.requireNonNull(locs, "locs");
         checkScale(scale);
+        double[] out = new double[Math.multiplyExact(checkSize(n), locs.length)];
+        normalInto(locs, scale, n, out, 0);
+        return out;
+    }
+
+    /**
+     * {@link #normal(double[], double, int)} written into {@code out[offset ..]}: element (i, j) at
+     * {@code out[offset + i·locs.length + j]}. The same values and the same stream state afterwards, but
+     * the polar pairs are used two at a time (both values of a pair written at once) with no per-value
+     * call.
+     */
+    void normalInto(double[] locs, double scale, int n, double[] out, int offset) {
         int d = locs.length;
-        double[] out = new double[Math.multiplyExact(checkSize(n), d)];
-        for (int i = 0, p = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                out[p++] = locs[j] + scale * standardNormal();
+        int total = Math.multiplyExact(n, d);
+        int p = 0;
+        int j = 0;
+        if (total > 0 && hasGauss) {
+            out[offset] = locs[0] + scale * gauss;
+            hasGauss = false;
+            gauss = 0.0;
+            p = 1;
+            j = d == 1 ? 0 : 1;
+        }
+        MersenneTwister g = mt;
+        double[] u1 = new double[Math.min(PAIRS_PER_BATCH, (total - p) / 2)];
+        double[] u2 = new double[u1.length];
+        double[] rr = new double[u1.length];
+        while (p + 2 <= total) {
+            // the accepted pairs of a batch first (all the draws, in stream order), then their logarithms
+            // in a loop of independent iterations, so that the divisions of one overlap the next
+            int batch = Math.min(u1.length, (total - p) / 2);
+            for (int b = 0; b < batch; b++) {
+                double x1;
+                double x2;
+                double r2;
+                do {
+                    x1 = 2.0 * g.nextDouble() - 1.0;
+                    x2 = 2.0 * g.nextDouble() - 1.0;
+                    r2 = x1 * x1 + x2 * x2;
+                } while (r2 >= 1.0 || r2 == 0.0);
+                u1[b] = x1;
+                u2[b] = x2;
+                rr[b] = r2;
+            }
+            for (int b = 0; b < batch; b++) {
+                rr[b] = Math.sqrt(-2.0 * CorrectlyRoundedLog.log(rr[b]) / rr[b]);
+            }
+            for (int b = 0; b < batch; b++, p += 2) {
+                double f = rr[b];
+                out[offset + p] = locs[j] + scale * (f * u2[b]);
+                if (++j == d) {
+                    j = 0;
+                }
+                out[offset + p + 1] = locs[j] + scale * (f * u1[b]);
+                if (++j == d) {
+                    j = 0;
+                }
             }
         }
-        return out;
+        if (p < total) {
+            out[offset + p] = locs[j] + scale * standardNormal();
+        }
     }
 
     private static void checkScale(double scale) {

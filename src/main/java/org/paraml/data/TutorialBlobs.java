@@ -72,7 +72,12 @@ public final class TutorialBlobs {
 
     /** Block {@code seed}: {@code make_blobs(n_samples=rows, centers=template, n_features=20, random_state=seed)[0]}. */
     public static Matrix block(long seed, int rows) {
-        return new MakeBlobs().nSamples(rows).centers(TEMPLATE).randomState(seed).generate().x();
+        return block(seed, rows, new double[Math.multiplyExact(rows, N_FEATURES)]);
+    }
+
+    /** {@link #block(long, int)} written into {@code scratch} (at least rows × 20 values); a view of it. */
+    static Matrix block(long seed, int rows, double[] scratch) {
+        return new MakeBlobs().nSamples(rows).centers(TEMPLATE).randomState(seed).generateXInto(scratch);
     }
 
     /** The tutorial's blocks: {@code numBlocks} blocks of 200 000 rows, block i from seed i. */
@@ -82,8 +87,8 @@ public final class TutorialBlobs {
 
     /** {@code numBlocks} blocks of {@code blockRows} rows, block i from seed i, made on demand. */
     public static Blocks blocks(int numBlocks, int blockRows) {
-        return Blocks.generated(numBlocks, blockRows, N_FEATURES, 0, (seed, rows, cols, scratch) -> block(seed, rows),
-                "tutorial blobs", false);
+        return Blocks.generated(numBlocks, blockRows, N_FEATURES, 0,
+                (seed, rows, cols, scratch) -> block(seed, rows, scratch), "tutorial blobs", true);
     }
 
     /**
@@ -96,7 +101,7 @@ public final class TutorialBlobs {
         }
         Matrix template = computeTemplate(nCenters, nFeatures);
         return Blocks.generated(numBlocks, blockRows, nFeatures, 0, (seed, rows, cols, scratch) ->
-                new MakeBlobs().nSamples(rows).centers(template).randomState(seed).generate().x(),
-                "tutorial-style blobs", false);
+                new MakeBlobs().nSamples(rows).centers(template).randomState(seed).generateXInto(scratch),
+                "tutorial-style blobs", true);
     }
 }

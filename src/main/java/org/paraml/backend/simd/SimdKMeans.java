@@ -33,9 +33,6 @@ import org.paraml.linalg.Matrix;
 final class SimdKMeans implements NearestCenterKernel {
     private static final VectorSpecies<Double> S = SimdKernels.S;
     private static final int L = SimdKernels.L;
-    private static final DoubleVector IOTA = iota();
-    private static final DoubleVector INF = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-    private static final DoubleVector MINUS_TWO = DoubleVector.broadcast(S, -2.0);
     /** Up to this many features the k-means kernel puts rows in lanes; above it, centres. */
     static final int ACROSS_ROWS_MAX_FEATURES = 64;
     /**
@@ -46,14 +43,6 @@ final class SimdKMeans implements NearestCenterKernel {
      * within the backend tolerance; it is clamped at 0 either way.
      */
     static final double CANCELLATION = 0x1p-10;
-
-    private static DoubleVector iota() {
-        double[] a = new double[L];
-        for (int l = 0; l < L; l++) {
-            a[l] = l;
-        }
-        return DoubleVector.fromArray(S, a, 0);
-    }
 
     /** The rows being assigned, when they were prepared (their tiles then replace the per-block transpose); or null. */
     private final SimdPreparedMatrix preparedX;
@@ -71,65 +60,257 @@ final class SimdKMeans implements NearestCenterKernel {
     @Override
     public void nearest(Matrix x, int from, int to, PreparedMatrix centers, int[] labels, double[] distances,
                         int outOffset) {
-        if (x.cols() <= ACROSS_ROWS_MAX_FEATURES && x.cols() > 0) {
-            nearestAcrossRows(x, from, to, (SimdPreparedMatrix) centers, labels, distances, outOffset);
+        if (acrossRows(x)) {
+            assignAcrossRows(x, from, to, null, (SimdPreparedMatrix) centers, labels, distances, outOffset, null, null);
         } else {
             nearestAcrossCentres(x, from, to, (SimdPreparedMatrix) centers, labels, distances, outOffset);
         }
     }
 
-    /**
-     * Few features: rows in lanes. Each block of {@code 2L} rows is transposed into a small tile
-     * ({@code tile[f·2L + r] = x_{i+r, f}}, zeros past the last row), then for four centres at a
-     * time one broadcast centre coordinate meets two tile vectors (eight accumulators). Lane-wise
-     * running minima of the score {@code ‖c‖² − 2⟨x, c⟩} (strict {@code <} in centre order, so ties
-     * keep the lowest index) need no horizontal operation; ‖x‖² is summed lane-wise from the tile.
-     * The distance is {@code max(0, ‖x‖² + score)}, recomputed directly when it is below
-     * {@code (‖x‖² + max_c ‖c‖²)·2^−10} (see {@link #CANCELLATION}).
-     */
-    private void nearestAcrossRows(Matrix x, int from, int to, SimdPreparedMatrix c, int[] labels,
-                                   double[] distances, int outOffset) {
-        int d = x.cols();
-        int k = c.rows();
-        int block = SimdPreparedMatrix.TILE_ROWS;
-        double[] panel = c.panel();
-        int kPad = c.paddedRows();
-        double[] cn = c.squaredNorms();
-        double cnMax = 0.0;
-        for (double v : cn) {
-            cnMax = Math.max(cnMax, v);
+    /** {@inheritDoc} With rows in lanes, each block of rows is added into the sums right after its search, while it is in cache. */
+    @Override
+    public double assign(Matrix x, int from, int to, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                         double[] distances, int outOffset, double[] sums, double[] counts) {
+        if (acrossRows(x)) {
+            return assignAcrossRows(x, from, to, sampleWeight, (SimdPreparedMatrix) centers, labels, distances,
+                    outOffset, sums, counts);
         }
-        double[] xd = x.data();
-        // tiles of the prepared x when the chunk starts on a tile; otherwise transpose block by block
-        double[] prepared = preparedX != null && from % block == 0 ? preparedX.tiles() : null;
-        double[] scratch = prepared == null ? new double[d * block] : null;
-        int[] rowOffsets = new int[block];
-        double[] best = new double[block];
-        double[] index = new double[block];
-        double[] limit = new double[block];
-        double[] lanes = new double[L];
+        return NearestCenterKernel.super.assign(x, from, to, sampleWeight, centers, labels, distances, outOffset,
+                sums, counts);
+    }
+
+    /** {@inheritDoc} With rows in lanes, each block of rows updates its minima right after its search. */
+    @Override
+    public double lowerMin(Matrix x, int from, int to, PreparedMatrix centers, double[] minDistances, int[] argmin,
+                           int argminBase) {
+        if (!acrossRows(x)) {
+            return NearestCenterKernel.super.lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
+        }
+        SimdPreparedMatrix c = (SimdPreparedMatrix) centers;
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        Search search = new Search(x, from, c, preparedX);
+        double cost = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
-            double[] tile;
-            int base;
+            search.tile(i0, rows);
+            for (int r = 0; r < rows; r++) {
+                int i = i0 + r;
+                double dist = search.distance(r);
+                if (dist < minDistances[i]) {
+                    minDistances[i] = dist;
+                    if (argmin != null) {
+                        argmin[i] = argminBase + (int) search.index[r];
+                    }
+                }
+                cost += minDistances[i];
+            }
+        }
+        return cost;
+    }
+
+    private static boolean acrossRows(Matrix x) {
+        return x.cols() <= ACROSS_ROWS_MAX_FEATURES && x.cols() > 0;
+    }
+
+    /**
+     * Few features: rows in lanes (see {@link Search}), and with {@code sums} or {@code counts}, each
+     * row added in row order into its centre's sums as soon as its block of rows is searched: from the
+     * row itself (in cache after the transpose; vectors along features, the last one masked) or, for
+     * prepared rows, from their tile.
+     */
+    private double assignAcrossRows(Matrix x, int from, int to, double[] sampleWeight, SimdPreparedMatrix c,
+                                    int[] labels, double[] distances, int outOffset, double[] sums, double[] counts) {
+        int d = x.cols();
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        double[] xd = x.data();
+        Search search = new Search(x, from, c, preparedX);
+        boolean fromTile = search.prepared != null;
+        int bound = S.loopBound(d);
+        VectorMask<Double> tail = S.indexInRange(bound, d);
+        if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
+            return lloydRows(x, from, to, search, labels, distances, outOffset, sums, counts, bound, tail);
+        }
+        double inertia = 0.0;
+        for (int i0 = from; i0 < to; i0 += block) {
+            int rows = Math.min(block, to - i0);
+            search.tile(i0, rows);
+            int o = outOffset + i0 - from;
+            for (int r = 0; r < rows; r++) {
+                int i = i0 + r;
+                int label = (int) search.index[r];
+                double dist = search.distance(r);
+                labels[o + r] = label;
+                distances[o + r] = dist;
+                double w = sampleWeight == null ? 1.0 : sampleWeight[i];
+                inertia += w * dist;
+                if (sums != null) {
+                    if (fromTile) {
+                        addFromTile(search.tile, search.base + r, block, sums, label * d, d, bound, sampleWeight, w);
+                    } else if (sampleWeight == null) {
+                        addRow(xd, x.offset(i), sums, label * d, d, bound, tail);
+                    } else {
+                        addWeightedRow(xd, x.offset(i), w, sums, label * d, d, bound);
+                    }
+                }
+                if (counts != null) {
+                    counts[label] += w;
+                }
+            }
+        }
+        return inertia;
+    }
+
+    /** Whether every count is a whole number that 2^31 more rows cannot take past 2^53 (counts stay exact). */
+    private static boolean integral(double[] counts) {
+        for (double v : counts) {
+            if (!(v == Math.rint(v) && Math.abs(v) < 0x1p52)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #assignAcrossRows} for the Lloyd pass itself (no weights, sums and counts, rows from the
+     * matrix), as one tight loop. The sums are accumulated in a copy whose rows are padded to whole
+     * vectors, so that every row is added with whole vectors and no mask: the lanes past the row's
+     * last feature (values of the next row) land in the padding, which is dropped when the copy goes
+     * back. Each row adds 1 to its centre's count; the additions are exact, so the counts are tallied as
+     * integers and added at the end, which gives the same doubles.
+     */
+    private static double lloydRows(Matrix x, int from, int to, Search search, int[] labels, double[] distances,
+                                    int outOffset, double[] sums, double[] counts, int bound,
+                                    VectorMask<Double> tail) {
+        int d = x.cols();
+        int k = counts.length;
+        int dPad = (d + L - 1) / L * L;
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        double[] xd = x.data();
+        double[] padded = new double[k * dPad];
+        for (int l = 0; l < k; l++) {
+            System.arraycopy(sums, l * d, padded, l * dPad, d);
+        }
+        int[] tally = new int[k];
+        double inertia = 0.0;
+        for (int i0 = from; i0 < to; i0 += block) {
+            int rows = Math.min(block, to - i0);
+            search.tile(i0, rows);
+            int o = outOffset + i0 - from;
+            for (int r = 0; r < rows; r++) {
+                int label = (int) search.index[r];
+                double dist = search.distance(r);
+                labels[o + r] = label;
+                distances[o + r] = dist;
+                inertia += dist;
+                int ox = x.offset(i0 + r);
+                int s = label * dPad;
+                if (ox + dPad <= xd.length) {
+                    for (int j = 0; j < dPad; j += L) {
+                        DoubleVector.fromArray(S, padded, s + j).add(DoubleVector.fromArray(S, xd, ox + j))
+                                .intoArray(padded, s + j);
+                    }
+                } else {
+                    for (int j = 0; j < d; j++) {
+                        padded[s + j] += xd[ox + j];
+                    }
+                }
+                tally[label]++;
+            }
+        }
+        for (int l = 0; l < k; l++) {
+            System.arraycopy(padded, l * dPad, sums, l * d, d);
+            counts[l] += tally[l];
+        }
+        return inertia;
+    }
+
+    /**
+     * The nearest-centre search with rows in lanes, one block of {@code 2L} rows at a time: the block
+     * is transposed into a small tile ({@code tile[f·2L + r] = x_{i+r, f}}, zeros past the last row), or
+     * read from the prepared rows' tiles; then for four centres at a time one broadcast centre
+     * coordinate meets two tile vectors (eight accumulators). Lane-wise running minima of the score
+     * {@code ‖c‖² − 2⟨x, c⟩} (strict {@code <} in centre order, so ties keep the lowest index) need no
+     * horizontal operation; ‖x‖² is summed lane-wise from the tile. The distance is
+     * {@code max(0, ‖x‖² + score)}, recomputed directly when it is below
+     * {@code (‖x‖² + max_c ‖c‖²)·2^−10} (see {@link #CANCELLATION}). One per call: it holds the scratch.
+     */
+    private static final class Search {
+        final Matrix x;
+        final int d;
+        final int k;
+        final int kPad;
+        final double[] panel;
+        final double[] cn;
+        final double cnMax;
+        final Matrix centres;
+        final double[] prepared;
+        final double[] scratch;
+        final double[] best = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] index = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] lanes = new double[L];
+        /** The tile searched last, and the index of its feature 0, row 0. */
+        double[] tile;
+        int base;
+        int i0;
+        /** Whether some row of the last tile may need its distance recomputed directly. */
+        boolean check;
+
+        Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX) {
+            this.x = x;
+            this.d = x.cols();
+            this.k = c.rows();
+            this.kPad = c.paddedRows();
+            this.panel = c.panel();
+            this.cn = c.squaredNorms();
+            double max = 0.0;
+            for (double v : cn) {
+                max = Math.max(max, v);
+            }
+            this.cnMax = max;
+            this.centres = c.matrix();
+            // tiles of the prepared x when the chunk starts on a tile; otherwise transpose block by block
+            this.prepared = preparedX != null && from % SimdPreparedMatrix.TILE_ROWS == 0 ? preparedX.tiles() : null;
+            this.scratch = prepared == null ? new double[d * SimdPreparedMatrix.TILE_ROWS] : null;
+        }
+
+        /** The distance of row {@code i0 + r} to centre {@code index[r]}, by the distance rule. */
+        double distance(int r) {
+            double dist = best[r];
+            if (check && dist < limit[r]) {
+                dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset((int) index[r]), d,
+                        lanes);
+            }
+            return dist;
+        }
+
+        /** Searches rows {@code [i0, i0 + rows)}: fills {@link #best}, {@link #index} and {@link #check}. */
+        void tile(int i0, int rows) {
+            // vector constants as locals: C2 may fail to intrinsify operations on a static final vector
+            DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
+            DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+            int block = SimdPreparedMatrix.TILE_ROWS;
+            this.i0 = i0;
             if (prepared != null) {
                 tile = prepared;
                 base = i0 * d;
             } else {
                 tile = scratch;
                 base = 0;
-                transpose(x, i0, rows, rowOffsets, scratch);
+                transpose(x, i0, rows, scratch);
             }
+            double[] tl = tile;
+            int tb0 = base;
             DoubleVector xnA = DoubleVector.zero(S);
             DoubleVector xnB = xnA;
-            for (int f = 0, t = base; f < d; f++, t += block) {
-                DoubleVector ta = DoubleVector.fromArray(S, tile, t);
-                DoubleVector tb = DoubleVector.fromArray(S, tile, t + L);
+            for (int f = 0, t = tb0; f < d; f++, t += block) {
+                DoubleVector ta = DoubleVector.fromArray(S, tl, t);
+                DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
                 xnA = ta.fma(ta, xnA);
                 xnB = tb.fma(tb, xnB);
             }
-            DoubleVector bestA = INF;
-            DoubleVector bestB = INF;
+            DoubleVector bestA = inf;
+            DoubleVector bestB = inf;
             DoubleVector idxA = DoubleVector.zero(S);
             DoubleVector idxB = idxA;
             int j = 0;
@@ -142,9 +323,9 @@ final class SimdKMeans implements NearestCenterKernel {
                 DoubleVector b2 = a0;
                 DoubleVector a3 = a0;
                 DoubleVector b3 = a0;
-                for (int f = 0, t = base, p = j; f < d; f++, t += block, p += kPad) {
-                    DoubleVector ta = DoubleVector.fromArray(S, tile, t);
-                    DoubleVector tb = DoubleVector.fromArray(S, tile, t + L);
+                for (int f = 0, t = tb0, p = j; f < d; f++, t += block, p += kPad) {
+                    DoubleVector ta = DoubleVector.fromArray(S, tl, t);
+                    DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
                     DoubleVector c0 = DoubleVector.broadcast(S, panel[p]);
                     a0 = ta.fma(c0, a0);
                     b0 = tb.fma(c0, b0);
@@ -160,41 +341,41 @@ final class SimdKMeans implements NearestCenterKernel {
                 }
                 DoubleVector n = DoubleVector.broadcast(S, cn[j]);
                 DoubleVector id = DoubleVector.broadcast(S, j);
-                DoubleVector s = a0.fma(MINUS_TWO, n);
+                DoubleVector s = a0.fma(minusTwo, n);
                 VectorMask<Double> m = s.compare(VectorOperators.LT, bestA);
                 bestA = bestA.blend(s, m);
                 idxA = idxA.blend(id, m);
-                s = b0.fma(MINUS_TWO, n);
+                s = b0.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
                 n = DoubleVector.broadcast(S, cn[j + 1]);
                 id = DoubleVector.broadcast(S, j + 1);
-                s = a1.fma(MINUS_TWO, n);
+                s = a1.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestA);
                 bestA = bestA.blend(s, m);
                 idxA = idxA.blend(id, m);
-                s = b1.fma(MINUS_TWO, n);
+                s = b1.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
                 n = DoubleVector.broadcast(S, cn[j + 2]);
                 id = DoubleVector.broadcast(S, j + 2);
-                s = a2.fma(MINUS_TWO, n);
+                s = a2.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestA);
                 bestA = bestA.blend(s, m);
                 idxA = idxA.blend(id, m);
-                s = b2.fma(MINUS_TWO, n);
+                s = b2.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
                 n = DoubleVector.broadcast(S, cn[j + 3]);
                 id = DoubleVector.broadcast(S, j + 3);
-                s = a3.fma(MINUS_TWO, n);
+                s = a3.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestA);
                 bestA = bestA.blend(s, m);
                 idxA = idxA.blend(id, m);
-                s = b3.fma(MINUS_TWO, n);
+                s = b3.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
@@ -202,18 +383,18 @@ final class SimdKMeans implements NearestCenterKernel {
             for (; j < k; j++) {
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector b0 = a0;
-                for (int f = 0, t = base, p = j; f < d; f++, t += block, p += kPad) {
+                for (int f = 0, t = tb0, p = j; f < d; f++, t += block, p += kPad) {
                     DoubleVector c0 = DoubleVector.broadcast(S, panel[p]);
-                    a0 = DoubleVector.fromArray(S, tile, t).fma(c0, a0);
-                    b0 = DoubleVector.fromArray(S, tile, t + L).fma(c0, b0);
+                    a0 = DoubleVector.fromArray(S, tl, t).fma(c0, a0);
+                    b0 = DoubleVector.fromArray(S, tl, t + L).fma(c0, b0);
                 }
                 DoubleVector n = DoubleVector.broadcast(S, cn[j]);
                 DoubleVector id = DoubleVector.broadcast(S, j);
-                DoubleVector s = a0.fma(MINUS_TWO, n);
+                DoubleVector s = a0.fma(minusTwo, n);
                 VectorMask<Double> m = s.compare(VectorOperators.LT, bestA);
                 bestA = bestA.blend(s, m);
                 idxA = idxA.blend(id, m);
-                s = b0.fma(MINUS_TWO, n);
+                s = b0.fma(minusTwo, n);
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
@@ -222,39 +403,92 @@ final class SimdKMeans implements NearestCenterKernel {
             DoubleVector distB = xnB.add(bestB).max(0.0);
             DoubleVector limA = xnA.add(cnMax).mul(CANCELLATION);
             DoubleVector limB = xnB.add(cnMax).mul(CANCELLATION);
-            int o = outOffset + i0 - from;
             distA.intoArray(best, 0);
             distB.intoArray(best, L);
             idxA.intoArray(index, 0);
             idxB.intoArray(index, L);
-            limA.intoArray(limit, 0);
-            limB.intoArray(limit, L);
-            for (int r = 0; r < rows; r++) {
-                int label = (int) index[r];
-                double dist = best[r];
-                if (dist < limit[r]) {
-                    dist = squaredDistance(xd, x.offset(i0 + r), c.matrix().data(), c.matrix().offset(label), d, lanes);
-                }
-                labels[o + r] = label;
-                distances[o + r] = dist;
+            check = distA.compare(VectorOperators.LT, limA).anyTrue() || distB.compare(VectorOperators.LT, limB).anyTrue();
+            if (check) {
+                limA.intoArray(limit, 0);
+                limB.intoArray(limit, L);
             }
         }
     }
 
-    private static void transpose(Matrix x, int i0, int rows, int[] rowOffsets, double[] tile) {
+    /**
+     * Rows {@code [i0, i0 + rows)} of {@code x} into {@code tile[f·2L + r]}, zeros for {@code r >= rows}.
+     * Row by row, so each row is read as one sequential run (and stays in cache for the sums).
+     */
+    private static void transpose(Matrix x, int i0, int rows, double[] tile) {
         int block = SimdPreparedMatrix.TILE_ROWS;
         int d = x.cols();
         double[] xd = x.data();
         for (int r = 0; r < rows; r++) {
-            rowOffsets[r] = x.offset(i0 + r);
-        }
-        for (int f = 0; f < d; f++) {
-            int t = f * block;
-            for (int r = 0; r < rows; r++) {
-                tile[t + r] = xd[rowOffsets[r] + f];
+            int o = x.offset(i0 + r);
+            for (int f = 0, t = r; f < d; f++, t += block) {
+                tile[t] = xd[o + f];
             }
-            for (int r = rows; r < block; r++) {
-                tile[t + r] = 0.0;
+        }
+        for (int r = rows; r < block; r++) {
+            for (int f = 0, t = r; f < d; f++, t += block) {
+                tile[t] = 0.0;
+            }
+        }
+    }
+
+    /**
+     * {@code sums[s + j] += src[o + j]} for {@code j < d}: whole vectors, then one vector whose lanes past
+     * {@code d} add +0.0 to the next sums, which leaves them unchanged (a sum that starts at +0.0 is never
+     * −0.0), or, at the end of either array, one element at a time.
+     */
+    private static void addRow(double[] src, int o, double[] sums, int s, int d, int bound,
+                               VectorMask<Double> tail) {
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector.fromArray(S, sums, s + j).add(DoubleVector.fromArray(S, src, o + j)).intoArray(sums, s + j);
+        }
+        if (j < d) {
+            if (s + j + L <= sums.length && o + j + L <= src.length) {
+                DoubleVector.fromArray(S, sums, s + j).add(DoubleVector.zero(S).blend(DoubleVector.fromArray(S, src, o + j), tail))
+                        .intoArray(sums, s + j);
+            } else {
+                for (; j < d; j++) {
+                    sums[s + j] += src[o + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code sums[s + j] += w·src[o + j]}: fused multiply-adds over the first {@code bound} features,
+     * a multiply then an add for the rest (as the SIMD backend has always rounded them).
+     */
+    private static void addWeightedRow(double[] src, int o, double w, double[] sums, int s, int d, int bound) {
+        DoubleVector wv = DoubleVector.broadcast(S, w);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector.fromArray(S, src, o + j).fma(wv, DoubleVector.fromArray(S, sums, s + j))
+                    .intoArray(sums, s + j);
+        }
+        for (; j < d; j++) {
+            sums[s + j] += w * src[o + j];
+        }
+    }
+
+    /** As {@link #addRow} / {@link #addWeightedRow}, reading the row from its tile: {@code src[t + f·T]}. */
+    private static void addFromTile(double[] tile, int t, int block, double[] sums, int s, int d, int bound,
+                                    double[] sampleWeight, double w) {
+        if (sampleWeight == null) {
+            for (int f = 0; f < d; f++, t += block) {
+                sums[s + f] += tile[t];
+            }
+        } else {
+            int f = 0;
+            for (; f < bound; f++, t += block) {
+                sums[s + f] = Math.fma(tile[t], w, sums[s + f]);
+            }
+            for (; f < d; f++, t += block) {
+                sums[s + f] += w * tile[t];
             }
         }
     }
@@ -273,16 +507,20 @@ final class SimdKMeans implements NearestCenterKernel {
         int d = x.cols();
         double[] xd = x.data();
         double[] lanes = new double[L];
+        // vector constants as locals: C2 may fail to intrinsify operations on a static final vector
+        DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
+        DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+        DoubleVector iota = DoubleVector.zero(S).addIndex(1);
         int i = from;
         for (; i + 4 <= to; i += 4) {
             int o0 = x.offset(i);
             int o1 = x.offset(i + 1);
             int o2 = x.offset(i + 2);
             int o3 = x.offset(i + 3);
-            DoubleVector bv0 = INF;
-            DoubleVector bv1 = INF;
-            DoubleVector bv2 = INF;
-            DoubleVector bv3 = INF;
+            DoubleVector bv0 = inf;
+            DoubleVector bv1 = inf;
+            DoubleVector bv2 = inf;
+            DoubleVector bv3 = inf;
             DoubleVector bi0 = DoubleVector.zero(S);
             DoubleVector bi1 = bi0;
             DoubleVector bi2 = bi0;
@@ -316,37 +554,37 @@ final class SimdKMeans implements NearestCenterKernel {
                 }
                 DoubleVector n0 = DoubleVector.fromArray(S, cn, p);
                 DoubleVector n1 = DoubleVector.fromArray(S, cn, p + L);
-                DoubleVector id0 = IOTA.add(p);
-                DoubleVector id1 = IOTA.add(p + L);
-                DoubleVector s = a00.fma(MINUS_TWO, n0);
+                DoubleVector id0 = iota.add(p);
+                DoubleVector id1 = iota.add(p + L);
+                DoubleVector s = a00.fma(minusTwo, n0);
                 VectorMask<Double> m = s.compare(VectorOperators.LT, bv0);
                 bv0 = bv0.blend(s, m);
                 bi0 = bi0.blend(id0, m);
-                s = a01.fma(MINUS_TWO, n1);
+                s = a01.fma(minusTwo, n1);
                 m = s.compare(VectorOperators.LT, bv0);
                 bv0 = bv0.blend(s, m);
                 bi0 = bi0.blend(id1, m);
-                s = a10.fma(MINUS_TWO, n0);
+                s = a10.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv1);
                 bv1 = bv1.blend(s, m);
                 bi1 = bi1.blend(id0, m);
-                s = a11.fma(MINUS_TWO, n1);
+                s = a11.fma(minusTwo, n1);
                 m = s.compare(VectorOperators.LT, bv1);
                 bv1 = bv1.blend(s, m);
                 bi1 = bi1.blend(id1, m);
-                s = a20.fma(MINUS_TWO, n0);
+                s = a20.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv2);
                 bv2 = bv2.blend(s, m);
                 bi2 = bi2.blend(id0, m);
-                s = a21.fma(MINUS_TWO, n1);
+                s = a21.fma(minusTwo, n1);
                 m = s.compare(VectorOperators.LT, bv2);
                 bv2 = bv2.blend(s, m);
                 bi2 = bi2.blend(id1, m);
-                s = a30.fma(MINUS_TWO, n0);
+                s = a30.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv3);
                 bv3 = bv3.blend(s, m);
                 bi3 = bi3.blend(id0, m);
-                s = a31.fma(MINUS_TWO, n1);
+                s = a31.fma(minusTwo, n1);
                 m = s.compare(VectorOperators.LT, bv3);
                 bv3 = bv3.blend(s, m);
                 bi3 = bi3.blend(id1, m);
@@ -365,32 +603,32 @@ final class SimdKMeans implements NearestCenterKernel {
                     a3 = t0.fma(DoubleVector.broadcast(S, xd[o3 + f]), a3);
                 }
                 DoubleVector n0 = DoubleVector.fromArray(S, cn, p);
-                DoubleVector id0 = IOTA.add(p);
-                DoubleVector s = a0.fma(MINUS_TWO, n0);
+                DoubleVector id0 = iota.add(p);
+                DoubleVector s = a0.fma(minusTwo, n0);
                 VectorMask<Double> m = s.compare(VectorOperators.LT, bv0);
                 bv0 = bv0.blend(s, m);
                 bi0 = bi0.blend(id0, m);
-                s = a1.fma(MINUS_TWO, n0);
+                s = a1.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv1);
                 bv1 = bv1.blend(s, m);
                 bi1 = bi1.blend(id0, m);
-                s = a2.fma(MINUS_TWO, n0);
+                s = a2.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv2);
                 bv2 = bv2.blend(s, m);
                 bi2 = bi2.blend(id0, m);
-                s = a3.fma(MINUS_TWO, n0);
+                s = a3.fma(minusTwo, n0);
                 m = s.compare(VectorOperators.LT, bv3);
                 bv3 = bv3.blend(s, m);
                 bi3 = bi3.blend(id0, m);
             }
-            finishRow(x, i, c, argmin(bv0, bi0), labels, distances, outOffset + i - from, lanes);
-            finishRow(x, i + 1, c, argmin(bv1, bi1), labels, distances, outOffset + i + 1 - from, lanes);
-            finishRow(x, i + 2, c, argmin(bv2, bi2), labels, distances, outOffset + i + 2 - from, lanes);
-            finishRow(x, i + 3, c, argmin(bv3, bi3), labels, distances, outOffset + i + 3 - from, lanes);
+            finishRow(x, i, c, argmin(bv0, bi0, inf), labels, distances, outOffset + i - from, lanes);
+            finishRow(x, i + 1, c, argmin(bv1, bi1, inf), labels, distances, outOffset + i + 1 - from, lanes);
+            finishRow(x, i + 2, c, argmin(bv2, bi2, inf), labels, distances, outOffset + i + 2 - from, lanes);
+            finishRow(x, i + 3, c, argmin(bv3, bi3, inf), labels, distances, outOffset + i + 3 - from, lanes);
         }
         for (; i < to; i++) {
             int o0 = x.offset(i);
-            DoubleVector bv0 = INF;
+            DoubleVector bv0 = inf;
             DoubleVector bi0 = DoubleVector.zero(S);
             for (int v = 0; v < vectors; v++) {
                 int p = v * L;
@@ -398,20 +636,20 @@ final class SimdKMeans implements NearestCenterKernel {
                 for (int f = 0, q = p; f < d; f++, q += kPad) {
                     a0 = DoubleVector.fromArray(S, panel, q).fma(DoubleVector.broadcast(S, xd[o0 + f]), a0);
                 }
-                DoubleVector s = a0.fma(MINUS_TWO, DoubleVector.fromArray(S, cn, p));
+                DoubleVector s = a0.fma(minusTwo, DoubleVector.fromArray(S, cn, p));
                 VectorMask<Double> m = s.compare(VectorOperators.LT, bv0);
                 bv0 = bv0.blend(s, m);
-                bi0 = bi0.blend(IOTA.add(p), m);
+                bi0 = bi0.blend(iota.add(p), m);
             }
-            finishRow(x, i, c, argmin(bv0, bi0), labels, distances, outOffset + i - from, lanes);
+            finishRow(x, i, c, argmin(bv0, bi0, inf), labels, distances, outOffset + i - from, lanes);
         }
     }
 
     /** The lowest centre index among the lanes holding the smallest score. */
-    private static int argmin(DoubleVector best, DoubleVector index) {
+    private static int argmin(DoubleVector best, DoubleVector index, DoubleVector inf) {
         double min = best.reduceLanes(VectorOperators.MIN);
         VectorMask<Double> atMin = best.compare(VectorOperators.EQ, min);
-        double idx = INF.blend(index, atMin).reduceLanes(VectorOperators.MIN);
+        double idx = inf.blend(index, atMin).reduceLanes(VectorOperators.MIN);
         return idx < Integer.MAX_VALUE ? (int) idx : 0;
     }
 
