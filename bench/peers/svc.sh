@@ -3,7 +3,7 @@
 #   <name>_jmh_args  extra JMH arguments (e.g. -p restrictions), may be empty
 #   <name>_peers     a function that runs the non-JVM peers and writes JSON files into $1
 #   <name>_rows      the rows of the ratio table (file bench/peers/<name>.rows)
-svc_jmh="SvcFitBenchmark SvcFitLargeBenchmark GridSearchBenchmark"
+svc_jmh="SvcFitBenchmark SvcFitLargeBenchmark SvcFitLargeLibsvmBenchmark GridSearchBenchmark"
 svc_jmh_args=""
 svc_peers() {
     local out="$1"

@@ -32,8 +32,11 @@ import org.paraml.svm.SVC;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class SvcFitLargeBenchmark {
-    /** scalar / simd: ParaML's SVC on that backend, one thread; simd2: SIMD with a budget of two threads; libsvm: the port. */
-    @Param({"scalar", "simd", "simd2", "libsvm"})
+    /**
+     * scalar / simd: ParaML's SVC on that backend, one thread; simd2: SIMD with a budget of two
+     * threads; libsvm: the port (minutes per fit: {@link SvcFitLargeLibsvmBenchmark} runs it once).
+     */
+    @Param({"scalar", "simd", "simd2"})
     public String impl;
 
     private Dataset data;
