@@ -72,4 +72,17 @@ final class ScalarSmoOps implements SmoOps {
             }
         }
     }
+
+    @Override
+    public void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to) {
+        if (signs == null) {
+            for (int j = from; j < to; j++) {
+                out[j] = src[ord[j] - base];
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                out[j] = src[ord[j] - base] * (sign * signs[j]);
+            }
+        }
+    }
 }

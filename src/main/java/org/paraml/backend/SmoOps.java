@@ -53,6 +53,14 @@ public interface SmoOps {
      */
     void addScaled(double[] v, float[] col, double s, int from, int to);
 
+    /**
+     * A gather of kernel values, as a solver reads its columns from a shared kernel matrix:
+     * <pre>out[j] = src[ord[j] − base] · (sign · signs[j])   for from ≤ j &lt; to</pre>
+     * with the product {@code sign · signs[j]} rounded first (float32 throughout). With
+     * {@code signs == null} it is the plain copy {@code out[j] = src[ord[j] − base]}.
+     */
+    void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to);
+
     /** The plain-Java reference implementation. */
     static SmoOps scalar() {
         return ScalarSmoOps.INSTANCE;

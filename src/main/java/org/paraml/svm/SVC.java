@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.paraml.backend.Backend;
+import org.paraml.backend.SmoOps;
 import org.paraml.backend.Backends;
 import org.paraml.data.Labels;
 import org.paraml.data.Validation;
@@ -648,7 +649,7 @@ public final class SVC implements ClassifierEstimator {
             int[] base = shared.rowsOf(x);
             SharedGram gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
             if (gram != null) {
-                source = new SharedKernelSource(gram, base, source, threads);
+                source = new SharedKernelSource(gram, base, source, threads, SmoOps.forBackend(be));
             }
         }
         FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),

@@ -1,5 +1,7 @@
 package org.paraml.svm;
 
+import org.paraml.backend.SmoOps;
+
 /**
  * The kernel of a fit on a fold of a search's data, read from the search's {@link SharedGram}:
  * the solver's columns are gathered from the shared rows by index ({@code K(x_a, x_b)} for fold
@@ -14,18 +16,21 @@ final class SharedKernelSource implements KernelSource {
     private final int[] base;
     private final KernelSource blocks;
     private final int threads;
+    private final SmoOps ops;
 
     /**
      * @param gram    the shared matrix of the fit's kernel
      * @param base    the row of the search's data of each row of the fit's input
      * @param blocks  where float64 kernel blocks come from (the fit's unshared source)
      * @param threads the thread budget for computing missing rows
+     * @param ops     the gather loops (the backend's {@link SmoOps})
      */
-    SharedKernelSource(SharedGram gram, int[] base, KernelSource blocks, int threads) {
+    SharedKernelSource(SharedGram gram, int[] base, KernelSource blocks, int threads, SmoOps ops) {
         this.gram = gram;
         this.base = base;
         this.blocks = blocks;
         this.threads = threads;
+        this.ops = ops;
     }
 
     @Override
@@ -44,17 +49,35 @@ final class SharedKernelSource implements KernelSource {
 
     @Override
     public KernelSource withThreads(int t) {
-        return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t);
+        return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t, ops);
     }
 
-    /** A solver's view: its positions map to positions of the shared matrix, permuted by the solver's swaps. */
+    /**
+     * A solver's view: its positions map to positions of the shared matrix, permuted by the solver's
+     * swaps. A long gather first copies the span of the shared row that holds the fit's rows into a
+     * local buffer: the copy streams the row from memory in order, where a gather straight from the
+     * row would wait on a cache miss at almost every element (the shared matrices are far larger
+     * than the caches, and the solver's order is a permutation).
+     */
     private final class Gathered implements ColumnProvider {
         private final int[] order;
         private final int[] one = new int[1];
         private final int[] oneOffset = new int[1];
+        /** The shared positions of the fit's rows lie in {@code [lo, lo + span)}. */
+        private final int lo;
+        private final int span;
+        private float[] stage;
 
         Gathered(int[] order) {
             this.order = order;
+            int min = Integer.MAX_VALUE;
+            int max = -1;
+            for (int p : order) {
+                min = Math.min(min, p);
+                max = Math.max(max, p);
+            }
+            this.lo = order.length == 0 ? 0 : min;
+            this.span = order.length == 0 ? 0 : max - min + 1;
         }
 
         @Override
@@ -89,11 +112,7 @@ final class SharedKernelSource implements KernelSource {
         public int column(int position, int from, int len, float[] out) {
             one[0] = order[position];
             float[] row = gram.rows(one, 1, threads, oneOffset)[0];
-            int off = oneOffset[0];
-            int[] ord = order;
-            for (int j = from; j < len; j++) {
-                out[j] = row[off + ord[j]];
-            }
+            gather(row, oneOffset[0], from, len, out, 1f, null);
             return from;
         }
 
@@ -101,12 +120,22 @@ final class SharedKernelSource implements KernelSource {
         public int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
             one[0] = order[position];
             float[] row = gram.rows(one, 1, threads, oneOffset)[0];
-            int off = oneOffset[0];
-            int[] ord = order;
-            for (int j = from; j < len; j++) {
-                out[j] = row[off + ord[j]] * (sign * signs[j]);
-            }
+            gather(row, oneOffset[0], from, len, out, sign, signs);
             return from;
+        }
+
+        /** {@code out[j] = row[off + order[j]]} (times {@code sign·signs[j]} when signs are given) for j in [from, len). */
+        private void gather(float[] row, int off, int from, int len, float[] out, float sign, float[] signs) {
+            // staging pays when the gather reads a good part of the span anyway
+            if (4L * (len - from) >= span) {
+                if (stage == null) {
+                    stage = new float[span];
+                }
+                System.arraycopy(row, off + lo, stage, 0, span);
+                ops.gather(stage, lo, order, sign, signs, out, from, len);
+            } else {
+                ops.gather(row, -off, order, sign, signs, out, from, len);
+            }
         }
 
         @Override
@@ -131,14 +160,8 @@ final class SharedKernelSource implements KernelSource {
             }
             int[] offsets = new int[count];
             float[][] rows = gram.rows(idx, count, threads, offsets);
-            int[] ord = order;
             for (int r = 0; r < count; r++) {
-                float[] row = rows[r];
-                int off = offsets[r];
-                float[] col = out[r];
-                for (int j = from; j < len; j++) {
-                    col[j] = row[off + ord[j]];
-                }
+                gather(rows[r], offsets[r], from, len, out[r], 1f, null);
             }
             return from;
         }

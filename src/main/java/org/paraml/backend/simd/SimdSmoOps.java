@@ -30,6 +30,8 @@ public final class SimdSmoOps implements SmoOps {
     private static final VectorSpecies<Float> F =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, S.vectorBitSize() / 2)));
     private static final SmoOps SCALAR = SmoOps.scalar();
+    /** Float lanes for gathers: AVX-512 and AVX2 gather float32 by int32 index in one instruction. */
+    private static final VectorSpecies<Float> G = FloatVector.SPECIES_PREFERRED;
 
     /** Public no-argument constructor, for loading by name. */
     public SimdSmoOps() {
@@ -214,5 +216,23 @@ public final class SimdSmoOps implements SmoOps {
                 v[k] -= m * col[k];
             }
         }
+    }
+
+    @Override
+    public void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to) {
+        int gl = G.length();
+        int j = from;
+        int bound = from + G.loopBound(to - from);
+        if (signs == null) {
+            for (; j < bound; j += gl) {
+                FloatVector.fromArray(G, src, -base, ord, j).intoArray(out, j);
+            }
+        } else {
+            for (; j < bound; j += gl) {
+                FloatVector s = FloatVector.fromArray(G, signs, j).mul(sign);
+                FloatVector.fromArray(G, src, -base, ord, j).mul(s).intoArray(out, j);
+            }
+        }
+        SCALAR.gather(src, base, ord, sign, signs, out, j, to);
     }
 }
