@@ -51,7 +51,7 @@ public final class SparkExecutor implements SearchExecutor {
 
     /** An executor on {@code sc}, grouping fits that share a kernel matrix. */
     public SparkExecutor(JavaSparkContext sc) {
-        this(sc, true, Integer.MAX_VALUE, 0);
+        this(sc, true, 0, 0);
     }
 
     private SparkExecutor(JavaSparkContext sc, boolean shareKernels, int maxGroupSize, int maxJobsInFlight) {
@@ -69,9 +69,16 @@ public final class SparkExecutor implements SearchExecutor {
         return new SparkExecutor(sc, share, maxGroupSize, maxJobsInFlight);
     }
 
-    /** The most fits in one Spark task, {@code >= 1} (default unbounded). */
+    /**
+     * The most fits in one Spark task, {@code >= 1}; 0 (the default) for {@code ceil(fits / (4 · cores))}:
+     * enough Spark tasks to keep every core busy to the end although fits differ in cost (a small C fits in
+     * a fraction of a large C's time). Fits of one kernel that land in different Spark tasks on one executor
+     * still share its kernel matrices.
+     */
     public SparkExecutor maxGroupSize(int n) {
-        new TaskGrouping(true, n); // validates
+        if (n != 0) {
+            new TaskGrouping(true, n); // validates
+        }
         return new SparkExecutor(sc, shareKernels, n, maxJobsInFlight);
     }
 
@@ -99,8 +106,10 @@ public final class SparkExecutor implements SearchExecutor {
         if (tasks.isEmpty()) {
             return;
         }
-        List<TaskGroup> groups = new TaskGrouping(shareKernels, maxGroupSize).groups(job, tasks);
-        SearchPayload payload = SearchPayload.of(job);
+        int groupSize = maxGroupSize > 0 ? maxGroupSize
+                : Math.max(1, (tasks.size() + 4 * parallelism() - 1) / (4 * parallelism()));
+        List<TaskGroup> groups = new TaskGrouping(shareKernels, groupSize).groups(job, tasks);
+        SearchPayload payload = SearchPayload.of(job, shareKernels);
         int kernelThreads = Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));
         int inFlight = Math.min(groups.size(), maxJobsInFlight > 0 ? maxJobsInFlight : 2 * parallelism());
         String jobGroup = "paraml-search-" + SEARCHES.incrementAndGet();
