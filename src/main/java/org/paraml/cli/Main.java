@@ -62,10 +62,16 @@ public final class Main implements Runnable {
         System.exit(run(out, err, args));
     }
 
-    /** One line per log record on stderr, e.g. "INFO: backend simd (...)". */
+    /**
+     * One line per log record on stderr, e.g. "INFO: backend simd (...)"; Spark's and Hadoop's log4j
+     * loggers at WARN ({@code org/paraml/cli/log4j2-cli.properties}) unless the user configured log4j.
+     */
     private static void configureLogging() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
+        }
+        if (System.getProperty("log4j2.configurationFile") == null && System.getenv("LOG4J_CONFIGURATION_FILE") == null) {
+            System.setProperty("log4j2.configurationFile", "org/paraml/cli/log4j2-cli.properties");
         }
     }
 
