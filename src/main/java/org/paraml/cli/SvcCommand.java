@@ -80,8 +80,9 @@ final class SvcCommand implements Callable<Integer> {
     @Option(names = "--random-state", paramLabel = "SEED", description = "Seed of the probability CV shuffle, 0 to 2^32-1 (default: fresh).")
     Long randomState;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Kernel threads of the fit (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Option(names = "--threads", description = "Threads of the fit: kernel columns, one-vs-one pairs, probability's"
+            + " cross-validation (default: all cores).")
+    Integer threads;
 
     @Mixin
     BackendOption backendOption;
@@ -96,12 +97,15 @@ final class SvcCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SVC svc = estimator();
         Backend backend = backendOption.resolve();
-        if (threads < 1) {
+        if (threads != null && threads < 1) {
             throw new IllegalArgumentException("invalid value for option '--threads': " + threads + " (allowed: >= 1)");
         }
         Matrix x = InputFiles.readMatrix(xFile, "--x");
         int[] y = InputFiles.readLabels(yFile, "--y");
-        svc = svc.backend(backend).threads(threads);
+        svc = svc.backend(backend);
+        if (threads != null) {
+            svc = svc.threads(threads);
+        }
 
         long t0 = System.nanoTime();
         SVCModel model;

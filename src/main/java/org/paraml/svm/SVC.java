@@ -147,7 +147,7 @@ public final class SVC implements ClassifierEstimator {
     /** scikit-learn's defaults: C=1, kernel='rbf', degree=3, gamma='scale', coef0=0, shrinking, tol=1e-3, cache_size=200. */
     public SVC() {
         this(1.0, Kernel.RBF, 3, "scale", Double.NaN, 0.0, true, false, 1e-3, 200.0, null, false, -1,
-                DecisionFunctionShape.OVR, false, null, null, 1, null);
+                DecisionFunctionShape.OVR, false, null, null, Runtime.getRuntime().availableProcessors(), null);
     }
 
     private SVC(double c, Kernel kernel, int degree, String gammaMode, double gammaValue, double coef0,
@@ -394,9 +394,11 @@ public final class SVC implements ClassifierEstimator {
     }
 
     /**
-     * The thread budget of kernel evaluations, {@code >= 1} (default 1: the caller's thread only;
-     * a parallel search gives each fit one thread). Results do not depend on it. Not a
-     * scikit-learn parameter, so not in {@link #getParams()}.
+     * The thread budget of a fit, {@code >= 1}: kernel columns large enough to be worth splitting
+     * ({@link org.paraml.backend.Parallel#MIN_PARALLEL_WORK}), the one-vs-one pairs and the five
+     * trainings of probability's cross-validation run on up to this many threads. Default: the
+     * available processors (scikit-learn's SVC uses one); a parallel search gives each fit its share.
+     * Results do not depend on it. Not a scikit-learn parameter, so not in {@link #getParams()}.
      */
     public SVC threads(int value) {
         if (value < 1) {

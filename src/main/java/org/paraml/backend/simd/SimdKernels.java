@@ -61,7 +61,8 @@ final class SimdKernels {
         int columns = panel != null ? COLUMN_CHUNK
                 : Math.max(L, Math.min(COLUMN_CHUNK, COLUMN_BYTES / (Double.BYTES * b.cols()) / L * L));
         int chunks = (len - base + columns - 1) / columns;
-        Parallel.forEach(groups * chunks, threads, t -> {
+        long work = (long) nRows * (len - base) * Math.max(1, b.cols());
+        Parallel.forEach(groups * chunks, Parallel.threadsFor(work, threads), t -> {
             int r0 = (t / chunks) * ROW_GROUP;
             int r1 = Math.min(nRows, r0 + ROW_GROUP);
             int c0 = base + (t % chunks) * columns;
