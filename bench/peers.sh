@@ -6,18 +6,18 @@
 # usage: bench/peers.sh [--java PATH/bin/java] [--workloads svc[,kmeans...]] [--no-build]
 #                       [--jmh-args "..."] [--skip-peers] [--out DIR]
 #   --java       the JVM that runs the benchmarks (default: java on the PATH)
-#   --workloads  which workloads (bench/peers/<name>.sh defines each; default: svc)
+#   --workloads  which workloads (bench/peers/<name>.sh defines each: svc, kmeans; default: svc,kmeans)
 #   --no-build   use the jars already built (target/classes and bench/target/benchmarks.jar)
 #   --jmh-args   extra JMH arguments, e.g. "-p impl=simd -wi 1 -i 2" for a quick look
 #   --skip-peers reuse the peers' JSON already in --out (from an earlier invocation of this session)
 #   --out        where the JSON results and the table go (default: bench/target/peers-<date>)
-# Environment: SKLEARN_RUNS (default 5), SKLEARN_RUNS_LARGE (3), SVC_SKLEARN_CASES.
+# Environment: SKLEARN_RUNS (default 5), SKLEARN_RUNS_LARGE (3), SVC_SKLEARN_CASES, KMEANS_SKLEARN_RUNS (3).
 # To add a workload, write bench/peers/<name>.sh (see peers/svc.sh) and a rows file.
 set -euo pipefail
 BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$BENCH_DIR")"
 JAVA=java
-WORKLOADS=svc
+WORKLOADS=svc,kmeans
 BUILD=1
 JMH_EXTRA=""
 SKIP_PEERS=0

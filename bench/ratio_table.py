@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prints the ratio table of bench/peers.sh: ParaML's JMH medians against peers' medians, row by row.
 
-usage: ratio_table.py --jmh jmh.json --peers DIR ROWS_FILE...
+usage: ratio_table.py --jmh jmh.json [--jmh rerun.json ...] --peers DIR ROWS_FILE...
+(a result found in a later --jmh file replaces the same result of an earlier one)
 A result is jmh:<Benchmark.method>{param=value,...} (the median of the measured iterations of the
 matching JMH result, in seconds) or <file>:<case> (the median_s of <case> in DIR/<file>.json).
 """
@@ -19,11 +20,13 @@ def jmh_medians(path):
     out = {}
     for r in json.load(open(path)):
         raw = [v for fork in r["primaryMetric"]["rawData"] for v in fork]
-        scale = UNIT.get(r["primaryMetric"]["scoreUnit"])
-        if scale is None:
-            continue
+        unit = r["primaryMetric"]["scoreUnit"]
         name = r["benchmark"].split(".")[-2] + "." + r["benchmark"].split(".")[-1]
-        out[(name, tuple(sorted(r.get("params", {}).items())))] = (statistics.median(raw) * scale, len(raw))
+        key = (name, tuple(sorted(r.get("params", {}).items())))
+        if unit == "ops/s":  # throughput: seconds per operation
+            out[key] = (1.0 / statistics.median(raw), len(raw))
+        elif unit in UNIT:
+            out[key] = (statistics.median(raw) * UNIT[unit], len(raw))
     return out
 
 
@@ -46,11 +49,14 @@ def lookup(sel, jmh, peers_dir):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--jmh", required=True)
+    ap.add_argument("--jmh", required=True, action="append")
     ap.add_argument("--peers", required=True)
     ap.add_argument("rows", nargs="+")
     a = ap.parse_args()
-    jmh = jmh_medians(a.jmh) if os.path.exists(a.jmh) else {}
+    jmh = {}
+    for path in a.jmh:
+        if os.path.exists(path):
+            jmh.update(jmh_medians(path))
     print(f"| workload | ParaML median | peer | peer median | peer / ParaML | target |")
     print(f"|---|---:|---|---:|---:|---|")
     for rows in a.rows:
@@ -62,7 +68,7 @@ def main():
             mv = lookup(mine, jmh, a.peers)
             pv = lookup(theirs, jmh, a.peers)
             fmt = lambda v: "n/a" if v is None else f"{v[0]:.3f} s (n={v[1]})"
-            ratio = f"{pv[0] / mv[0]:.1f}x" if mv and pv else "n/a"
+            ratio = f"{pv[0] / mv[0]:.{2 if pv[0] < mv[0] else 1}f}x" if mv and pv else "n/a"
             verdict = ""
             if target and mv and pv:
                 verdict = ("met" if pv[0] / mv[0] >= float(target) else "NOT met") + f" (>= {target}x)"
