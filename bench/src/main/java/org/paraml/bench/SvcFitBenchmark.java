@@ -1,10 +1,6 @@
 package org.paraml.bench;
 
 import java.util.concurrent.TimeUnit;
-import libsvm.svm;
-import libsvm.svm_model;
-import libsvm.svm_parameter;
-import libsvm.svm_problem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,9 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.paraml.backend.Backends;
-import org.paraml.data.Dataset;
-import org.paraml.svm.SVC;
 
 /**
  * The tutorial's SVC fit: {@code SVC(random_state=0).fit(X, y)} on {@code make_classification(
@@ -39,30 +32,15 @@ public class SvcFitBenchmark {
     @Param({"scalar", "simd", "simd2", "libsvm"})
     public String impl;
 
-    private Dataset data;
-    private SVC svc;
-    private svm_problem problem;
-    private svm_parameter param;
+    private SvcFitCase fitCase;
 
     @Setup
     public void setUp() {
-        data = SvcData.named("tutorial");
-        if (impl.equals("libsvm")) {
-            svm.svm_set_print_string_function(s -> { });
-            problem = SvcData.libsvmProblem(data);
-            param = SvcData.libsvmDefaults(SvcData.scaleGamma(data.x()));
-        } else {
-            boolean two = impl.equals("simd2");
-            svc = new SVC().randomState(0L).backend(Backends.byName(two ? "simd" : impl)).threads(two ? 2 : 1);
-        }
+        fitCase = new SvcFitCase("tutorial", impl);
     }
 
     @Benchmark
     public Object fit() {
-        if (svc != null) {
-            return svc.fit(data.x(), data.y());
-        }
-        svm_model m = svm.svm_train(problem, param);
-        return m;
+        return fitCase.fit();
     }
 }
