@@ -19,6 +19,7 @@ import org.paraml.estimator.NearestCentroid;
 import org.paraml.selection.GridSearchCV;
 import org.paraml.selection.SearchResult;
 import org.paraml.svm.SVC;
+import org.paraml.testing.JsonArrays;
 
 class SearchCommandTest {
     private static final Dataset DATA = new MakeClassification().nSamples(150).nFeatures(4).randomState(3).generate();
@@ -38,11 +39,7 @@ class SearchCommandTest {
     }
 
     private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).isNumber() ? a.get(i).doubleValue() : Double.parseDouble(a.get(i).asText());
-        }
-        return out;
+        return JsonArrays.doubles(a);
     }
 
     @Test

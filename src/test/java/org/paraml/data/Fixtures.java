@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import org.paraml.linalg.Matrix;
+import org.paraml.testing.JsonArrays;
 
 /**
  * Reads the JSON fixtures that {@code src/test/resources/fixtures/make_datasets.py} wrote with
@@ -33,40 +34,24 @@ final class Fixtures {
     }
 
     static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).doubleValue();
-        }
-        return out;
+        return JsonArrays.doubles(array);
     }
 
     static long[] longs(JsonNode array) {
-        long[] out = new long[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).longValue();
-        }
-        return out;
+        return JsonArrays.longs(array);
     }
 
     static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).intValue();
-        }
-        return out;
+        return JsonArrays.ints(array);
     }
 
     /** A row-major matrix from a flat array and a [rows, cols] shape. */
     static Matrix matrix(JsonNode flat, JsonNode shape) {
-        return Matrix.wrap(doubles(flat), shape.get(0).intValue(), shape.get(1).intValue());
+        return JsonArrays.matrix(flat, shape);
     }
 
     /** A matrix from a JSON list of rows. */
     static Matrix matrixOfRows(JsonNode rows) {
-        double[][] values = new double[rows.size()][];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = doubles(rows.get(i));
-        }
-        return Matrix.of(values);
+        return JsonArrays.matrixOfRows(rows);
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.paraml.linalg.Matrix;
+import org.paraml.testing.JsonArrays;
 
 /**
  * Reads the JSON fixtures that {@code src/test/resources/fixtures/selection/make_selection_fixtures.py}
@@ -78,22 +79,14 @@ final class SelectionFixtures {
     }
 
     static double[] doubles(JsonNode array) {
-        double[] out = new double[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).doubleValue();
-        }
-        return out;
+        return JsonArrays.doubles(array);
     }
 
     static int[] ints(JsonNode array) {
-        int[] out = new int[array.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = array.get(i).intValue();
-        }
-        return out;
+        return JsonArrays.ints(array);
     }
 
     static Matrix matrix(JsonNode flat, JsonNode shape) {
-        return Matrix.wrap(doubles(flat), shape.get(0).intValue(), shape.get(1).intValue());
+        return JsonArrays.matrix(flat, shape);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.paraml.linalg.Matrix;
+import org.paraml.testing.JsonArrays;
 
 /**
  * ParaML's SVC against scikit-learn 1.2's on the cases of {@code fixtures/svc/svc_cases.json}
@@ -58,31 +59,15 @@ class SklearnFixturesTest {
     }
 
     static Matrix matrix(JsonNode rows) {
-        int n = rows.size();
-        int d = rows.get(0).size();
-        double[] v = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                v[i * d + j] = rows.get(i).get(j).asDouble();
-            }
-        }
-        return Matrix.wrap(v, n, d);
+        return JsonArrays.matrixOfRows(rows);
     }
 
     static double[] doubles(JsonNode a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
+        return JsonArrays.doubles(a);
     }
 
     static int[] ints(JsonNode a) {
-        int[] v = new int[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = a.get(i).asInt();
-        }
-        return v;
+        return JsonArrays.ints(a);
     }
 
     static SVC estimator(JsonNode params) {

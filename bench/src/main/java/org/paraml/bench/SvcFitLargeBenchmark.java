@@ -26,10 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class SvcFitLargeBenchmark {
-    /**
-     * scalar / simd: ParaML's SVC on that backend, one thread; simd2: SIMD with a budget of two
-     * threads; libsvm: the port (minutes per fit: {@link SvcFitLargeLibsvmBenchmark} runs it once).
-     */
+    /** See {@link SvcFitCase}; the libsvm port's fit takes minutes, {@link SvcFitLargeLibsvmBenchmark} runs it once. */
     @Param({"scalar", "simd", "simd2"})
     public String impl;
 
