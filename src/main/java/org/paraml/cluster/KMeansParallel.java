@@ -3,7 +3,6 @@ package org.paraml.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.paraml.data.Block;
-import org.paraml.data.Blocks;
 import org.paraml.data.RandomState;
 import org.paraml.linalg.Matrix;
 
@@ -19,8 +18,9 @@ import org.paraml.linalg.Matrix;
  *       against the new candidates only (one pass per round), which also records, for every row, which
  *       candidate is nearest to it so far;</li>
  *   <li>each candidate is weighted by the number of rows nearest to it (counted in the last cost
- *       update: no pass of its own), and the weighted candidates are reduced to k centres by greedy
- *       weighted k-means++ ({@link KMeansPlusPlus});</li>
+ *       update: no pass of its own), and the weighted candidates are reduced to k centres by the best of
+ *       several weighted k-means++ draws each refined by weighted Lloyd iterations on the candidates
+ *       ({@link CandidateReduction});</li>
  *   <li>with fewer than k distinct candidates, the missing centres are k-means++ draws from the data
  *       ({@code P(x) = d²(x, C)/φ_X(C)}, one pass each), never uniform rows.</li>
  * </ol>
@@ -58,7 +58,7 @@ final class KMeansParallel {
         LOG.log(System.Logger.Level.DEBUG, "k-means||: {0} candidates, {1} with rows nearest to them",
                 candidates.rows(), distinct);
         if (distinct >= k) {
-            return reduce(ctx, candidates, weights, k, rng);
+            return CandidateReduction.reduce(ctx.kernels.backend(), candidates, weights, k, rng);
         }
         return topUp(state, candidates, weights, k, rng);
     }
@@ -186,27 +186,6 @@ final class KMeansParallel {
             }
             return new BlockSample(rows, values);
         }
-    }
-
-    /** Step 8: greedy weighted k-means++ over the candidates of positive weight. */
-    private static Matrix reduce(FitContext ctx, Matrix candidates, double[] weights, int k, RandomState rng) {
-        int m = 0;
-        for (double w : weights) {
-            if (w > 0) {
-                m++;
-            }
-        }
-        Matrix kept = Matrix.zeros(m, candidates.cols());
-        double[] keptWeights = new double[m];
-        int j = 0;
-        for (int i = 0; i < weights.length; i++) {
-            if (weights[i] > 0) {
-                KMeansPlusPlus.copyRow(candidates, i, kept, j);
-                keptWeights[j++] = weights[i];
-            }
-        }
-        FitContext small = new FitContext(Blocks.of(kept), 1, ctx.kernels.backend(), null, null);
-        return KMeansPlusPlus.seed(new SeedingState(small, keptWeights), k, rng, "k-means|| reduce");
     }
 
     /** Fewer distinct candidates than k: the rest are k-means++ draws from the data (one pass each). */
