@@ -15,7 +15,8 @@
 # Dask-ML: KMeans(n_clusters=8, init_max_iter=3, oversampling_factor=10) when `import dask_ml` works with
 #          /usr/bin/python3; otherwise reported as skipped.
 #
-# Environment: JAVA_HOME (the JDK bin/paraml runs on), PARAML_JAVA_OPTS, PARAML_RUNS, SKLEARN_RUNS,
+# Environment: JAVA_HOME (the JDK bin/paraml runs on), PARAML_JAVA_OPTS, PARAML_RUNS, SKLEARN_RUNS (set it
+# empty, SKLEARN_RUNS="", to run ParaML alone: no Python peers, e.g. for a peak-RSS check on another JDK),
 # PYTHON (default /usr/bin/python3; plain `python3` may be a Python without scikit-learn).
 # Needs /usr/bin/time (apt-get install time). The machine should be otherwise idle: the table
 # prints the load average before and after.
@@ -24,7 +25,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 blocks=${1:-100}
 paraml_runs=${PARAML_RUNS:-3}
-sklearn_runs=${SKLEARN_RUNS:-"sklearn:default sklearn:1"}
+sklearn_runs=${SKLEARN_RUNS-"sklearn:default sklearn:1"}
 python=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d "${TMPDIR:-/tmp}/peers-kmeans.XXXXXX")
 trap 'rm -rf "$out"' EXIT
@@ -51,10 +52,15 @@ for run in $(seq 1 "$paraml_runs"); do
       --init-max-iter 3 --oversampling-factor 10 --random-state 0 --json > "$out/paraml-$run.json" 2> "$out/paraml-$run.err"
 done
 
-echo "python peers: $sklearn_runs daskml ..." >&2
-# shellcheck disable=SC2086  # the runs are separate arguments
-/usr/bin/time -v -o "$out/python.time" "$python" "$root/bench/scripts/sklearn_kmeans_peer.py" "$blocks" \
-    $sklearn_runs daskml > "$out/python.jsonl" 2> "$out/python.err"
+if [[ -n "$sklearn_runs" ]]; then
+  echo "python peers: $sklearn_runs daskml ..." >&2
+  # shellcheck disable=SC2086  # the runs are separate arguments
+  /usr/bin/time -v -o "$out/python.time" "$python" "$root/bench/scripts/sklearn_kmeans_peer.py" "$blocks" \
+      $sklearn_runs daskml > "$out/python.jsonl" 2> "$out/python.err"
+else
+  echo "python peers: skipped (SKLEARN_RUNS is empty)" >&2
+  : > "$out/python.jsonl"
+fi
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/header.txt"
 
@@ -87,7 +93,8 @@ print("ParaML runs (fit_seconds): " + ", ".join("%.2f" % p["fit"] for p in param
       + " s; peak RSS: " + ", ".join("%.0f" % p["rss"] for p in paraml) + " MB")
 
 peers = [json.loads(l) for l in open(os.path.join(out, "python.jsonl")) if l.startswith("{")]
-py_rss, _ = time_v(os.path.join(out, "python.time"))
+py_time = os.path.join(out, "python.time")
+py_rss = time_v(py_time)[0] if os.path.exists(py_time) else float("nan")
 data = next((p for p in peers if p.get("peer") == "data"), {})
 print("peer data: %s rows made in %.1f s (x[0,0] = %r)" % (data.get("rows"), data.get("make_seconds", float("nan")),
                                                         data.get("x00")))

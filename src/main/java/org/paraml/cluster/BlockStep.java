@@ -16,7 +16,9 @@ import org.paraml.linalg.Matrix;
  * <p><b>Per-row costs.</b> k-means|| and k-means++ keep, for every row, its squared distance to the nearest
  * centre chosen so far. A runner keeps these costs with the blocks (a Spark runner: in cached partitions)
  * and hands a step the costs of its block when {@link #costs()} asks for them; after a {@link Costs#WRITE}
- * step it keeps the changed array for later steps.
+ * step it keeps the changed array for later steps. During k-means|| seeding a runner also keeps one int per
+ * row, the index of the row's nearest candidate so far ({@link Costs#WRITE_NEAREST}), so that the candidates'
+ * weights come out of the cost updates without a pass of their own.
  *
  * @param <R> the per-block result (serializable, small: sums per centre, counts, a few rows)
  */
@@ -30,7 +32,12 @@ public abstract class BlockStep<R> implements Serializable {
         /** Reads them. */
         READ,
         /** Reads them and changes them in place; the runner keeps the changed values. */
-        WRITE
+        WRITE,
+        /**
+         * As {@link #WRITE}, and also reads and changes each row's nearest-candidate index (−1 before any
+         * candidate; see {@link PassRunner#resetCosts()}); the runner keeps both.
+         */
+        WRITE_NEAREST
     }
 
     final StepKernels kernels;
@@ -63,13 +70,30 @@ public abstract class BlockStep<R> implements Serializable {
      * @throws IllegalArgumentException when the block holds NaN or infinity (first pass of a fit)
      */
     public final R apply(Block block, double[] costs) {
+        return apply(block, costs, null);
+    }
+
+    /**
+     * Runs the step on one block, with the block's nearest-candidate indices when {@link #costs()} is
+     * {@link Costs#WRITE_NEAREST} (else null).
+     *
+     * @param nearest the block's per-row nearest-candidate indices ({@code block.rows().rows()} values,
+     *                −1 where none yet), changed in place; null unless the step asks for them
+     * @see #apply(Block, double[])
+     */
+    public final R apply(Block block, double[] costs, int[] nearest) {
         if (validate) {
             checkFinite(block);
         }
-        return compute(block, costs);
+        return compute(block, costs, nearest);
     }
 
     abstract R compute(Block block, double[] costs);
+
+    /** {@link #compute(Block, double[])} of a {@link Costs#WRITE_NEAREST} step; such steps override it. */
+    R compute(Block block, double[] costs, int[] nearest) {
+        return compute(block, costs);
+    }
 
     /**
      * {@code values} (a {@code rows × cols} row-major array) prepared for this JVM's backend, once per step

@@ -75,6 +75,7 @@ final class Fit {
                 case KMeans.K_MEANS_PLUS_PLUS -> KMeansPlusPlus.seed(new SeedingState(ctx, null), k, rng, "k-means++");
                 default -> KMeansParallel.centres(ctx, k, params.oversamplingFactor(), params.initMaxIter(), rng);
             };
+            data.resetCosts(); // the seeding's per-row state is not needed by Lloyd: free it
             Lloyd.Result r = Lloyd.run(ctx, start, params.maxIter(), params.tol());
             BlockLabelsConsumer out = runs == 1 ? labelsOut : null;
             Assignment.Result a = Assignment.run(ctx, r.centres(), "labels", out);

@@ -3,7 +3,6 @@ package org.paraml.cluster;
 import java.util.ArrayList;
 import java.util.List;
 import org.paraml.data.Block;
-import org.paraml.data.Blocks;
 import org.paraml.data.RandomState;
 import org.paraml.linalg.Matrix;
 
@@ -16,16 +15,20 @@ import org.paraml.linalg.Matrix;
  *   <li>for {@code r} rounds, every row is sampled independently with probability
  *       {@code min(1, ℓ·d²(x, C)/φ_X(C))}, {@code ℓ = oversampling_factor × n_clusters} (so about
  *       ℓ rows per round); the sampled rows join the candidates, and {@code d²(x, C)} is lowered
- *       against the new candidates only (one pass per round);</li>
- *   <li>each candidate is weighted by the number of rows nearest to it (one pass), and the weighted
- *       candidates are reduced to k centres by greedy weighted k-means++ ({@link KMeansPlusPlus});</li>
+ *       against the new candidates only (one pass per round), which also records, for every row, which
+ *       candidate is nearest to it so far;</li>
+ *   <li>each candidate is weighted by the number of rows nearest to it (counted in the last cost
+ *       update: no pass of its own), and the weighted candidates are reduced to k centres by the best of
+ *       several weighted k-means++ draws each refined by weighted Lloyd iterations on the candidates
+ *       ({@link CandidateReduction});</li>
  *   <li>with fewer than k distinct candidates, the missing centres are k-means++ draws from the data
  *       ({@code P(x) = d²(x, C)/φ_X(C)}, one pass each), never uniform rows.</li>
  * </ol>
  * The per-row draw of round r is {@code CounterRandom.uniform(key_r, row)}, a fixed function of the
  * global row index, so the candidates do not depend on block size or thread count. The number of
  * rounds is {@code max(1, round(ln ψ))} (Dask-ML's default), capped by {@code init_max_iter} when set.
- * Memory: one double per row for {@code d²(x, C)}.
+ * Memory: one double per row for {@code d²(x, C)} and one int per row for the nearest candidate, kept by
+ * the {@link PassRunner} next to the blocks while the seeding runs (12 bytes per row).
  */
 final class KMeansParallel {
     private static final System.Logger LOG = System.getLogger(KMeansParallel.class.getName());
@@ -42,15 +45,49 @@ final class KMeansParallel {
     }
 
     static Matrix centres(FitContext ctx, int k, double oversamplingFactor, Integer initMaxIter, RandomState rng) {
+        SeedingState state = new SeedingState(ctx, null);
+        Candidates found = candidates(state, k, oversamplingFactor, initMaxIter, rng);
+        Matrix candidates = found.points();
+        double[] weights = found.weights();
+        int distinct = 0;
+        for (double w : weights) {
+            if (w > 0) {
+                distinct++;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "k-means||: {0} candidates, {1} with rows nearest to them",
+                candidates.rows(), distinct);
+        if (distinct >= k) {
+            return CandidateReduction.reduce(ctx.kernels.backend(), candidates, weights, k, rng);
+        }
+        return topUp(state, candidates, weights, k, rng);
+    }
+
+    /**
+     * The candidates of k-means|| and their weights: {@code weights[c]} is the number of rows whose nearest
+     * candidate is c (ties: the earlier candidate).
+     */
+    record Candidates(Matrix points, double[] weights) {
+    }
+
+    /**
+     * Steps 1–3: the first candidate, the rounds, and the weights. Each row's nearest candidate is kept
+     * through the cost updates ({@link SeedingState#updateNearest}), so the weights are the counts of the
+     * last update: no pass of their own, and the last round's pass scores only that round's candidates.
+     */
+    static Candidates candidates(SeedingState state, int k, double oversamplingFactor, Integer initMaxIter,
+                                 RandomState rng) {
+        FitContext ctx = state.context();
         long n = ctx.rows;
         double ell = oversamplingFactor * k;
-        SeedingState state = new SeedingState(ctx, null);
         long first = rng.randint(n);
         long key = (rng.randint(1L << 32) << 32) | rng.randint(1L << 32);
         Matrix newest = state.rows(first);
         List<Matrix> candidateParts = new ArrayList<>();
         candidateParts.add(newest);
-        double phi = state.update(newest, "k-means|| cost");
+        double[] counts = new double[1];
+        double phi = state.updateNearest(newest, 0, counts, "k-means|| cost");
+        int total = 1;
         int rounds = defaultRounds(phi);
         if (initMaxIter != null) {
             rounds = Math.min(rounds, initMaxIter);
@@ -65,24 +102,11 @@ final class KMeansParallel {
             }
             newest = ctx.kernels.toShifted(sampled.values());
             candidateParts.add(newest);
-            if (r < rounds) {
-                phi = state.update(newest, "k-means|| round " + r + " of " + rounds);
-            }
+            counts = new double[total + newest.rows()];
+            phi = state.updateNearest(newest, total, counts, "k-means|| round " + r + " of " + rounds);
+            total += newest.rows();
         }
-        Matrix candidates = stack(candidateParts, ctx.cols);
-        double[] weights = weigh(state, candidates);
-        int distinct = 0;
-        for (double w : weights) {
-            if (w > 0) {
-                distinct++;
-            }
-        }
-        LOG.log(System.Logger.Level.DEBUG, "k-means||: {0} candidates, {1} with rows nearest to them",
-                candidates.rows(), distinct);
-        if (distinct >= k) {
-            return reduce(ctx, candidates, weights, k, rng);
-        }
-        return topUp(state, candidates, weights, k, rng);
+        return new Candidates(stack(candidateParts, ctx.cols), counts);
     }
 
     /** Rows sampled in one round: row x with probability {@code min(1, ℓ·d²(x)/φ)}, ascending. */
@@ -162,68 +186,6 @@ final class KMeansParallel {
             }
             return new BlockSample(rows, values);
         }
-    }
-
-    /**
-     * The weight of each candidate, the number of rows nearest to it (ties: the earlier candidate), in
-     * one pass that also stores each row's distance to its nearest candidate as its {@code d²}.
-     */
-    private static double[] weigh(SeedingState state, Matrix candidates) {
-        FitContext ctx = state.context();
-        double[] weights = new double[candidates.rows()];
-        ctx.pass("k-means|| weights", new Weigh(ctx.stepKernels, candidates), (i, counts) -> {
-            for (int j = 0; j < weights.length; j++) {
-                weights[j] += counts[j];
-            }
-        });
-        return weights;
-    }
-
-    /** One block of the weighing pass: rows nearest to each candidate; the distance becomes the row's cost. */
-    private static final class Weigh extends BlockStep<double[]> {
-        private static final long serialVersionUID = 1L;
-        private final double[] candidates;
-        private final int m;
-
-        Weigh(StepKernels kernels, Matrix candidates) {
-            super(kernels, Costs.WRITE);
-            this.candidates = candidates.compact().data().clone();
-            this.m = candidates.rows();
-        }
-
-        @Override
-        double[] compute(Block b, double[] costs) {
-            Matrix x = b.rows();
-            double[] counts = new double[m];
-            StepKernels.Scratch s = kernels.takeScratch(x.rows());
-            try {
-                kernels.kernels().lloyd(x, prepared(0, 1, candidates, m), s.labels, costs, null, counts);
-            } finally {
-                kernels.giveScratch(s);
-            }
-            return counts;
-        }
-    }
-
-    /** Step 8: greedy weighted k-means++ over the candidates of positive weight. */
-    private static Matrix reduce(FitContext ctx, Matrix candidates, double[] weights, int k, RandomState rng) {
-        int m = 0;
-        for (double w : weights) {
-            if (w > 0) {
-                m++;
-            }
-        }
-        Matrix kept = Matrix.zeros(m, candidates.cols());
-        double[] keptWeights = new double[m];
-        int j = 0;
-        for (int i = 0; i < weights.length; i++) {
-            if (weights[i] > 0) {
-                KMeansPlusPlus.copyRow(candidates, i, kept, j);
-                keptWeights[j++] = weights[i];
-            }
-        }
-        FitContext small = new FitContext(Blocks.of(kept), 1, ctx.kernels.backend(), null, null);
-        return KMeansPlusPlus.seed(new SeedingState(small, keptWeights), k, rng, "k-means|| reduce");
     }
 
     /** Fewer distinct candidates than k: the rest are k-means++ draws from the data (one pass each). */

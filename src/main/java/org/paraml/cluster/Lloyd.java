@@ -131,6 +131,14 @@ final class Lloyd {
      * on the unnormalised sums and counts.
      */
     static void relocateEmpty(double[] sums, double[] counts, List<FarthestRows.Far> far, int d) {
+        relocateEmpty(sums, counts, far, d, null);
+    }
+
+    /**
+     * {@link #relocateEmpty(double[], double[], List, int)} with row weights: row i counts {@code w_i}
+     * ({@code weights[i]}, indexed by global row; 1 when {@code weights} is null) in the sums and counts.
+     */
+    static void relocateEmpty(double[] sums, double[] counts, List<FarthestRows.Far> far, int d, double[] weights) {
         int[] empty = java.util.stream.IntStream.range(0, counts.length).filter(j -> counts[j] == 0).toArray();
         if (empty.length == 0) {
             return;
@@ -141,12 +149,13 @@ final class Lloyd {
             FarthestRows.Far f = far.get(e);
             int to = empty[e];
             int from = f.label();
+            double w = weights == null ? 1.0 : weights[(int) f.row()];
             for (int j = 0; j < d; j++) {
-                sums[from * d + j] -= f.x()[j];
-                sums[to * d + j] = f.x()[j];
+                sums[from * d + j] -= w * f.x()[j];
+                sums[to * d + j] = w * f.x()[j];
             }
-            counts[from]--;
-            counts[to] = 1;
+            counts[from] -= w;
+            counts[to] = w;
             LOG.log(System.Logger.Level.DEBUG, "empty cluster {0} moved to row {1} (from cluster {2})", to, f.row(), from);
         }
     }

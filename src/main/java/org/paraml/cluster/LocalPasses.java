@@ -2,6 +2,7 @@ package org.paraml.cluster;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
 import org.paraml.data.BlockProgress;
 import org.paraml.data.BlockResultConsumer;
 import org.paraml.data.Blocks;
@@ -9,14 +10,18 @@ import org.paraml.linalg.Matrix;
 
 /**
  * {@link PassRunner} on this JVM: each pass is a {@link Blocks#pass(int)} with the fit's threads (results
- * in block order), and the per-row costs are a {@link RowDoubles} in memory, made on first use.
+ * in block order), and the per-row costs are a {@link RowDoubles} in memory, made on first use (the
+ * nearest-candidate indices a {@link RowInts}, made by the first step that asks for them); both are dropped
+ * by {@link #resetCosts()}.
  */
 final class LocalPasses implements PassRunner {
     private final Blocks data;
     private final int threads;
     private final BlockProgress progress;
     private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<double[]>> buffers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<int[]>> intBuffers = new ConcurrentHashMap<>();
     private RowDoubles costs;
+    private RowInts nearest;
 
     LocalPasses(Blocks data, int threads, BlockProgress progress) {
         this.data = data;
@@ -64,26 +69,39 @@ final class LocalPasses implements PassRunner {
             return;
         }
         RowDoubles c = costs();
-        boolean write = step.costs() == BlockStep.Costs.WRITE;
+        boolean write = step.costs() != BlockStep.Costs.READ;
+        RowInts near = step.costs() == BlockStep.Costs.WRITE_NEAREST ? nearest() : null;
         data.pass(threads).progress(phase, progress).run(b -> {
             int n = b.rows().rows();
-            double[] slice = take(n);
+            double[] slice = take(buffers, n, double[]::new);
+            int[] nearSlice = near == null ? null : take(intBuffers, n, int[]::new);
             try {
                 c.read(b.firstRow(), slice, n);
-                R r = step.apply(b, slice);
+                if (near != null) {
+                    near.read(b.firstRow(), nearSlice, n);
+                }
+                R r = step.apply(b, slice, nearSlice);
                 if (write) {
                     c.write(b.firstRow(), slice, n);
                 }
+                if (near != null) {
+                    near.write(b.firstRow(), nearSlice, n);
+                }
                 return r;
             } finally {
-                give(slice);
+                give(buffers, n, slice);
+                if (nearSlice != null) {
+                    give(intBuffers, n, nearSlice);
+                }
             }
         }, consumer);
     }
 
     @Override
     public void resetCosts() {
-        costs().fill(Double.POSITIVE_INFINITY);
+        // made again, filled with +∞ and −1, when next used
+        costs = null;
+        nearest = null;
     }
 
     @Override
@@ -112,18 +130,29 @@ final class LocalPasses implements PassRunner {
         return costs;
     }
 
-    private double[] take(int n) {
-        double[] b = buffers.computeIfAbsent(n, k -> new ConcurrentLinkedQueue<>()).poll();
-        return b != null ? b : new double[n];
+    private RowInts nearest() {
+        if (nearest == null) {
+            nearest = new RowInts(data.rows());
+            nearest.fill(-1);
+        }
+        return nearest;
     }
 
-    private void give(double[] b) {
-        buffers.computeIfAbsent(b.length, k -> new ConcurrentLinkedQueue<>()).offer(b);
+    /** A pooled array of length {@code n}: the per-block copies are reused from pass to pass. */
+    private static <A> A take(ConcurrentHashMap<Integer, ConcurrentLinkedQueue<A>> pool, int n, IntFunction<A> make) {
+        A b = pool.computeIfAbsent(n, k -> new ConcurrentLinkedQueue<>()).poll();
+        return b != null ? b : make.apply(n);
+    }
+
+    private static <A> void give(ConcurrentHashMap<Integer, ConcurrentLinkedQueue<A>> pool, int n, A b) {
+        pool.computeIfAbsent(n, k -> new ConcurrentLinkedQueue<>()).offer(b);
     }
 
     @Override
     public void close() {
         costs = null;
+        nearest = null;
         buffers.clear();
+        intBuffers.clear();
     }
 }

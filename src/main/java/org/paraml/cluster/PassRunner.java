@@ -14,7 +14,8 @@ import org.paraml.linalg.Matrix;
  * runs them over the partitions of a Spark cluster.
  *
  * <p>A runner also keeps one double per row, the seeding costs (see {@link BlockStep.Costs}), next to the
- * blocks. Runners are used by one fit at a time.
+ * blocks, and while k-means|| seeds, one int per row: the index of the row's nearest candidate
+ * ({@link BlockStep.Costs#WRITE_NEAREST}). Runners are used by one fit at a time.
  */
 public interface PassRunner extends AutoCloseable {
     /** Total number of rows. */
@@ -41,7 +42,11 @@ public interface PassRunner extends AutoCloseable {
      */
     <R> void run(String phase, BlockStep<R> step, BlockResultConsumer<R> consumer);
 
-    /** Sets the cost of every row to positive infinity (a new seeding). */
+    /**
+     * Sets the cost of every row to positive infinity and its nearest-candidate index to −1 (a new
+     * seeding). A runner may free the memory these take until a step next uses them: a fit calls this
+     * when its seeding is done.
+     */
     void resetCosts();
 
     /**
@@ -68,7 +73,7 @@ public interface PassRunner extends AutoCloseable {
 
     /**
      * A runner over {@code blocks} on {@code threads} compute threads of this JVM (plus a prefetch thread),
-     * with the per-row costs in memory (8 bytes per row).
+     * with the per-row costs in memory (8 bytes per row, and 4 more while k-means|| seeds).
      */
     static PassRunner local(Blocks blocks, int threads) {
         return new LocalPasses(blocks, threads, null);

@@ -66,24 +66,53 @@ final class SeedingState {
         return last;
     }
 
-    /** Lowers each block's costs against some centres and returns the block's potential. */
-    private static final class Update extends BlockStep<CompensatedSum> {
+    /**
+     * A block's potential after its costs were lowered and, when the step keeps each row's nearest centre,
+     * the number of the block's rows nearest to each centre so far (else null).
+     */
+    record Lowered(CompensatedSum potential, double[] counts) implements java.io.Serializable {
+    }
+
+    /**
+     * Lowers each block's costs against some centres and returns the block's potential; with {@code total >
+     * 0}, also keeps each row's nearest centre (the new centres are numbered from {@code base}) and counts
+     * the rows nearest to each of the {@code total} centres so far.
+     */
+    private static final class Update extends BlockStep<Lowered> {
         private static final long serialVersionUID = 1L;
         private final double[] centres;
         private final int k;
         private final double[] weights;
+        private final int base;
+        private final int total;
 
-        Update(StepKernels kernels, Matrix centres, double[] weights) {
-            super(kernels, Costs.WRITE);
+        Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total) {
+            super(kernels, total > 0 ? Costs.WRITE_NEAREST : Costs.WRITE);
             this.centres = centres.compact().data().clone();
             this.k = centres.rows();
             this.weights = weights;
+            this.base = base;
+            this.total = total;
         }
 
         @Override
-        CompensatedSum compute(Block b, double[] costs) {
-            kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs);
-            return weightedSum(weights, costs, b.firstRow(), b.rows().rows());
+        Lowered compute(Block b, double[] costs) {
+            return compute(b, costs, null);
+        }
+
+        @Override
+        Lowered compute(Block b, double[] costs, int[] nearest) {
+            int rows = b.rows().rows();
+            kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs, nearest, base);
+            double[] counts = null;
+            if (nearest != null) {
+                counts = new double[total];
+                for (int i = 0; i < rows; i++) {
+                    // −1 only where every distance overflowed to +∞: counted for the first centre
+                    counts[Math.max(0, nearest[i])]++;
+                }
+            }
+            return new Lowered(weightedSum(weights, costs, b.firstRow(), rows), counts);
         }
     }
 
@@ -127,9 +156,37 @@ final class SeedingState {
      * {@code Σ_i w_i·d²_i} afterwards, summed with compensation in row order of blocks.
      */
     double update(Matrix centres, String phase) {
-        CompensatedSum total = new CompensatedSum();
-        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights), (i, s) -> total.add(s));
-        return total.value();
+        return update(centres, 0, 0, null, phase);
+    }
+
+    /**
+     * {@link #update(Matrix, String)} that also keeps, for every row, the index of its nearest centre: the
+     * rows of {@code centres} are centres {@code base, base + 1, …} of {@code base + centres.rows()} so far;
+     * a row's index changes only when one of them is strictly closer than its current {@code d²} (ties
+     * between them: the lowest index), so the index is the one a search over all the centres so far would
+     * give (ties: the earliest centre). Every row's index starts at −1 after {@link PassRunner#resetCosts()}.
+     *
+     * @param counts out: {@code counts[c]} becomes the number of rows nearest to centre c, for each of the
+     *               {@code base + centres.rows()} centres (length at least that)
+     */
+    double updateNearest(Matrix centres, int base, double[] counts, String phase) {
+        return update(centres, base, base + centres.rows(), counts, phase);
+    }
+
+    private double update(Matrix centres, int base, int total, double[] counts, String phase) {
+        CompensatedSum potential = new CompensatedSum();
+        if (counts != null) {
+            java.util.Arrays.fill(counts, 0, total, 0.0);
+        }
+        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights, base, total), (i, s) -> {
+            potential.add(s.potential());
+            if (counts != null) {
+                for (int c = 0; c < total; c++) {
+                    counts[c] += s.counts()[c];
+                }
+            }
+        });
+        return potential.value();
     }
 
     /**

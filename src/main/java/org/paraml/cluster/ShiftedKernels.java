@@ -121,8 +121,19 @@ final class ShiftedKernels {
 
     /** {@link Backend#updateMinDistances} on {@code x − s}: lowers {@code d2[i]} against {@code centres}. */
     void updateMin(Matrix x, PreparedMatrix centres, double[] d2) {
+        updateMin(x, centres, d2, null, 0);
+    }
+
+    /**
+     * {@link Backend#updateMinDistances} on {@code x − s}: lowers {@code d2[i]} against {@code centres}, and
+     * where it lowers it sets {@code nearest[i] = base + c} (c the new centre that gave the minimum; ties: the
+     * lowest c, and a centre no closer than {@code d2[i]} does not replace the old nearest).
+     *
+     * @param nearest per-row nearest-centre indices, modified; or null
+     */
+    void updateMin(Matrix x, PreparedMatrix centres, double[] d2, int[] nearest, int base) {
         if (shift == null) {
-            backend.updateMinDistances(x, centres, d2, null, 0, 1);
+            backend.updateMinDistances(x, centres, d2, nearest, base, 1);
             return;
         }
         Buffers b = take();
@@ -132,9 +143,16 @@ final class ShiftedKernels {
                 int n = to - from;
                 Matrix chunk = translate(x, from, to, b.x);
                 double[] dst = n == CHUNK ? b.dist : new double[n];
+                int[] arg = nearest == null ? null : n == CHUNK ? b.labels : new int[n];
                 System.arraycopy(d2, from, dst, 0, n);
-                backend.updateMinDistances(chunk, centres, dst, null, 0, 1);
+                if (arg != null) {
+                    System.arraycopy(nearest, from, arg, 0, n);
+                }
+                backend.updateMinDistances(chunk, centres, dst, arg, base, 1);
                 System.arraycopy(dst, 0, d2, from, n);
+                if (arg != null) {
+                    System.arraycopy(arg, 0, nearest, from, n);
+                }
             }
         } finally {
             pool.offer(b);

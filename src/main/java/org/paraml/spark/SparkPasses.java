@@ -22,8 +22,9 @@ import scala.Tuple2;
  * made on the executors (generated from its seed, or read from files); a pass is a map over the partitions
  * whose per-block results are collected in partition (= block) order and merged by the fitting JVM.
  *
- * <p>The per-row costs of k-means|| and k-means++ stay on the executors: a step that changes them yields
- * an RDD of (new costs, result) per partition, which is cached, and the next step zips the blocks with it.
+ * <p>The per-row costs of k-means|| and k-means++ stay on the executors (with, while k-means|| seeds, each
+ * row's nearest-candidate index): a step that changes them yields an RDD of (new costs, nearest, result) per
+ * partition, which is cached, and the next step zips the blocks with it.
  * If an executor is lost, Spark recomputes the lost partitions from their lineage (make the block again,
  * replay the cost updates): every step is deterministic, so the values are the same.
  */
@@ -130,18 +131,23 @@ final class SparkPasses implements PassRunner {
         List<Object> results;
         try {
             switch (step.costs()) {
-                case NONE -> results = data.map(b -> apply(step, b, null)).collect();
+                case NONE -> results = data.map(b -> apply(step, b, null, null)).collect();
                 case READ -> {
                     JavaRDD<Object> out = costState == null
-                            ? data.map(b -> apply(step, b, infinite(b.rows)))
+                            ? data.map(b -> apply(step, b, infinite(b.rows), null))
                             : data.zipPartitions(costState, (bs, cs) -> readStep(step, bs, cs));
                     results = out.collect();
                 }
                 default -> {
+                    boolean near = step.costs() == BlockStep.Costs.WRITE_NEAREST;
                     JavaRDD<StepOutput> next = (costState == null
-                            ? data.map(b -> writeStep(step, b, infinite(b.rows)))
-                            : data.zipPartitions(costState, (bs, cs) -> List.of(
-                                    writeStep(step, bs.next(), cs.next().costs.clone())).iterator()))
+                            ? data.map(b -> writeStep(step, b, infinite(b.rows), near ? none(b.rows) : null))
+                            : data.zipPartitions(costState, (bs, cs) -> {
+                                StepOutput previous = cs.next();
+                                BlockData b = bs.next();
+                                return List.of(writeStep(step, b, previous.costs.clone(),
+                                        nearestFor(near, previous.nearest, b.rows))).iterator();
+                            }))
                             .setName("paraml costs after " + phase).persist(StorageLevel.MEMORY_AND_DISK());
                     results = next.map(o -> o.result).collect();
                     JavaRDD<StepOutput> previous = costState;
@@ -173,20 +179,39 @@ final class SparkPasses implements PassRunner {
     }
 
     private static Iterator<Object> readStep(BlockStep<?> step, Iterator<BlockData> bs, Iterator<StepOutput> cs) {
-        return List.of(apply(step, bs.next(), cs.next().costs)).iterator();
+        return List.of(apply(step, bs.next(), cs.next().costs, null)).iterator();
     }
 
-    private static StepOutput writeStep(BlockStep<?> step, BlockData b, double[] costs) {
-        return new StepOutput(costs, apply(step, b, costs));
+    /**
+     * @param nearest the nearest indices the step changes (a copy: cached partitions are never changed in
+     *                place), or the previous ones, kept as they are, for a step that does not use them
+     */
+    private static StepOutput writeStep(BlockStep<?> step, BlockData b, double[] costs, int[] nearest) {
+        boolean near = step.costs() == BlockStep.Costs.WRITE_NEAREST;
+        return new StepOutput(costs, nearest, apply(step, b, costs, near ? nearest : null));
+    }
+
+    /** The nearest indices a step starts from: a copy of the previous ones (or −1s) if it changes them. */
+    private static int[] nearestFor(boolean changes, int[] previous, int rows) {
+        if (!changes) {
+            return previous;
+        }
+        return previous == null ? none(rows) : previous.clone();
+    }
+
+    private static int[] none(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
     }
 
     /**
      * The step's result, or the {@link StepFailure} of the exception it threw: bad data fails the same way on
      * every try, so it comes back as a value instead of failing the Spark task (which Spark would retry).
      */
-    private static Object apply(BlockStep<?> step, BlockData b, double[] costs) {
+    private static Object apply(BlockStep<?> step, BlockData b, double[] costs, int[] nearest) {
         try {
-            return step.apply(b.block(), costs);
+            return step.apply(b.block(), costs, nearest);
         } catch (RuntimeException e) {
             return new StepFailure(e);
         }

@@ -2,6 +2,7 @@ package org.paraml.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,7 +142,8 @@ class KMeansModelTest {
         }).fit(Blocks.of(X, 100));
         assertEquals("k-means|| cost", phases.get(0));
         assertTrue(phases.contains("k-means|| round 1 of 2"), phases.toString());
-        assertTrue(phases.contains("k-means|| weights"), phases.toString());
+        assertTrue(phases.contains("k-means|| round 2 of 2"), phases.toString());
+        assertFalse(phases.contains("k-means|| weights"), "the weights come with the last round's update");
         assertTrue(phases.contains("lloyd iteration 1"), phases.toString());
         assertEquals("labels", phases.get(phases.size() - 1));
     }
