@@ -9,6 +9,8 @@
 #   --workloads  which workloads (bench/peers/<name>.sh defines each: svc, kmeans; default: svc,kmeans)
 #   --no-build   use the jars already built (target/classes and bench/target/benchmarks.jar)
 #   --jmh-args   extra JMH arguments, e.g. "-p impl=simd -wi 1 -i 2" for a quick look
+#   --jmh-include a JMH include regex that replaces the workloads' benchmarks (e.g. to leave out the
+#                libsvm port's minutes-long 50,000 x 20 fit when a second JDK reuses the peers' results)
 #   --skip-peers reuse the peers' JSON already in --out (from an earlier invocation of this session)
 #   --out        where the JSON results and the table go (default: bench/target/peers-<date>)
 # Environment: SKLEARN_RUNS (default 5), SKLEARN_RUNS_LARGE (3), SVC_SKLEARN_CASES, KMEANS_SKLEARN_RUNS (3).
@@ -20,6 +22,7 @@ JAVA=java
 WORKLOADS=svc,kmeans
 BUILD=1
 JMH_EXTRA=""
+JMH_INCLUDE=""
 SKIP_PEERS=0
 OUT="$BENCH_DIR/target/peers-$(date -u +%Y%m%dT%H%M%SZ)"
 while [ $# -gt 0 ]; do
@@ -28,9 +31,10 @@ while [ $# -gt 0 ]; do
         --workloads) WORKLOADS="$2"; shift 2 ;;
         --no-build) BUILD=0; shift ;;
         --jmh-args) JMH_EXTRA="$2"; shift 2 ;;
+        --jmh-include) JMH_INCLUDE="$2"; shift 2 ;;
         --skip-peers) SKIP_PEERS=1; shift ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0"; exit 0 ;;
         *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -62,6 +66,7 @@ done
 # ParaML (and the JVM peers) first: target/classes ahead of the shaded jar, so this checkout's
 # library is measured even if another checkout installed a different snapshot meanwhile
 REGEX="$(IFS='|'; echo "${INCLUDES[*]}")"
+if [ -n "$JMH_INCLUDE" ]; then REGEX="$JMH_INCLUDE"; fi
 echo "== JMH: $REGEX $JMH_EXTRA"
 # shellcheck disable=SC2086
 "$JAVA" --add-modules jdk.incubator.vector -cp "$ROOT/target/classes:$BENCH_DIR/target/benchmarks.jar" \
