@@ -39,6 +39,12 @@ public final class NpyWriter implements AutoCloseable {
     private long written;
     private boolean failed;
     private boolean finished;
+    /** Bytes of the header: where the data of a positional write start. */
+    private final int headerBytes;
+    /** True once {@link #writeRowsAt} was used: the file is then written by position only. */
+    private boolean positional;
+    /** Chunk size of a positional write (small enough not to be a humongous array for G1). */
+    private static final int POSITIONAL_CHUNK_BYTES = 1 << 18;
 
     private NpyWriter(Path file, NpyDtype dtype, long[] shape) throws IOException {
         this.file = Objects.requireNonNull(file, "file");
@@ -52,6 +58,7 @@ public final class NpyWriter implements AutoCloseable {
         this.shape = shape;
         this.expected = shape.length == 1 ? shape[0] : Math.multiplyExact(shape[0], shape[1]);
         byte[] header = NpyHeader.encode(dtype, shape);
+        this.headerBytes = header.length;
         this.out = AtomicFile.create(file);
         ByteBuffer b = null;
         try {
@@ -132,6 +139,72 @@ public final class NpyWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the rows of {@code block} as rows {@code [firstRow, firstRow + block.rows())} of a 2-D float64
+     * file, by position: callable from several threads at once and in any order, each row written once.
+     * A writer used this way cannot also append ({@link #writeRows}, {@link #writeDoubles}, ...). It lets a
+     * pass over blocks write each block from the thread that has it, with no copy kept for an in-order
+     * writer. {@link #close()} publishes the file once every row was written.
+     *
+     * @throws IllegalArgumentException when the columns differ or the rows fall outside the shape
+     * @throws IllegalStateException    when this is not a 2-D float64 writer, or it was used to append
+     */
+    public void writeRowsAt(long firstRow, Matrix block) throws IOException {
+        Objects.requireNonNull(block, "block");
+        synchronized (this) {
+            try {
+                if (shape.length != 2 || dtype != NpyDtype.FLOAT64) {
+                    throw new IllegalStateException(file + ": writeRowsAt needs a 2-D float64 writer, this one writes "
+                            + dtype.descr() + " of shape " + NpyHeader.shapeString(shape));
+                }
+                if (block.cols() != shape[1] || firstRow < 0 || firstRow + block.rows() > shape[0]) {
+                    throw new IllegalArgumentException(file + ": rows [" + firstRow + ", " + (firstRow + block.rows())
+                            + ") x " + block.cols() + " columns do not fit shape " + NpyHeader.shapeString(shape));
+                }
+                if (!positional && written > 0) {
+                    throw new IllegalStateException(file + ": writeRowsAt cannot follow appended values");
+                }
+                positional = true;
+                reserve((long) block.rows() * block.cols());
+            } catch (RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+        try {
+            ByteBuffer chunk = ByteBuffer.allocate(POSITIONAL_CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            long position = headerBytes + firstRow * shape[1] * Double.BYTES;
+            for (int i = 0; i < block.rows(); i++) {
+                int at = block.offset(i);
+                for (int done = 0; done < block.cols(); ) {
+                    int k = Math.min(block.cols() - done, chunk.remaining() / Double.BYTES);
+                    chunk.asDoubleBuffer().put(block.data(), at + done, k);
+                    chunk.position(chunk.position() + k * Double.BYTES);
+                    done += k;
+                    if (chunk.remaining() < Double.BYTES) {
+                        position = writeAt(chunk, position);
+                    }
+                }
+            }
+            writeAt(chunk, position);
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                failed = true; // close() discards the file
+            }
+            throw e;
+        }
+    }
+
+    /** Writes what {@code chunk} holds at {@code position}; returns the position after it. */
+    private long writeAt(ByteBuffer chunk, long position) throws IOException {
+        chunk.flip();
+        while (chunk.hasRemaining()) {
+            position += out.channel().write(chunk, position);
+        }
+        chunk.clear();
+        return position;
+    }
+
     /** Appends all of {@code values} to a float64 file (flat, row-major for a 2-D file). */
     public void writeDoubles(double[] values) throws IOException {
         writeDoubles(values, 0, values.length);
@@ -203,6 +276,9 @@ public final class NpyWriter implements AutoCloseable {
 
     /** Checks the writer is usable and that {@code n} more values fit the shape, then counts them. */
     private void reserve(long n) {
+        if (positional && !Thread.holdsLock(this)) {
+            throw new IllegalStateException(file + ": this writer writes by position (writeRowsAt); it cannot append");
+        }
         if (finished) {
             throw new IllegalStateException(file + ": this NpyWriter is closed");
         }
@@ -229,7 +305,7 @@ public final class NpyWriter implements AutoCloseable {
      * Discards the file being written: deletes the temporary file and leaves {@code file} as it was.
      * Idempotent; a later {@link #close()} does nothing.
      */
-    public void abort() {
+    public synchronized void abort() {
         if (!finished) {
             finished = true;
             out.discard();
@@ -245,7 +321,7 @@ public final class NpyWriter implements AutoCloseable {
      * @throws IOException           when flushing or renaming fails (the temporary file is deleted)
      */
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (finished) {
             return;
         }

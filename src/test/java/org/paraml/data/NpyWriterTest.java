@@ -143,4 +143,66 @@ class NpyWriterTest {
         assertThrows(IllegalArgumentException.class, () -> NpyWriter.float64(dir.resolve("x.npy"), -1));
         assertArrayEquals(new String[0], NpyTestFiles.list(dir));
     }
+
+    /** Positional writes: blocks from two threads in reverse order (rows wider than a write chunk too). */
+    @Test
+    void writesBlocksByPositionFromSeveralThreadsInAnyOrder() throws Exception {
+        for (int cols : new int[] {3, 40_000}) {
+            int rows = cols == 3 ? 1000 : 7;
+            int step = cols == 3 ? 170 : 2;
+            Matrix x = NpyRoundTripTest.random(rows, cols, 11);
+            Path f = dir.resolve("pos" + cols + ".npy");
+            try (NpyWriter w = NpyWriter.float64(f, rows, cols)) {
+                java.util.List<Thread> threads = new java.util.ArrayList<>();
+                java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                        new java.util.concurrent.atomic.AtomicReference<>();
+                for (int t = 0; t < 2; t++) {
+                    int parity = t;
+                    Thread th = new Thread(() -> {
+                        try {
+                            for (int from = (rows - 1) / step * step; from >= 0; from -= step) {
+                                if ((from / step) % 2 == parity) {
+                                    w.writeRowsAt(from, x.rowRange(from, Math.min(rows, from + step)));
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure.set(e);
+                        }
+                    });
+                    threads.add(th);
+                    th.start();
+                }
+                for (Thread th : threads) {
+                    th.join();
+                }
+                assertEquals(null, failure.get());
+                assertFalse(Files.exists(f), "published before close");
+            }
+            assertTrue(x.contentEquals(Npy.readMatrix(f)), "cols=" + cols);
+        }
+    }
+
+    @Test
+    void aPositionalWriterCannotAlsoAppend() throws IOException {
+        Matrix x = NpyRoundTripTest.random(4, 2, 5);
+        NpyWriter w = NpyWriter.float64(dir.resolve("mixed.npy"), 4, 2);
+        w.writeRowsAt(0, x.rowRange(0, 2));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.writeRows(x.rowRange(2, 4)));
+        assertTrue(e.getMessage().contains("cannot append"), e.getMessage());
+        assertThrows(IllegalStateException.class, w::close, "the misused writer is discarded");
+        assertArrayEquals(new String[0], NpyTestFiles.list(dir));
+    }
+
+    @Test
+    void positionalWritesThatMissRowsPublishNothing() throws IOException {
+        Matrix x = NpyRoundTripTest.random(10, 2, 3);
+        Path f = dir.resolve("gap.npy");
+        NpyWriter w = NpyWriter.float64(f, 10, 2);
+        w.writeRowsAt(5, x.rowRange(5, 10));
+        assertThrows(IllegalArgumentException.class, () -> w.writeRowsAt(8, x.rowRange(0, 5)), "past the shape");
+        IllegalStateException e = assertThrows(IllegalStateException.class, w::close);
+        assertTrue(e.getMessage().contains("not written"), e.getMessage());
+        assertFalse(Files.exists(f));
+        assertArrayEquals(new String[0], NpyTestFiles.list(dir));
+    }
 }
