@@ -113,22 +113,7 @@ public class KMeansAssignBenchmark {
         Parallel.forEach(parts, threads, p -> {
             int from = p * per;
             int to = Math.min(a.length, from + per);
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                s0 += a[i];
-                s1 += a[i + 1];
-                s2 += a[i + 2];
-                s3 += a[i + 3];
-                s4 += a[i + 4];
-                s5 += a[i + 5];
-                s6 += a[i + 6];
-                s7 += a[i + 7];
-            }
-            for (; i < to; i++) {
-                s0 += a[i];
-            }
-            partial[p] = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+            partial[p] = SumPass.sum(a, from, to);
         });
         double s = 0;
         for (double v : partial) {

@@ -113,22 +113,7 @@ public final class KMeansProfile {
     }
 
     private static double sum(double[] a) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int i = 0;
-        for (; i + 8 <= a.length; i += 8) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-            s4 += a[i + 4];
-            s5 += a[i + 5];
-            s6 += a[i + 6];
-            s7 += a[i + 7];
-        }
-        for (; i < a.length; i++) {
-            s0 += a[i];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return SumPass.sum(a, 0, a.length);
     }
 
     private static void fit(int blocks, int threads, int fits, boolean spill, String backend) {
