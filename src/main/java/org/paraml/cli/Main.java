@@ -66,7 +66,7 @@ public final class Main implements Runnable {
      * One line per log record on stderr, e.g. "INFO: backend simd (...)"; Spark's and Hadoop's log4j
      * loggers at WARN ({@code org/paraml/cli/log4j2-cli.properties}) unless the user configured log4j.
      */
-    private static void configureLogging() {
+    static void configureLogging() {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%4$s: %5$s%6$s%n");
         }

@@ -82,6 +82,12 @@ public final class SparkExecutor implements SearchExecutor {
         return new SparkExecutor(sc, shareKernels, n, maxJobsInFlight);
     }
 
+    /** The default most fits per Spark task: {@code ceil(fits / (4 · cores))}, at least 1. */
+    static int defaultGroupSize(int fits, int cores) {
+        int slots = 4 * Math.max(1, cores);
+        return Math.max(1, (fits + slots - 1) / slots);
+    }
+
     /** The most Spark jobs (groups) running at once, {@code >= 1}; 0 (the default) for twice the cluster's cores. */
     public SparkExecutor maxJobsInFlight(int n) {
         if (n < 0) {
@@ -106,8 +112,7 @@ public final class SparkExecutor implements SearchExecutor {
         if (tasks.isEmpty()) {
             return;
         }
-        int groupSize = maxGroupSize > 0 ? maxGroupSize
-                : Math.max(1, (tasks.size() + 4 * parallelism() - 1) / (4 * parallelism()));
+        int groupSize = maxGroupSize > 0 ? maxGroupSize : defaultGroupSize(tasks.size(), parallelism());
         List<TaskGroup> groups = new TaskGrouping(shareKernels, groupSize).groups(job, tasks);
         SearchPayload payload = SearchPayload.of(job, shareKernels);
         int kernelThreads = Math.max(1, sc.getConf().getInt("spark.task.cpus", 1));

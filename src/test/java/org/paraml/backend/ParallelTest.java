@@ -103,4 +103,12 @@ class ParallelTest {
             throw new AssertionError();
         }
     }
+
+    @Test
+    void smallCallsStayOnTheCallingThread() {
+        assertEquals(1, Parallel.threadsFor(Parallel.MIN_PARALLEL_WORK - 1, 8), "below the threshold: one thread");
+        assertEquals(8, Parallel.threadsFor(Parallel.MIN_PARALLEL_WORK, 8), "at the threshold: the budget");
+        assertEquals(1, Parallel.threadsFor(10_000L * 4, 2), "one 10,000 x 4 kernel column");
+        assertEquals(2, Parallel.threadsFor(50_000L * 20, 2), "one 50,000 x 20 kernel column");
+    }
 }

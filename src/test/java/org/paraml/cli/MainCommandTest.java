@@ -63,6 +63,7 @@ class MainCommandTest {
         assertTrue(r.out().contains("y[:8] = "), r.out());
         assertTrue(r.out().contains("n_support = [1316, 1312]"), r.out());
         assertTrue(r.out().contains("accuracy (score on the training data) = 0.9050"), r.out());
+        assertTrue(r.out().contains("the JIT compiling ParaML's kernels; fitted again: "), r.out());
         assertTrue(r.out().contains("Fitting 2 folds for each of 4 candidates, totalling 8 fits"), r.out());
         assertTrue(r.out().contains("....C=0.001, kernel=rbf; total time="), r.out());
         assertTrue(r.out().contains("best_params_ = {C=10.0, kernel=rbf}") || r.out().contains("best_params_ = {C=10.0, kernel=poly}"), r.out());
@@ -81,6 +82,31 @@ class MainCommandTest {
         assertTrue(html.contains("<img src=\"kmeans-1.png\""), html);
         for (String png : new String[] {"search-1.png", "search-2.png", "kmeans-1.png"}) {
             assertTrue(Files.size(report.resolve(png)) > 1000, png);
+        }
+    }
+
+    /** Spark's and Hadoop's log4j output follows the CLI's WARN configuration unless the user chose one. */
+    @Test
+    void theCommandQuietensLog4jUnlessConfigured() {
+        String key = "log4j2.configurationFile";
+        String before = System.getProperty(key);
+        try {
+            System.clearProperty(key);
+            Main.configureLogging();
+            String file = System.getProperty(key);
+            if (System.getenv("LOG4J_CONFIGURATION_FILE") == null) {
+                assertEquals("org/paraml/cli/log4j2-cli.properties", file);
+                assertTrue(Main.class.getClassLoader().getResource(file) != null, "the configuration ships in the jar");
+            }
+            System.setProperty(key, "/my/log4j2.xml");
+            Main.configureLogging();
+            assertEquals("/my/log4j2.xml", System.getProperty(key), "the user's choice is kept");
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
         }
     }
 }

@@ -161,4 +161,11 @@ class SvcParamsTest {
         SVCModel c = new SVC().probability(true).randomState(10L).fit(p.x(), p.y());
         assertTrue(Math.abs(a.probA()[0] - c.probA()[0]) > 1e-9, "another seed, another shuffle");
     }
+
+    @Test
+    void aFitUsesAllCoresByDefault() {
+        assertEquals(Runtime.getRuntime().availableProcessors(), new SVC().threads());
+        assertEquals(1, new SVC().threads(1).threads());
+        assertThrows(IllegalArgumentException.class, () -> new SVC().threads(0));
+    }
 }
