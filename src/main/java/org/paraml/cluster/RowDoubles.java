@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One double per row of a (possibly huge) dataset, indexed by global row: the k-means|| and k-means++
- * costs {@code d²(x, C)}. Stored in chunks of 32768 values (256 KiB), so that a 10⁸-row store is 800 MB
- * of ordinary heap arrays that never count as humongous objects, whatever the block size.
+ * costs {@code d²(x, C)}. Stored in chunks of 2^20 values (8 MB, see {@link RowChunks}): a 10⁸-row store
+ * is 800 MB, allocated in the old generation and never copied by the collector.
  */
 final class RowDoubles extends RowChunks<double[]> {
     RowDoubles(long size) {
