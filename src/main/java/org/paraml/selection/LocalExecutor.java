@@ -1,5 +1,6 @@
 package org.paraml.selection;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -102,7 +103,7 @@ public final class LocalExecutor implements SearchExecutor {
             for (Thread t : threads) {
                 t.interrupt();
             }
-            joinUninterruptibly(threads);
+            SearchExecutor.joinUninterruptibly(Arrays.asList(threads));
             throw e;
         }
         Throwable f = failure.get();
@@ -114,23 +115,6 @@ public final class LocalExecutor implements SearchExecutor {
                 throw err;
             }
             throw new IllegalStateException("a search task failed: " + f, f);
-        }
-    }
-
-    private static void joinUninterruptibly(Thread[] threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException again) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -25,4 +25,26 @@ public interface SearchExecutor {
 
     /** The total thread budget, for the refit and for messages (1 for a serial executor). */
     int parallelism();
+
+    /**
+     * Waits until every thread has ended, also when interrupted meanwhile (the interrupt status is set
+     * again before returning): how an executor that was cancelled waits for its own threads, so that
+     * none of them still runs when {@link #execute} throws.
+     */
+    static void joinUninterruptibly(Iterable<Thread> threads) {
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

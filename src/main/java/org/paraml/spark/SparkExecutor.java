@@ -156,7 +156,7 @@ public final class SparkExecutor implements SearchExecutor {
             } catch (InterruptedException e) {
                 stop.set(true);
                 sc.cancelJobGroup(jobGroup);
-                joinUninterruptibly(threads);
+                SearchExecutor.joinUninterruptibly(threads);
                 throw e;
             }
             if (failure.get() != null) {
@@ -214,23 +214,6 @@ public final class SparkExecutor implements SearchExecutor {
             bc.destroy();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not destroy a search broadcast: " + e);
-        }
-    }
-
-    private static void joinUninterruptibly(List<Thread> threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException again) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
