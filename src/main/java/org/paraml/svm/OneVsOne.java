@@ -49,6 +49,65 @@ final class OneVsOne {
     }
 
     /**
+     * {@link #decisionValues} for {@code rows} points at once: the kernel values of point r are
+     * {@code kv[r·nsv + s]} and its pair values go to {@code out[outOffset + r·pairs + p]}. Each point's
+     * sums are taken in the same order as {@link #decisionValues} takes them, so the values are the same
+     * bit for bit; four points are summed side by side, so that their additions, each waiting on the
+     * one before in its own sum, overlap (one sum alone waits an addition's latency per support vector).
+     */
+    static void decisionValues(double[] kv, int rows, int nsv, int[] nSupport, double[][] svCoef, double[] rho,
+                               double[] out, int outOffset) {
+        int k = nSupport.length;
+        int pairs = pairs(k);
+        int[] start = new int[k];
+        for (int i = 1; i < k; i++) {
+            start[i] = start[i - 1] + nSupport[i - 1];
+        }
+        int r = 0;
+        for (; r + 4 <= rows; r += 4) {
+            int k0 = r * nsv;
+            int k1 = k0 + nsv;
+            int k2 = k1 + nsv;
+            int k3 = k2 + nsv;
+            int p = 0;
+            for (int i = 0; i < k; i++) {
+                for (int j = i + 1; j < k; j++, p++) {
+                    double s0 = 0;
+                    double s1 = 0;
+                    double s2 = 0;
+                    double s3 = 0;
+                    double[] coef1 = svCoef[j - 1];
+                    double[] coef2 = svCoef[i];
+                    for (int t = start[i], end = start[i] + nSupport[i]; t < end; t++) {
+                        double c = coef1[t];
+                        s0 += c * kv[k0 + t];
+                        s1 += c * kv[k1 + t];
+                        s2 += c * kv[k2 + t];
+                        s3 += c * kv[k3 + t];
+                    }
+                    for (int t = start[j], end = start[j] + nSupport[j]; t < end; t++) {
+                        double c = coef2[t];
+                        s0 += c * kv[k0 + t];
+                        s1 += c * kv[k1 + t];
+                        s2 += c * kv[k2 + t];
+                        s3 += c * kv[k3 + t];
+                    }
+                    int o = outOffset + r * pairs + p;
+                    out[o] = s0 - rho[p];
+                    out[o + pairs] = s1 - rho[p];
+                    out[o + 2 * pairs] = s2 - rho[p];
+                    out[o + 3 * pairs] = s3 - rho[p];
+                }
+            }
+        }
+        double[] row = new double[nsv];
+        for (; r < rows; r++) {
+            System.arraycopy(kv, r * nsv, row, 0, nsv);
+            decisionValues(row, nSupport, svCoef, rho, out, outOffset + r * pairs);
+        }
+    }
+
+    /**
      * libsvm's vote: pair (i, j) votes for i when its decision value is {@code > 0}, else for j; the
      * class with most votes wins, ties going to the lowest class index.
      */

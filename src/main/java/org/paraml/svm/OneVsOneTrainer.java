@@ -214,11 +214,7 @@ final class OneVsOneTrainer {
         double[] kv = new double[rows.length * nsv];
         ctx.source.block(rows, m.support(), kv);
         double[] dec = new double[rows.length * pairs];
-        double[] row = new double[nsv];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(kv, r * nsv, row, 0, nsv);
-            OneVsOne.decisionValues(row, m.nSupport(), m.svCoef(), m.rho(), dec, r * pairs);
-        }
+        OneVsOne.decisionValues(kv, rows.length, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, 0);
         return dec;
     }
 }

@@ -356,14 +356,10 @@ public final class SVCModel implements Classifier {
         double[] dec = new double[n * pairs];
         int block = Math.max(1, Math.min(n, BLOCK_VALUES / Math.max(1, nsv)));
         double[] kv = new double[block * nsv];
-        double[] row = new double[nsv];
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             kernel.block(x, from, to, kv);
-            for (int r = from; r < to; r++) {
-                System.arraycopy(kv, (r - from) * nsv, row, 0, nsv);
-                OneVsOne.decisionValues(row, nSupport, svCoef, rho, dec, r * pairs);
-            }
+            OneVsOne.decisionValues(kv, to - from, nsv, nSupport, svCoef, rho, dec, from * pairs);
         }
         return dec;
     }
