@@ -20,10 +20,11 @@ final class OneVsOne {
      * {@code out[off + p] = Σ_{s∈SV_i} svCoef[j−1][s]·kv[s] + Σ_{s∈SV_j} svCoef[i][s]·kv[s] − rho[p]},
      * summed in support vector order.
      *
-     * @param kv       {@code K(x, sv_s)} for every support vector s (grouped by class)
+     * @param kv       {@code K(x, sv_s)} for every support vector s (grouped by class), from {@code kvOff}
      * @param nSupport support vectors per class
      */
-    static void decisionValues(double[] kv, int[] nSupport, double[][] svCoef, double[] rho, double[] out, int off) {
+    static void decisionValues(double[] kv, int kvOff, int[] nSupport, double[][] svCoef, double[] rho, double[] out,
+                               int off) {
         int k = nSupport.length;
         int[] start = new int[k];
         for (int i = 1; i < k; i++) {
@@ -37,11 +38,13 @@ final class OneVsOne {
                 double[] coef2 = svCoef[i];
                 int si = start[i];
                 int sj = start[j];
+                int ki = kvOff + si;
+                int kj = kvOff + sj;
                 for (int t = 0; t < nSupport[i]; t++) {
-                    sum += coef1[si + t] * kv[si + t];
+                    sum += coef1[si + t] * kv[ki + t];
                 }
                 for (int t = 0; t < nSupport[j]; t++) {
-                    sum += coef2[sj + t] * kv[sj + t];
+                    sum += coef2[sj + t] * kv[kj + t];
                 }
                 out[off + p] = sum - rho[p];
             }
@@ -100,10 +103,8 @@ final class OneVsOne {
                 }
             }
         }
-        double[] row = new double[nsv];
         for (; r < rows; r++) {
-            System.arraycopy(kv, r * nsv, row, 0, nsv);
-            decisionValues(row, nSupport, svCoef, rho, out, outOffset + r * pairs);
+            decisionValues(kv, r * nsv, nSupport, svCoef, rho, out, outOffset + r * pairs);
         }
     }
 

@@ -41,8 +41,8 @@ class OneVsOneTest {
         double[] one = new double[offset + rows * pairs];
         double[] row = new double[nsv];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(kv, r * nsv, row, 0, nsv);
-            OneVsOne.decisionValues(row, nSupport, svCoef, rho, one, offset + r * pairs);
+            System.arraycopy(kv, r * nsv, row, 0, nsv); // each point's values alone, as libsvm sees them
+            OneVsOne.decisionValues(row, 0, nSupport, svCoef, rho, one, offset + r * pairs);
         }
         assertArrayEquals(one, many, 0.0);
         for (int i = 0; i < offset; i++) {
