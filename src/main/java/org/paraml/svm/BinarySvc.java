@@ -24,10 +24,11 @@ final class BinarySvc {
      * @param cp       the bound factor of the +1 points
      * @param cn       the bound factor of the −1 points
      * @param settings solver settings
+     * @param arrays   where the kernel cache takes its column arrays from and gives them back; or null
      * @return the solution; {@link SolverResult#alpha()} holds {@code y_i α_i}
      */
     static SolverResult train(KernelSource source, int[] rows, byte[] y, double[] weight, double cp, double cn,
-                              SolverSettings settings) {
+                              SolverSettings settings, ColumnArrays arrays) {
         int l = rows.length;
         double[] minusOnes = new double[l];
         double[] c = new double[l];
@@ -35,9 +36,14 @@ final class BinarySvc {
             minusOnes[i] = -1;
             c[i] = weight[i] * (y[i] > 0 ? cp : cn);
         }
-        QMatrix q = new SvcQ(source.columns(rows), y, settings.cacheSizeMb());
-        SolverResult r = SmoSolver.solve(q, minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
-                settings.maxIter());
+        QMatrix q = new SvcQ(source.columns(rows), y, settings.cacheSizeMb(), arrays);
+        SolverResult r;
+        try {
+            r = SmoSolver.solve(q, minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
+                    settings.maxIter());
+        } finally {
+            q.release();
+        }
         double[] alpha = r.alpha();
         for (int i = 0; i < l; i++) {
             alpha[i] *= y[i];

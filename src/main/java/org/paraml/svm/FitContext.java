@@ -2,7 +2,8 @@ package org.paraml.svm;
 
 /**
  * What all trainings of one fit share: the kernel, the solver settings, the random stream (reset
- * at every training, as libsvm's {@code set_seed}), and the "some solve hit max_iter" status.
+ * at every training, as libsvm's {@code set_seed}), the pool of kernel-cache column arrays, and the
+ * "some solve hit max_iter" status.
  */
 final class FitContext {
     final KernelSource source;
@@ -10,13 +11,22 @@ final class FitContext {
     final SklearnRandom random;
     /** The fit's thread budget (independent trainings may run side by side within it). */
     final int threads;
+    /** The kernel caches' column arrays, passed from each finished solve to the next (shared with the children). */
+    final ColumnArrays columnArrays;
     boolean timedOut;
 
     FitContext(KernelSource source, SolverSettings settings, SklearnRandom random, int threads) {
+        this(source, settings, random, threads,
+                ColumnArrays.forCaches(settings.cacheSizeMb(), Math.max(1, threads)));
+    }
+
+    private FitContext(KernelSource source, SolverSettings settings, SklearnRandom random, int threads,
+                       ColumnArrays columnArrays) {
         this.source = source;
         this.settings = settings;
         this.random = random;
         this.threads = Math.max(1, threads);
+        this.columnArrays = columnArrays;
     }
 
     /**
@@ -24,7 +34,8 @@ final class FitContext {
      * random stream (on the same seed; every training re-seeds it first) and a share of the threads.
      */
     FitContext child(int threads) {
-        return new FitContext(source.withThreads(threads), settings, new SklearnRandom(random.seed()), threads);
+        return new FitContext(source.withThreads(threads), settings, new SklearnRandom(random.seed()), threads,
+                columnArrays);
     }
 
     /**

@@ -28,12 +28,16 @@ final class KernelCache {
     private static final int BOOKKEEPING_FLOATS_PER_POSITION = 8;
 
     private final int l;
+    /** Where new columns' arrays come from and go back to; or null. */
+    private final ColumnArrays arrays;
     private final float[][] data;
     private final int[] len;
     /** Circular LRU list over positions; index {@code l} is the sentinel; oldest first. */
     private final int[] prev;
     private final int[] next;
     private final long capacity;
+    /** Whether every full column fits in the budget (then columns get full-length arrays at once). */
+    private final boolean wholeMatrix;
     private long free;
     /** The log of swaps {@code (logLo[k], logHi[k])}, lo &lt; hi, in the order they were made. */
     private int[] logLo = new int[16];
@@ -43,6 +47,15 @@ final class KernelCache {
     private final int[] synced;
 
     KernelCache(int l, double cacheSizeMb) {
+        this(l, cacheSizeMb, null);
+    }
+
+    /**
+     * A cache whose new columns reuse the arrays of finished solves from {@code arrays} (or null),
+     * and hand them back there on {@link #release}.
+     */
+    KernelCache(int l, double cacheSizeMb, ColumnArrays arrays) {
+        this.arrays = arrays;
         this.l = l;
         this.data = new float[l][];
         this.len = new int[l];
@@ -53,6 +66,7 @@ final class KernelCache {
         next[l] = l;
         this.capacity = capacityFloats(l, cacheSizeMb);
         this.free = capacity;
+        this.wholeMatrix = (long) l * l <= capacity;
     }
 
     /** The number of float32 values a cache of {@code cacheSizeMb} megabytes holds for {@code l} positions. */
@@ -64,7 +78,7 @@ final class KernelCache {
 
     /** True when every full column ({@code l × l} values) fits in the budget. */
     boolean holdsWholeMatrix() {
-        return (long) l * l <= capacity;
+        return wholeMatrix;
     }
 
     /**
@@ -88,7 +102,12 @@ final class KernelCache {
                 data[old] = null;
                 len[old] = 0;
             }
-            data[a] = data[a] == null ? new float[length] : Arrays.copyOf(data[a], length);
+            float[] old = data[a];
+            if (old == null || old.length < length) {
+                // with the whole matrix in budget nothing is evicted: full-length arrays are never copied to grow
+                int size = wholeMatrix ? l : length;
+                data[a] = old == null ? newArray(size) : Arrays.copyOf(old, size);
+            }
             synced[a] = logSize;
             free -= more;
             start = len[a];
@@ -102,6 +121,31 @@ final class KernelCache {
     float[] data(int a) {
         catchUp(a);
         return data[a];
+    }
+
+    /** An array of at least {@code size} values for a new column: a pooled one when there is one. */
+    private float[] newArray(int size) {
+        float[] a = arrays == null ? null : arrays.take(size);
+        return a != null ? a : new float[size];
+    }
+
+    /**
+     * Empties the cache and hands its arrays to the pool it was made with (if any): the solve is
+     * over and no array this cache returned may be used any more.
+     */
+    void release() {
+        for (int a = 0; a < l; a++) {
+            if (arrays != null) {
+                arrays.give(data[a]);
+            }
+            data[a] = null;
+            len[a] = 0;
+            synced[a] = 0;
+        }
+        prev[l] = l;
+        next[l] = l;
+        logSize = 0;
+        free = capacity;
     }
 
     /** Exchanges positions {@code a} and {@code b}, inside every cached column too. */

@@ -120,7 +120,8 @@ final class OneVsOneTrainer {
             byte[] subY = pairLabels(ci, l);
             SolverResult[] solved = new SolverResult[1];
             java.util.function.Consumer<FitContext> pairTraining = tc -> {
-                solved[0] = BinarySvc.train(tc.source, subRows, subY, subW, weightedC[i], weightedC[j], tc.settings);
+                solved[0] = BinarySvc.train(tc.source, subRows, subY, subW, weightedC[i], weightedC[j], tc.settings,
+                        tc.columnArrays);
                 tc.timedOut |= solved[0].timedOut();
             };
             if (probability) {
@@ -204,17 +205,36 @@ final class OneVsOneTrainer {
     }
 
     /**
+     * Kernel values per block in {@link #decisionValues} (4 MB): small enough to stay in the last-level
+     * cache between the kernel evaluation that writes it and the sums that read it, large enough that
+     * preparing the support vectors once per block costs little.
+     */
+    static final int DECISION_BLOCK_VALUES = 1 << 19;
+
+    /**
      * libsvm's {@code svm_predict_values} for every pair: {@code dec[r·pairs + p]} for the points
-     * {@code rows[r]} of the training input.
+     * {@code rows[r]} of the training input. The kernel values are computed a block of points at a
+     * time ({@link #DECISION_BLOCK_VALUES} values) into one buffer; a kernel value does not depend on
+     * which points share its block.
      */
     static double[] decisionValues(FitContext ctx, RawModel m, int[] rows) {
         int nsv = m.support().length;
+        return decisionValues(ctx, m, rows, Math.max(16, DECISION_BLOCK_VALUES / Math.max(1, nsv) / 4 * 4));
+    }
+
+    /** {@link #decisionValues(FitContext, RawModel, int[])} with blocks of {@code step} points. */
+    static double[] decisionValues(FitContext ctx, RawModel m, int[] rows, int step) {
+        int nsv = m.support().length;
         int k = m.nClasses();
         int pairs = k * (k - 1) / 2;
-        double[] kv = new double[rows.length * nsv];
-        ctx.source.block(rows, m.support(), kv);
         double[] dec = new double[rows.length * pairs];
-        OneVsOne.decisionValues(kv, rows.length, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, 0);
+        double[] kv = new double[Math.min(rows.length, step) * nsv];
+        for (int from = 0; from < rows.length; from += step) {
+            int count = Math.min(step, rows.length - from);
+            int[] chunk = from == 0 && count == rows.length ? rows : Arrays.copyOfRange(rows, from, from + count);
+            ctx.source.block(chunk, m.support(), kv);
+            OneVsOne.decisionValues(kv, count, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, from * pairs);
+        }
         return dec;
     }
 }

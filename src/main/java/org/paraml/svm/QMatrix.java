@@ -25,4 +25,11 @@ interface QMatrix {
 
     /** Exchanges positions {@code a} and {@code b} everywhere (kernel order, labels, diagonal, cached columns). */
     void swap(int a, int b);
+
+    /**
+     * Ends the solve: frees the cached columns (handing their arrays to the pool the matrix was made
+     * with). No column array returned before may be used afterwards. Does nothing by default.
+     */
+    default void release() {
+    }
 }

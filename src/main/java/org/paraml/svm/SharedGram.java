@@ -2,6 +2,7 @@ package org.paraml.svm;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.paraml.backend.Backend;
@@ -65,6 +66,11 @@ final class SharedGram implements AutoCloseable {
     private int hand;
     private volatile boolean closed;
     private final AtomicLong computedRows = new AtomicLong();
+    /**
+     * Kernel-row buffers of {@link #BATCH_ROWS} rows of finished {@link #compute} calls, reused by later
+     * ones: a new array is zeroed first, and a search computes tens of thousands of rows through them.
+     */
+    private final ConcurrentLinkedQueue<float[]> buffers = new ConcurrentLinkedQueue<>();
 
     private SharedGram(SharedWork work, Backend backend, KernelSpec spec, boolean whole, int capacityRows,
                        long reservedBytes) {
@@ -258,8 +264,12 @@ final class SharedGram implements AutoCloseable {
     /** Computes the claimed rows, publishes them (or releases the claims if that fails). */
     private void compute(int[] mine, int[] mineAt, int m, float[][] out, int[] offsets, int threads) {
         int done = 0;
+        float[] buffer = null;
         try {
-            float[] buffer = new float[Math.min(m, BATCH_ROWS) * n];
+            buffer = buffers.poll();
+            if (buffer == null) {
+                buffer = new float[BATCH_ROWS * n];
+            }
             for (int from = 0; from < m; from += BATCH_ROWS) {
                 int b = Math.min(BATCH_ROWS, m - from);
                 int[] batch = Arrays.copyOfRange(mine, from, from + b);
@@ -282,6 +292,9 @@ final class SharedGram implements AutoCloseable {
                 computedRows.addAndGet(b);
             }
         } finally {
+            if (buffer != null) {
+                buffers.offer(buffer);
+            }
             if (done < m) {
                 for (int k = done; k < m; k++) {
                     rows.compareAndSet(mine[k], PENDING, null);

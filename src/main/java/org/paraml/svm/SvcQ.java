@@ -24,9 +24,14 @@ final class SvcQ implements QMatrix {
      * @param cacheSizeMb the cache budget in megabytes (2^20 bytes)
      */
     SvcQ(ColumnProvider kernel, byte[] y, double cacheSizeMb) {
+        this(kernel, y, cacheSizeMb, null);
+    }
+
+    /** As {@link #SvcQ(ColumnProvider, byte[], double)}, the cache's arrays taken from and given back to {@code arrays} (or null). */
+    SvcQ(ColumnProvider kernel, byte[] y, double cacheSizeMb, ColumnArrays arrays) {
         this.kernel = kernel;
         this.l = kernel.size();
-        this.cache = new KernelCache(l, cacheSizeMb);
+        this.cache = new KernelCache(l, cacheSizeMb, arrays);
         this.sign = new float[l];
         this.qd = new double[l];
         for (int a = 0; a < l; a++) {
@@ -111,6 +116,11 @@ final class SvcQ implements QMatrix {
     @Override
     public double[] diagonal() {
         return qd;
+    }
+
+    @Override
+    public void release() {
+        cache.release();
     }
 
     @Override
