@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link SmoOps#best()} (the Vector API loops when the module is readable) returns exactly what the
- * scalar reference returns: the same indices, including ties (many equal gradients, signed zeros)
- * and candidates with a non-positive curvature, and the same bits in the updated arrays, on odd sizes.
+ * scalar reference returns: the same indices, including ties (many equal gradients, signed zeros,
+ * second-order objectives equal or one rounding apart) and candidates with a non-positive
+ * curvature, and the same bits in the updated arrays, on odd sizes.
  */
 class SmoOpsTest {
     private static final SmoOps SCALAR = SmoOps.scalar();
@@ -20,6 +21,14 @@ class SmoOpsTest {
     }
 
     private static Problem problem(int n, long seed, boolean ties) {
+        return problem(n, seed, ties, false);
+    }
+
+    /**
+     * With {@code nearTies}, the curvatures differ from 1 by a few units in the last place, so that
+     * many candidates' objectives −b²/a are equal or one rounding apart.
+     */
+    private static Problem problem(int n, long seed, boolean ties, boolean nearTies) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] g = new double[n];
         double[] up = new double[n];
@@ -33,7 +42,7 @@ class SmoOpsTest {
             int status = r.nextInt(3); // 0 lower, 1 upper, 2 free
             up[t] = (y == 1 ? status != 1 : status != 0) ? -y : 0;
             low[t] = (y == 1 ? status != 0 : status != 1) ? y : 0;
-            qd[t] = ties ? 1.0 : r.nextDouble(0.5, 1.5);
+            qd[t] = nearTies ? 1.0 + r.nextInt(4) * 0x1p-52 : ties ? 1.0 : r.nextDouble(0.5, 1.5);
             qi[t] = (float) (ties ? few[r.nextInt(few.length)] : r.nextDouble(-1.2, 1.2));
         }
         return new Problem(g, up, low, qd, qi);
@@ -43,8 +52,9 @@ class SmoOpsTest {
     @ValueSource(ints = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 1021, 4099})
     void workingSetSelectionIsTheScalarOne(int n) {
         for (long seed = 1; seed <= 12; seed++) {
-            for (boolean ties : new boolean[] {false, true}) {
-                Problem p = problem(n, seed * 31 + n, ties);
+            for (int kind = 0; kind < 3; kind++) {
+                boolean ties = kind >= 1;
+                Problem p = problem(n, seed * 31 + n, ties, kind == 2);
                 int i = SCALAR.argmaxUp(p.g, p.up, n);
                 assertEquals(i, BEST.argmaxUp(p.g, p.up, n), "argmaxUp n=" + n + " seed=" + seed);
                 // the second scan for the chosen i, and for other first indices (other gmax, curvatures)
