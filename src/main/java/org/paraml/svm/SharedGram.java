@@ -292,7 +292,7 @@ final class SharedGram implements AutoCloseable {
                 computedRows.addAndGet(b);
             }
         } finally {
-            if (buffer != null) {
+            if (buffer != null && !closed) {
                 buffers.offer(buffer);
             }
             if (done < m) {
@@ -392,6 +392,7 @@ final class SharedGram implements AutoCloseable {
             ringSize = 0;
             notifyAll();
         }
+        buffers.clear();
         work.release(reservedBytes);
     }
 
