@@ -266,9 +266,10 @@ final class SharedGram implements AutoCloseable {
         int done = 0;
         float[] buffer = null;
         try {
+            int needed = Math.min(m, BATCH_ROWS) * n;
             buffer = buffers.poll();
-            if (buffer == null) {
-                buffer = new float[BATCH_ROWS * n];
+            if (buffer == null || buffer.length < needed) {
+                buffer = new float[needed]; // a shorter pooled buffer is dropped: callers of this size come back
             }
             for (int from = 0; from < m; from += BATCH_ROWS) {
                 int b = Math.min(BATCH_ROWS, m - from);
