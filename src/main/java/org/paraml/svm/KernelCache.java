@@ -102,11 +102,11 @@ final class KernelCache {
                 data[old] = null;
                 len[old] = 0;
             }
-            float[] old = data[a];
-            if (old == null || old.length < length) {
+            float[] held = data[a];
+            if (held == null || held.length < length) {
                 // with the whole matrix in budget nothing is evicted: full-length arrays are never copied to grow
                 int size = wholeMatrix ? l : length;
-                data[a] = old == null ? newArray(size) : Arrays.copyOf(old, size);
+                data[a] = held == null ? newArray(size) : Arrays.copyOf(held, size);
             }
             synced[a] = logSize;
             free -= more;
