@@ -67,8 +67,9 @@ final class SharedGram implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicLong computedRows = new AtomicLong();
     /**
-     * Kernel-row buffers of {@link #BATCH_ROWS} rows of finished {@link #compute} calls, reused by later
-     * ones: a new array is zeroed first, and a search computes tens of thousands of rows through them.
+     * Kernel-row buffers (up to {@link #BATCH_ROWS} rows) of finished {@link #compute} calls, reused by
+     * later ones that fit in them: a new array is zeroed first, and a search computes tens of thousands
+     * of rows through them. Dropped on {@link #close}.
      */
     private final ConcurrentLinkedQueue<float[]> buffers = new ConcurrentLinkedQueue<>();
 

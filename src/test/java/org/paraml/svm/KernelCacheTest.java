@@ -2,6 +2,7 @@ package org.paraml.svm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,18 @@ class KernelCacheTest {
         assertEquals(103f, c.data(1)[3]);
         assertEquals(8, c.request(1, 8));
         assertEquals(5, c.request(1, 5), "a shorter request is a hit");
+    }
+
+    @Test
+    void withTheWholeMatrixInBudgetAColumnGrowsInPlace() {
+        KernelCache c = new KernelCache(L, 200);
+        assertTrue(c.holdsWholeMatrix());
+        assertEquals(0, c.request(2, 3));
+        fill(c, 2, 0, 3);
+        float[] first = c.data(2);
+        assertEquals(3, c.request(2, L), "only [3, L) needs filling");
+        assertSame(first, c.data(2), "the full-length array was given at once: growing copies nothing");
+        assertEquals(202f, c.data(2)[2]);
     }
 
     @Test
