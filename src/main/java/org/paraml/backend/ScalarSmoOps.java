@@ -8,10 +8,10 @@ final class ScalarSmoOps implements SmoOps {
     }
 
     @Override
-    public int argmaxUp(double[] g, double[] up, int n) {
+    public int argmaxUp(double[] g, double[] up, int from, int to) {
         double gmax = Double.NEGATIVE_INFINITY;
         int idx = -1;
-        for (int t = 0; t < n; t++) {
+        for (int t = from; t < to; t++) {
             double u = up[t];
             if (u != 0) {
                 double v = u * g[t];
@@ -26,11 +26,11 @@ final class ScalarSmoOps implements SmoOps {
 
     @Override
     public int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi,
-                                 double twoYi, double tau, int n, double[] scratch, double[] result) {
+                                 double twoYi, double tau, int from, int to, double[] scratch, double[] result) {
         double gmax2 = Double.NEGATIVE_INFINITY;
         double objMin = Double.POSITIVE_INFINITY;
         int idx = -1;
-        for (int t = 0; t < n; t++) {
+        for (int t = from; t < to; t++) {
             double lt = low[t];
             if (lt != 0) {
                 double w = lt * g[t];
@@ -49,12 +49,13 @@ final class ScalarSmoOps implements SmoOps {
             }
         }
         result[0] = gmax2;
+        result[1] = objMin;
         return idx;
     }
 
     @Override
-    public void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n) {
-        for (int k = 0; k < n; k++) {
+    public void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int from, int to) {
+        for (int k = from; k < to; k++) {
             g[k] += qi[k] * dai + qj[k] * daj;
         }
     }

@@ -2,7 +2,9 @@ package org.paraml.backend;
 
 /**
  * The O(n) loops of one step of libsvm's SMO solver (the working-set selection and the gradient
- * update), over the solver's first {@code n} positions. Positions are described by plain arrays:
+ * update), over a range {@code [from, to)} of the solver's positions (a solver that splits its
+ * active positions between two threads runs each loop once per part and combines the parts).
+ * Positions are described by plain arrays:
  * {@code g} the gradient, {@code up[t]} = {@code −y_t} when t is in {@code I_up(α)} and 0 otherwise,
  * {@code low[t]} = {@code y_t} when t is in {@code I_low(α)} and 0 otherwise ({@code y_t = ±1}).
  *
@@ -18,16 +20,16 @@ package org.paraml.backend;
 public interface SmoOps {
     /**
      * The first index of the second-order working-set selection (WSS3):
-     * <pre>i = argmax { up[t]·g[t] : t &lt; n, up[t] ≠ 0 }</pre>
+     * <pre>i = argmax { up[t]·g[t] : from ≤ t &lt; to, up[t] ≠ 0 }</pre>
      * the largest such t among equal maxima.
      *
-     * @return i, or −1 when every {@code up[t]} is 0
+     * @return i, or −1 when every {@code up[t]} in the range is 0
      */
-    int argmaxUp(double[] g, double[] up, int n);
+    int argmaxUp(double[] g, double[] up, int from, int to);
 
     /**
-     * The second index of WSS3 for a first index i with {@code gmax = up[i]·g[i]}: over the t &lt; n
-     * with {@code low[t] ≠ 0},
+     * The second index of WSS3 for a first index i with {@code gmax = up[i]·g[i]}: over the
+     * t in {@code [from, to)} with {@code low[t] ≠ 0},
      * <pre>
      *   w_t   = low[t]·g[t]                       result[0] = max_t w_t   (−∞ when there is no such t)
      *   b_t   = gmax + w_t                        only the t with b_t &gt; 0 are candidates:
@@ -37,15 +39,16 @@ public interface SmoOps {
      * </pre>
      * with {@code qi[t]} promoted from float exactly. {@code twoYi} is {@code 2·y_i}.
      *
-     * @param scratch at least {@code n} doubles the implementation may overwrite
-     * @param result  {@code result[0]} receives the maximum of {@code w_t}
+     * @param scratch at least {@code to} doubles; the implementation may overwrite {@code [from, to)}
+     * @param result  {@code result[0]} receives the maximum of {@code w_t}, {@code result[1]} the
+     *                objective {@code obj_j} (+∞ when there is no candidate)
      * @return j, or −1 when no t is a candidate
      */
     int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi, double twoYi,
-                          double tau, int n, double[] scratch, double[] result);
+                          double tau, int from, int to, double[] scratch, double[] result);
 
-    /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code k < n}, products and sums rounded one by one. */
-    void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n);
+    /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code from <= k < to}, products and sums rounded one by one. */
+    void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int from, int to);
 
     /**
      * {@code v[k] += s·col[k]} for {@code from <= k < to}; when {@code s < 0} it is computed as

@@ -92,6 +92,31 @@ final class BackendKernelSource implements KernelSource {
 
         private final int[] one = new int[1];
 
+        /** Kernel rows over the prepared view are read-only, so two threads may fill disjoint ranges. */
+        @Override
+        public boolean splitsColumns() {
+            return true;
+        }
+
+        @Override
+        public void readyForRanges() {
+            if (prepared == null) {
+                prepared = backend.prepare(x.selectRows(order));
+            }
+        }
+
+        @Override
+        public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
+            if (to <= from) {
+                return;
+            }
+            // one thread each: the range is the work of one of the solve's two threads
+            backend.kernelRows(spec, prepared, new int[] {position}, from, to, out, 0, to, 1);
+            for (int j = from; j < to; j++) {
+                out[j] *= sign * signs[j];
+            }
+        }
+
         @Override
         public int column(int position, int from, int len, float[] out) {
             if (len == from) {

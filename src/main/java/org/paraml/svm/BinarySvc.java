@@ -1,5 +1,7 @@
 package org.paraml.svm;
 
+import org.paraml.backend.SmoOps;
+
 /**
  * One binary C-SVC: libsvm's {@code solve_c_svc} with scikit-learn's per-sample bounds. For points
  * with labels {@code y_i ∈ {+1, −1}} it solves
@@ -25,10 +27,11 @@ final class BinarySvc {
      * @param cn       the bound factor of the −1 points
      * @param settings solver settings
      * @param arrays   where the kernel cache takes its column arrays from and gives them back; or null
+     * @param threads  the solve's thread budget (two or more: a second thread runs half of each step's loops)
      * @return the solution; {@link SolverResult#alpha()} holds {@code y_i α_i}
      */
     static SolverResult train(KernelSource source, int[] rows, byte[] y, double[] weight, double cp, double cn,
-                              SolverSettings settings, ColumnArrays arrays) {
+                              SolverSettings settings, ColumnArrays arrays, int threads) {
         int l = rows.length;
         double[] minusOnes = new double[l];
         double[] c = new double[l];
@@ -39,8 +42,8 @@ final class BinarySvc {
         QMatrix q = new SvcQ(source.columns(rows), y, settings.cacheSizeMb(), arrays);
         SolverResult r;
         try {
-            r = SmoSolver.solve(q, minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
-                    settings.maxIter());
+            r = SmoSolver.solve(q, SmoOps.best(), minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
+                    settings.maxIter(), threads);
         } finally {
             q.release();
         }

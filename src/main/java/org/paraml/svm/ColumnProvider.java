@@ -72,6 +72,26 @@ interface ColumnProvider {
     }
 
     /**
+     * Whether {@link #signedColumnRange} may run on two threads at once, on disjoint ranges of one
+     * column, after {@link #readyForRanges()}. False by default.
+     */
+    default boolean splitsColumns() {
+        return false;
+    }
+
+    /** Prepares, on the calling thread, whatever {@link #signedColumnRange} calls share. */
+    default void readyForRanges() {
+    }
+
+    /**
+     * Exactly {@code out[j] = (float) K(x_position, x_j) · (sign · signs[j])} for {@code from <= j < to}
+     * (nothing outside the range is written), for providers that {@link #splitsColumns() split columns}.
+     */
+    default void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
+        throw new UnsupportedOperationException("this kernel provider does not split columns");
+    }
+
+    /**
      * Called once, before the first column is asked for, when the solver's cache can hold every
      * column. Returns true when the solver should fill its cache now, all columns in a few batched
      * {@link #columns} calls (a provider that computes values: batches are cheaper than single

@@ -121,7 +121,7 @@ final class OneVsOneTrainer {
             SolverResult[] solved = new SolverResult[1];
             java.util.function.Consumer<FitContext> pairTraining = tc -> {
                 solved[0] = BinarySvc.train(tc.source, subRows, subY, subW, weightedC[i], weightedC[j], tc.settings,
-                        tc.columnArrays);
+                        tc.columnArrays, tc.threads);
                 tc.timedOut |= solved[0].timedOut();
             };
             if (probability) {

@@ -14,6 +14,15 @@ interface QMatrix {
     float[] column(int a, int len);
 
     /**
+     * {@link #column(int, int)}, with the missing values computed half here and half on
+     * {@code partner} when the matrix can split a column (see {@link ColumnProvider#splitsColumns()});
+     * the same values either way. By default the column is computed here.
+     */
+    default float[] column(int a, int len, SmoPartner partner) {
+        return column(a, len);
+    }
+
+    /**
      * Makes sure the columns {@code positions[0 .. count)} hold at least {@code len} entries,
      * computing the missing ones in as few kernel calls as possible, and returns them in order.
      * The returned arrays follow the rules of {@link #column(int, int)}.

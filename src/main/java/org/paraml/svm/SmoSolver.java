@@ -55,18 +55,29 @@ final class SmoSolver {
     private final double[] low;
     /** Working memory of the second scan of the working-set selection. */
     private final double[] scratch;
-    private final double[] gmax2Out = new double[1];
+    /** The second scan's results: the largest w, and the chosen objective. */
+    private final double[] gmax2Out = new double[2];
+    /** The second thread that runs the upper part of each step's loops, or null. */
+    private final SmoPartner partner;
     private final int[] activeSet;
     private final double eps;
     private int activeSize;
     private boolean unshrink;
     private int outI;
     private int outJ;
+    /**
+     * The first index of the next working-set selection when the last step found it while updating
+     * the gradient (with a partner), else {@link #UNKNOWN}.
+     */
+    private int nextI = UNKNOWN;
+    private static final int UNKNOWN = -2;
 
-    private SmoSolver(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha, double[] c, double eps) {
+    private SmoSolver(QMatrix q, SmoOps ops, SmoPartner partner, double[] p, byte[] y, double[] alpha, double[] c,
+                      double eps) {
         this.l = p.length;
         this.q = q;
         this.ops = ops;
+        this.partner = partner;
         this.qd = q.diagonal();
         this.p = p.clone();
         this.y = y.clone();
@@ -97,13 +108,22 @@ final class SmoSolver {
      */
     static SolverResult solve(QMatrix q, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
                               boolean shrinking, int maxIter) {
-        return solve(q, SmoOps.best(), p, y, alpha0, c, eps, shrinking, maxIter);
+        return solve(q, SmoOps.best(), p, y, alpha0, c, eps, shrinking, maxIter, 1);
     }
 
-    /** {@link #solve(QMatrix, double[], byte[], double[], double[], double, boolean, int)} with the given loops. */
+    /**
+     * {@link #solve(QMatrix, double[], byte[], double[], double[], double, boolean, int)} with the given
+     * loops and thread budget: with 2 or more threads and at least {@link SmoPartner#MIN_POSITIONS}
+     * points, a second thread runs half of each step's loops (the same result).
+     */
     static SolverResult solve(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
-                              boolean shrinking, int maxIter) {
-        return new SmoSolver(q, ops, p, y, alpha0, c, eps).run(shrinking, maxIter);
+                              boolean shrinking, int maxIter, int threads) {
+        if (p.length < SmoPartner.MIN_POSITIONS || threads < 2) {
+            return new SmoSolver(q, ops, null, p, y, alpha0, c, eps).run(shrinking, maxIter);
+        }
+        try (SmoPartner partner = SmoPartner.start(ops, threads)) {
+            return new SmoSolver(q, ops, partner, p, y, alpha0, c, eps).run(shrinking, maxIter);
+        }
     }
 
     private SolverResult run(boolean shrinking, int maxIter) {
@@ -126,6 +146,7 @@ final class SmoSolver {
                 counter = Math.min(l, 1000);
                 if (shrinking) {
                     doShrinking();
+                    nextI = UNKNOWN;
                 }
             }
             if (!selectWorkingSet()) {
@@ -168,8 +189,8 @@ final class SmoSolver {
 
     /** One SMO step on the pair (i, j): the analytic two-variable solution clipped to the box. */
     private void step(int i, int j) {
-        float[] qi = q.column(i, activeSize);
-        float[] qj = q.column(j, activeSize);
+        float[] qi = q.column(i, activeSize, partner);
+        float[] qj = q.column(j, activeSize, partner);
         double ci = c[i];
         double cj = c[j];
         double oldAi = alpha[i];
@@ -233,18 +254,53 @@ final class SmoSolver {
 
         double dai = alpha[i] - oldAi;
         double daj = alpha[j] - oldAj;
-        ops.updateGradient(g, qi, dai, qj, daj, activeSize);
-
         boolean wasUpperI = status[i] == UPPER;
         boolean wasUpperJ = status[j] == UPPER;
+        // the statuses first (they depend on α only), so that a split gradient update can also find
+        // the next selection's first index in the same pass
         updateStatus(i);
         updateStatus(j);
+        int n = activeSize;
+        if (splits(n)) {
+            int mid = SmoPartner.split(n);
+            partner.postUpdateAndArgmax(g, qi, dai, qj, daj, up, mid, n);
+            ops.updateGradient(g, qi, dai, qj, daj, 0, mid);
+            int lower = ops.argmaxUp(g, up, 0, mid);
+            nextI = laterMaximum(lower, partner.awaitIndex());
+        } else {
+            ops.updateGradient(g, qi, dai, qj, daj, 0, n);
+        }
         if (wasUpperI != (status[i] == UPPER)) {
-            ops.addScaled(gBar, q.column(i, l), wasUpperI ? -ci : ci, 0, l);
+            addScaled(gBar, q.column(i, l, partner), wasUpperI ? -ci : ci);
         }
         if (wasUpperJ != (status[j] == UPPER)) {
-            ops.addScaled(gBar, q.column(j, l), wasUpperJ ? -cj : cj, 0, l);
+            addScaled(gBar, q.column(j, l, partner), wasUpperJ ? -cj : cj);
         }
+    }
+
+    /** Whether the loops over {@code n} positions are split with the partner. */
+    private boolean splits(int n) {
+        return partner != null && n >= SmoPartner.MIN_POSITIONS;
+    }
+
+    /** {@code v[k] += s·col[k]} for every position, split with the partner when there is one. */
+    private void addScaled(double[] v, float[] col, double s) {
+        if (splits(l)) {
+            int mid = SmoPartner.split(l);
+            partner.postAddScaled(v, col, s, mid, l);
+            ops.addScaled(v, col, s, 0, mid);
+            partner.await();
+        } else {
+            ops.addScaled(v, col, s, 0, l);
+        }
+    }
+
+    /** The arg-max over two parts from theirs: the upper part's index wins ties (the last of equal values). */
+    private int laterMaximum(int lower, int upper) {
+        if (upper == -1) {
+            return lower;
+        }
+        return lower == -1 || up[upper] * g[upper] >= up[lower] * g[lower] ? upper : lower;
     }
 
     private void updateStatus(int i) {
@@ -269,13 +325,41 @@ final class SmoSolver {
      */
     private boolean selectWorkingSet() {
         final int n = activeSize;
-        int i = ops.argmaxUp(g, up, n);
+        boolean split = splits(n);
+        int mid = split ? SmoPartner.split(n) : n;
+        int i = nextI;
+        nextI = UNKNOWN;
+        if (i == UNKNOWN) {
+            if (split) {
+                partner.postArgmax(g, up, mid, n);
+                int lower = ops.argmaxUp(g, up, 0, mid);
+                i = laterMaximum(lower, partner.awaitIndex());
+            } else {
+                i = ops.argmaxUp(g, up, 0, n);
+            }
+        }
         if (i == -1) {
             return false;
         }
         double gmax = up[i] * g[i];
-        float[] qi = q.column(i, n);
-        int j = ops.argminSecondOrder(g, low, qd, qi, gmax, qd[i], 2.0 * y[i], TAU, n, scratch, gmax2Out);
+        float[] qi = q.column(i, n, partner);
+        double twoYi = 2.0 * y[i];
+        if (split) {
+            partner.postArgmin(g, low, qd, qi, gmax, qd[i], twoYi, TAU, scratch, mid, n);
+        }
+        int j = ops.argminSecondOrder(g, low, qd, qi, gmax, qd[i], twoYi, TAU, 0, mid, scratch, gmax2Out);
+        if (split) {
+            int upper = partner.awaitIndex();
+            double[] r = partner.result();
+            // the upper part wins ties, as the last of equal values
+            if (r[0] >= gmax2Out[0]) {
+                gmax2Out[0] = r[0];
+            }
+            if (upper != -1 && r[1] <= gmax2Out[1]) {
+                j = upper;
+                gmax2Out[1] = r[1];
+            }
+        }
         if (gmax + gmax2Out[0] < eps || j == -1) {
             return false;
         }

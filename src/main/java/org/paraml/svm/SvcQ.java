@@ -62,6 +62,24 @@ final class SvcQ implements QMatrix {
     }
 
     @Override
+    public float[] column(int a, int len, SmoPartner partner) {
+        int start = cache.request(a, len);
+        float[] col = cache.data(a);
+        if (start < len) {
+            if (partner != null && len - start >= SmoPartner.MIN_POSITIONS && kernel.splitsColumns()) {
+                int mid = start + SmoPartner.split(len - start);
+                kernel.readyForRanges();
+                partner.postColumn(kernel, a, mid, len, col, sign[a], sign);
+                kernel.signedColumnRange(a, start, mid, col, sign[a], sign);
+                partner.await();
+            } else {
+                kernel.signedColumn(a, start, len, col, sign[a], sign);
+            }
+        }
+        return col;
+    }
+
+    @Override
     public float[][] columns(int[] positions, int count, int len) {
         float[][] result = new float[count][];
         int[] missing = new int[count];

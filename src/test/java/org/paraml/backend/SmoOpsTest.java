@@ -55,8 +55,13 @@ class SmoOpsTest {
             for (int kind = 0; kind < 3; kind++) {
                 boolean ties = kind >= 1;
                 Problem p = problem(n, seed * 31 + n, ties, kind == 2);
-                int i = SCALAR.argmaxUp(p.g, p.up, n);
-                assertEquals(i, BEST.argmaxUp(p.g, p.up, n), "argmaxUp n=" + n + " seed=" + seed);
+                int i = SCALAR.argmaxUp(p.g, p.up, 0, n);
+                assertEquals(i, BEST.argmaxUp(p.g, p.up, 0, n), "argmaxUp n=" + n + " seed=" + seed);
+                int from = n / 3;
+                assertEquals(SCALAR.argmaxUp(p.g, p.up, from, n), BEST.argmaxUp(p.g, p.up, from, n),
+                        "argmaxUp from=" + from + " n=" + n + " seed=" + seed);
+                assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, from), BEST.argmaxUp(p.g, p.up, 0, from),
+                        "argmaxUp to=" + from + " seed=" + seed);
                 // the second scan for the chosen i, and for other first indices (other gmax, curvatures)
                 int[] firsts = {i, 0, n / 2, n - 1};
                 for (int first : firsts) {
@@ -65,18 +70,27 @@ class SmoOpsTest {
                     }
                     double gmax = i >= 0 && first == i ? p.up[i] * p.g[i] : p.g[first];
                     double twoYi = first % 2 == 0 ? 2.0 : -2.0;
-                    double[] s1 = new double[1];
-                    double[] s2 = new double[1];
-                    int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, n,
-                            new double[n], s1);
-                    int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, n,
-                            new double[n], s2);
-                    assertEquals(j1, j2, "argminSecondOrder n=" + n + " seed=" + seed + " first=" + first);
-                    assertEquals(s1[0], s2[0], 0.0, "gmax2");
-                    // a curvature that is often not positive: qdi far below -qd
-                    j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, n, new double[n], s1);
-                    j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, n, new double[n], s2);
-                    assertEquals(j1, j2, "argminSecondOrder with tau n=" + n + " seed=" + seed);
+                    double[] s1 = new double[2];
+                    double[] s2 = new double[2];
+                    for (int[] range : new int[][] {{0, n}, {from, n}, {0, from}}) {
+                        int lo = range[0];
+                        int hi = range[1];
+                        String at = " n=" + n + " [" + lo + ", " + hi + ") seed=" + seed + " first=" + first;
+                        int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
+                                hi, new double[n], s1);
+                        int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
+                                hi, new double[n], s2);
+                        assertEquals(j1, j2, "argminSecondOrder" + at);
+                        assertEquals(s1[0], s2[0], 0.0, "gmax2" + at);
+                        assertEquals(s1[1], s2[1], 0.0, "objective" + at);
+                        // a curvature that is often not positive: qdi far below -qd
+                        j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi,
+                                new double[n], s1);
+                        j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi,
+                                new double[n], s2);
+                        assertEquals(j1, j2, "argminSecondOrder with tau" + at);
+                        assertEquals(s1[1], s2[1], 0.0, "objective with tau" + at);
+                    }
                 }
             }
         }
@@ -89,9 +103,12 @@ class SmoOpsTest {
         Problem q = problem(n, 7 + n, false);
         double[] a = p.g.clone();
         double[] b = p.g.clone();
-        SCALAR.updateGradient(a, p.qi, 0.37, q.qi, -1.3e-3, n);
-        BEST.updateGradient(b, p.qi, 0.37, q.qi, -1.3e-3, n);
+        SCALAR.updateGradient(a, p.qi, 0.37, q.qi, -1.3e-3, 0, n);
+        BEST.updateGradient(b, p.qi, 0.37, q.qi, -1.3e-3, 0, n);
         assertArrayEquals(a, b);
+        SCALAR.updateGradient(a, p.qi, -2.5, q.qi, 0.75, n / 3, n);
+        BEST.updateGradient(b, p.qi, -2.5, q.qi, 0.75, n / 3, n);
+        assertArrayEquals(a, b, "a range");
         for (double s : new double[] {2.5, -2.5, 0.0, 1e-7}) {
             for (int from : new int[] {0, Math.min(3, n), n / 2}) {
                 SCALAR.addScaled(a, q.qi, s, from, n);

@@ -76,8 +76,8 @@ class ColumnArraysTest {
                     w[i] = 1;
                 }
                 SolverSettings settings = new SolverSettings(1e-3, true, cacheMb, -1);
-                SolverResult fresh = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, null);
-                SolverResult reused = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, shared);
+                SolverResult fresh = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, null, 1);
+                SolverResult reused = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, shared, 1);
                 String what = "n=" + n + " cache=" + cacheMb;
                 assertArrayEquals(fresh.alpha(), reused.alpha(), 0.0, what);
                 assertEquals(fresh.rho(), reused.rho(), 0.0, what);

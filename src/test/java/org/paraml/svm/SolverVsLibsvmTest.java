@@ -91,7 +91,7 @@ class SolverVsLibsvmTest {
         KernelSource source = backend == null ? new PlainKernelSource(kp, p.x())
                 : Kernels.source(kp, p.x(), TestBackends.byName(backend), 2);
         SolverResult mine = BinarySvc.train(source, rows, y, w, cp, cn, new SolverSettings(1e-3, shrinking, cacheMb, -1),
-                null);
+                null, 1);
         LibsvmOracle.Solution ref = LibsvmOracle.solveBinary(p.rows(), y, kernel, gamma, coef0, degree, cp, cn, 1e-3,
                 shrinking, cacheMb);
 

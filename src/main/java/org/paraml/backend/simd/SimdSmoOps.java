@@ -45,12 +45,12 @@ public final class SimdSmoOps implements SmoOps {
     }
 
     @Override
-    public int argmaxUp(double[] g, double[] up, int n) {
-        int bound = S.loopBound(n);
+    public int argmaxUp(double[] g, double[] up, int from, int to) {
+        int bound = from + S.loopBound(to - from);
         DoubleVector negInf = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector m0 = negInf;
         DoubleVector m1 = negInf;
-        int t = 0;
+        int t = from;
         for (; t + 2 * L <= bound; t += 2 * L) {
             DoubleVector u0 = DoubleVector.fromArray(S, up, t);
             DoubleVector u1 = DoubleVector.fromArray(S, up, t + L);
@@ -66,12 +66,12 @@ public final class SimdSmoOps implements SmoOps {
         }
         double max = m0.max(m1).reduceLanes(VectorOperators.MAX);
         if (Double.isNaN(max)) {
-            return SCALAR.argmaxUp(g, up, n);
+            return SCALAR.argmaxUp(g, up, from, to);
         }
         // the tail: indices above every vector lane win ties
         double tailMax = Double.NEGATIVE_INFINITY;
         int tailIdx = -1;
-        for (int k = bound; k < n; k++) {
+        for (int k = bound; k < to; k++) {
             double u = up[k];
             if (u != 0) {
                 double v = u * g[k];
@@ -89,7 +89,7 @@ public final class SimdSmoOps implements SmoOps {
         }
         // the last member holding the maximum
         DoubleVector target = DoubleVector.broadcast(S, max);
-        for (int k = bound - L; k >= 0; k -= L) {
+        for (int k = bound - L; k >= from; k -= L) {
             DoubleVector u0 = DoubleVector.fromArray(S, up, k);
             VectorMask<Double> hit = u0.mul(DoubleVector.fromArray(S, g, k)).compare(VectorOperators.EQ, target)
                     .and(u0.compare(VectorOperators.NE, 0.0));
@@ -97,13 +97,13 @@ public final class SimdSmoOps implements SmoOps {
                 return k + hit.lastTrue();
             }
         }
-        return SCALAR.argmaxUp(g, up, n); // not reached for finite inputs
+        return SCALAR.argmaxUp(g, up, from, to); // not reached for finite inputs
     }
 
     @Override
     public int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi,
-                                 double twoYi, double tau, int n, double[] scratch, double[] result) {
-        int bound = S.loopBound(n);
+                                 double twoYi, double tau, int from, int to, double[] scratch, double[] result) {
+        int bound = from + S.loopBound(to - from);
         DoubleVector negInf = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector posInf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
         DoubleVector g2 = negInf;
@@ -111,7 +111,7 @@ public final class SimdSmoOps implements SmoOps {
         DoubleVector qdiV = DoubleVector.broadcast(S, qdi);
         DoubleVector tauV = DoubleVector.broadcast(S, tau);
         // the objective of every candidate into scratch (+inf elsewhere), and the largest w
-        for (int t = 0; t < bound; t += L) {
+        for (int t = from; t < bound; t += L) {
             DoubleVector lt = DoubleVector.fromArray(S, low, t);
             VectorMask<Double> member = lt.compare(VectorOperators.NE, 0.0);
             DoubleVector w = lt.mul(DoubleVector.fromArray(S, g, t));
@@ -132,7 +132,7 @@ public final class SimdSmoOps implements SmoOps {
         DoubleVector m1 = posInf;
         DoubleVector m2 = posInf;
         DoubleVector m3 = posInf;
-        int t = 0;
+        int t = from;
         for (; t + 4 * L <= bound; t += 4 * L) {
             m0 = DoubleVector.fromArray(S, scratch, t).lanewise(VectorOperators.MIN, m0);
             m1 = DoubleVector.fromArray(S, scratch, t + L).lanewise(VectorOperators.MIN, m1);
@@ -145,11 +145,11 @@ public final class SimdSmoOps implements SmoOps {
         double min = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
         if (Double.isNaN(gmax2) || Double.isNaN(min)) {
-            return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, n, scratch, result);
+            return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, from, to, scratch, result);
         }
         double tailMin = Double.POSITIVE_INFINITY;
         int tailIdx = -1;
-        for (t = bound; t < n; t++) {
+        for (t = bound; t < to; t++) {
             double lt = low[t];
             if (lt != 0) {
                 double w = lt * g[t];
@@ -169,29 +169,31 @@ public final class SimdSmoOps implements SmoOps {
         }
         result[0] = gmax2;
         if (tailIdx != -1 && tailMin <= min) {
+            result[1] = tailMin;
             return tailIdx;
         }
+        result[1] = min;
         if (min == Double.POSITIVE_INFINITY) {
             return -1;
         }
         DoubleVector target = DoubleVector.broadcast(S, min);
-        for (int k = bound - L; k >= 0; k -= L) {
+        for (int k = bound - L; k >= from; k -= L) {
             VectorMask<Double> hit = DoubleVector.fromArray(S, scratch, k).compare(VectorOperators.EQ, target);
             if (hit.anyTrue()) {
                 return k + hit.lastTrue();
             }
         }
-        return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, n, scratch, result);
+        return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, from, to, scratch, result);
     }
 
     @Override
-    public void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int n) {
-        int k = 0;
-        for (int bound = S.loopBound(n); k < bound; k += L) {
+    public void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int from, int to) {
+        int k = from;
+        for (int bound = from + S.loopBound(to - from); k < bound; k += L) {
             DoubleVector d = widen(qi, k).mul(dai).add(widen(qj, k).mul(daj));
             DoubleVector.fromArray(S, g, k).add(d).intoArray(g, k);
         }
-        for (; k < n; k++) {
+        for (; k < to; k++) {
             g[k] += qi[k] * dai + qj[k] * daj;
         }
     }

@@ -1,0 +1,281 @@
+package org.paraml.svm;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.paraml.backend.SmoOps;
+
+/**
+ * A second thread for one SMO solve: it runs the upper part {@code [mid, n)} of a step's O(l) loops
+ * (the gradient update with the next first index, the working-set scans, the {@code G_bar} update,
+ * the kernel values of a new column when the provider can split columns) while the solver's thread runs the lower part {@code [0, mid)}; the solver then combines the two
+ * parts. Each part does exactly the arithmetic of the whole loop on its positions, and the parts
+ * combine by the scan's own rule (the upper part's index wins ties, as the last of equal values),
+ * so the solve gives the same result, bit for bit, with or without a partner.
+ *
+ * <p>A step has two hand-offs, each a few hundred nanoseconds when the partner is spinning, so a
+ * partner is used only for problems of at least {@link #MIN_POSITIONS} active positions. The
+ * partner spins for a short while after each command and then parks; a command that the partner
+ * has not picked up by the time the solver has finished its own part (the partner was descheduled,
+ * or parked) is run by the solver itself, so a busy machine slows a solve down to the one-thread
+ * speed but never stalls it.
+ *
+ * <p>Protocol: the solver writes a command's fields, then publishes it by incrementing
+ * {@code posted} (a volatile write that makes the fields visible); whichever thread moves
+ * {@code claimed} from the previous number to this one runs the upper part; the partner publishes
+ * its results by writing {@code finished}. One command is in flight at a time.
+ */
+final class SmoPartner implements AutoCloseable {
+    /** The fewest active positions for which a step's loops are split between two threads. */
+    static final int MIN_POSITIONS = 4096;
+    /** How long the partner spins for the next command before it parks (nanoseconds). */
+    private static final long SPIN_NANOS = 50_000;
+
+    private static final int UPDATE_ARGMAX = 1;
+    private static final int ARGMAX = 2;
+    private static final int ARGMIN = 3;
+    private static final int ADD_SCALED = 4;
+    private static final int COLUMN = 5;
+    private static final int STOP = 6;
+
+    private static final ExecutorService THREADS = createThreads();
+
+    private final SmoOps ops;
+    private final AtomicInteger posted = new AtomicInteger();
+    private final AtomicInteger claimed = new AtomicInteger();
+    private volatile int finished;
+    private volatile Thread sleeping;
+
+    // the command in flight (written by the solver before it posts)
+    private int op;
+    private int from;
+    private int to;
+    private double[] g;
+    private double[] vector;
+    private double[] qd;
+    private float[] qi;
+    private float[] qj;
+    private double a;
+    private double b;
+    private double gmax;
+    private double qdi;
+    private double twoYi;
+    private double tau;
+    private double[] scratch;
+    private ColumnProvider provider;
+    private int position;
+    private float[] out;
+    private float sign;
+    private float[] signs;
+    // the upper part's results (written by whichever thread ran it)
+    private int index;
+    private final double[] result = new double[2];
+    private Throwable failure;
+
+    private SmoPartner(SmoOps ops) {
+        this.ops = ops;
+    }
+
+    /** A partner on a thread of its own, or null when {@code threads < 2}. */
+    static SmoPartner start(SmoOps ops, int threads) {
+        if (threads < 2) {
+            return null;
+        }
+        SmoPartner p = new SmoPartner(ops);
+        THREADS.execute(p::serve);
+        return p;
+    }
+
+    /** Where a range of {@code n} positions splits: about half way, on a 64-position boundary. */
+    static int split(int n) {
+        return (n / 2) & ~63;
+    }
+
+    /** Posts {@code updateGradient} then {@code argmaxUp} on {@code [from, to)}; the index comes from {@link #awaitIndex()}. */
+    void postUpdateAndArgmax(double[] g, float[] qi, double dai, float[] qj, double daj, double[] up, int from, int to) {
+        this.g = g;
+        this.qi = qi;
+        this.a = dai;
+        this.qj = qj;
+        this.b = daj;
+        this.vector = up;
+        post(UPDATE_ARGMAX, from, to);
+    }
+
+    /** Posts {@code argmaxUp} on {@code [from, to)}. */
+    void postArgmax(double[] g, double[] up, int from, int to) {
+        this.g = g;
+        this.vector = up;
+        post(ARGMAX, from, to);
+    }
+
+    /** Posts {@code argminSecondOrder} on {@code [from, to)}; its two values come from {@link #result()}. */
+    void postArgmin(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi, double twoYi,
+                    double tau, double[] scratch, int from, int to) {
+        this.g = g;
+        this.vector = low;
+        this.qd = qd;
+        this.qi = qi;
+        this.gmax = gmax;
+        this.qdi = qdi;
+        this.twoYi = twoYi;
+        this.tau = tau;
+        this.scratch = scratch;
+        post(ARGMIN, from, to);
+    }
+
+    /** Posts {@code addScaled(v, col, s, from, to)}. */
+    void postAddScaled(double[] v, float[] col, double s, int from, int to) {
+        this.vector = v;
+        this.qi = col;
+        this.a = s;
+        post(ADD_SCALED, from, to);
+    }
+
+    /** Posts {@code provider.signedColumnRange(position, from, to, out, sign, signs)}. */
+    void postColumn(ColumnProvider provider, int position, int from, int to, float[] out, float sign, float[] signs) {
+        this.provider = provider;
+        this.position = position;
+        this.out = out;
+        this.sign = sign;
+        this.signs = signs;
+        post(COLUMN, from, to);
+    }
+
+    /** Waits for the posted command (or runs it here) and returns its index. */
+    int awaitIndex() {
+        await();
+        return index;
+    }
+
+    /** Waits for the posted command (or runs it here). */
+    void await() {
+        int n = posted.get();
+        if (claimed.compareAndSet(n - 1, n)) {
+            run(); // not picked up yet: cheaper to run it here than to wait for the partner to wake
+        } else {
+            for (int spins = 0; finished != n; spins++) {
+                if ((spins & 1023) == 1023) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        Throwable e = failure;
+        if (e != null) {
+            failure = null;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The upper part's {@code result} of the last {@code argminSecondOrder}: the largest w and obj_j. */
+    double[] result() {
+        return result;
+    }
+
+    /** Ends the partner's thread (it returns to the pool). */
+    @Override
+    public void close() {
+        op = STOP;
+        int n = posted.incrementAndGet();
+        claimed.set(n);
+        wake();
+    }
+
+    private void post(int command, int lo, int hi) {
+        this.op = command;
+        this.from = lo;
+        this.to = hi;
+        posted.incrementAndGet();
+        wake();
+    }
+
+    private void wake() {
+        Thread t = sleeping;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    private void run() {
+        try {
+            switch (op) {
+                case UPDATE_ARGMAX -> {
+                    ops.updateGradient(g, qi, a, qj, b, from, to);
+                    index = ops.argmaxUp(g, vector, from, to);
+                }
+                case ARGMAX -> index = ops.argmaxUp(g, vector, from, to);
+                case ARGMIN -> index = ops.argminSecondOrder(g, vector, qd, qi, gmax, qdi, twoYi, tau, from, to,
+                        scratch, result);
+                case ADD_SCALED -> ops.addScaled(vector, qi, a, from, to);
+                case COLUMN -> provider.signedColumnRange(position, from, to, out, sign, signs);
+                default -> throw new IllegalStateException("unknown SMO partner command " + op);
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    /** The partner's loop: wait for a command, claim it unless the solver did, run it, publish. */
+    private void serve() {
+        int seen = 0;
+        while (true) {
+            int n = awaitPost(seen);
+            seen = n;
+            if (op == STOP && claimed.get() == n) {
+                return;
+            }
+            if (claimed.compareAndSet(n - 1, n)) {
+                run();
+                finished = n;
+            }
+        }
+    }
+
+    /** Spins, then parks, until a command after {@code seen} is posted; returns its number. */
+    private int awaitPost(int seen) {
+        long deadline = 0;
+        for (int spins = 0; ; spins++) {
+            int n = posted.get();
+            if (n != seen) {
+                return n;
+            }
+            if ((spins & 255) == 0) {
+                long now = System.nanoTime();
+                if (deadline == 0) {
+                    deadline = now + SPIN_NANOS;
+                } else if (now > deadline) {
+                    sleeping = Thread.currentThread();
+                    if (posted.get() == seen) {
+                        LockSupport.park(this);
+                    }
+                    sleeping = null;
+                    deadline = 0;
+                    continue;
+                }
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private static ExecutorService createThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "paraml-smo-partner-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        return pool;
+    }
+}

@@ -1,0 +1,122 @@
+package org.paraml.svm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+import org.paraml.backend.SmoOps;
+
+/**
+ * {@link SmoPartner}: every command gives what the loop gives on the calling thread, whether the
+ * partner runs it (spinning, or woken from a park) or the solver runs it itself because the partner
+ * had not picked it up; a failure on either thread reaches the solver.
+ */
+class SmoPartnerTest {
+    private static final SmoOps OPS = SmoOps.scalar();
+
+    @Test
+    void noPartnerForOneThread() {
+        assertNull(SmoPartner.start(OPS, 1));
+    }
+
+    @Test
+    void splitsOnA64PositionBoundaryNearTheMiddle() {
+        assertEquals(0, SmoPartner.split(100));
+        assertEquals(2048, SmoPartner.split(4096));
+        assertEquals(2496, SmoPartner.split(5000));
+    }
+
+    @Test
+    void commandsGiveTheCallingThreadsResults() {
+        int n = 3000;
+        int mid = SmoPartner.split(n);
+        SplittableRandom r = new SplittableRandom(7);
+        double[] g = new double[n];
+        double[] up = new double[n];
+        double[] low = new double[n];
+        double[] qd = new double[n];
+        float[] qi = new float[n];
+        float[] qj = new float[n];
+        for (int t = 0; t < n; t++) {
+            g[t] = r.nextDouble(-2, 1);
+            up[t] = r.nextInt(3) - 1;
+            low[t] = r.nextInt(3) - 1;
+            qd[t] = r.nextDouble(0.5, 1.5);
+            qi[t] = (float) r.nextDouble(-1, 1);
+            qj[t] = (float) r.nextDouble(-1, 1);
+        }
+        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
+            for (int round = 0; round < 200; round++) {
+                // sometimes the solver is slow (the partner claims), sometimes the partner sleeps (the solver claims)
+                long pause = round % 3 == 0 ? 100_000 : round % 3 == 1 ? 0 : 200_000_000L / 1000;
+                double[] expected = g.clone();
+                OPS.updateGradient(expected, qi, 0.5, qj, -0.25, mid, n);
+                int expectedMax = OPS.argmaxUp(expected, up, mid, n);
+                partner.postUpdateAndArgmax(g, qi, 0.5, qj, -0.25, up, mid, n);
+                LockSupport.parkNanos(pause);
+                assertEquals(expectedMax, partner.awaitIndex(), "argmax, round " + round);
+                assertArrayEquals(expected, g, "gradient, round " + round);
+
+                double[] res = new double[2];
+                int expectedJ = OPS.argminSecondOrder(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, mid, n, new double[n], res);
+                partner.postArgmin(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, new double[n], mid, n);
+                LockSupport.parkNanos(pause);
+                assertEquals(expectedJ, partner.awaitIndex(), "argmin, round " + round);
+                assertArrayEquals(res, partner.result(), "argmin values, round " + round);
+
+                double[] v = g.clone();
+                double[] w = g.clone();
+                OPS.addScaled(v, qj, -0.125, mid, n);
+                partner.postAddScaled(w, qj, -0.125, mid, n);
+                partner.await();
+                assertArrayEquals(v, w, "addScaled, round " + round);
+            }
+        }
+    }
+
+    @Test
+    void aFailureReachesTheSolverAndThePartnerGoesOn() {
+        IllegalStateException boom = new IllegalStateException("kernel failed");
+        ColumnProvider failing = new ColumnProvider() {
+            @Override
+            public int size() {
+                return 10;
+            }
+
+            @Override
+            public double diagonal(int a) {
+                return 1;
+            }
+
+            @Override
+            public void swap(int a, int b) {
+            }
+
+            @Override
+            public void columns(int[] positions, int count, int len, float[][] out) {
+            }
+
+            @Override
+            public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
+                throw boom;
+            }
+        };
+        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
+            for (long pause : new long[] {0, 1_000_000}) {
+                partner.postColumn(failing, 0, 5, 10, new float[10], 1f, new float[10]);
+                LockSupport.parkNanos(pause);
+                assertSame(boom, assertThrows(IllegalStateException.class, partner::await));
+            }
+            // the next command runs normally
+            double[] v = new double[8];
+            partner.postAddScaled(v, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, 2.0, 4, 8);
+            partner.await();
+            assertArrayEquals(new double[] {0, 0, 0, 0, 2, 2, 2, 2}, v);
+        }
+    }
+}
