@@ -396,7 +396,9 @@ public final class SVC implements ClassifierEstimator {
     /**
      * The thread budget of a fit, {@code >= 1}: kernel columns large enough to be worth splitting
      * ({@link org.paraml.backend.Parallel#MIN_PARALLEL_WORK}), the one-vs-one pairs and the five
-     * trainings of probability's cross-validation run on up to this many threads. Default: the
+     * trainings of probability's cross-validation run on up to this many threads; a solve that has
+     * two or more threads to itself and at least 4,096 points splits each SMO step's loops with a
+     * second thread. Default: the
      * available processors (scikit-learn's SVC uses one); a parallel search gives each fit its share.
      * Results do not depend on it. Not a scikit-learn parameter, so not in {@link #getParams()}.
      */

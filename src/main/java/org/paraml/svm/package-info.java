@@ -8,7 +8,9 @@
  * <ul>
  *   <li>{@code SmoSolver} — libsvm's SMO (WSS3, shrinking, gradient reconstruction) over a
  *       {@code QMatrix}; its O(l) loops run through {@link org.paraml.backend.SmoOps} (Vector API
- *       when present, bit for bit the scalar loops);</li>
+ *       when present, bit for bit the scalar loops); a solve with two or more threads and at least
+ *       4,096 points splits each step's loops and new kernel columns with a {@code SmoPartner}
+ *       thread, combining the two halves by the scan's own tie rule (the same model);</li>
  *   <li>{@code SvcQ} and {@code KernelCache} — {@code Q = y yᵀ ∘ K} as float32 columns in an LRU
  *       cache bounded by {@code cache_size} megabytes;</li>
  *   <li>{@code ColumnProvider} / {@code KernelSource} — where kernel values come from:
