@@ -81,7 +81,7 @@ final class SvcCommand implements Callable<Integer> {
     Long randomState;
 
     @Option(names = "--threads", description = "Threads of the fit: kernel columns, one-vs-one pairs, probability's"
-            + " cross-validation (default: all cores).")
+            + " cross-validation, half of each SMO step of a large solve (default: all cores).")
     Integer threads;
 
     @Mixin
