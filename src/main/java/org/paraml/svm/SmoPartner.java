@@ -23,6 +23,11 @@ import org.paraml.backend.SmoOps;
  * or parked) is run by the solver itself, so a busy machine slows a solve down to the one-thread
  * speed but never stalls it.
  *
+ * <p>Between commands the partner also keeps two fresh column arrays in the fit's pool
+ * ({@link ColumnArrays}): Java zeroes a new array, and for a solve that fills thousands of new
+ * kernel columns that zeroing (a write of every column through memory) was a good part of the
+ * solver thread's own work.
+ *
  * <p>Protocol: the solver writes a command's fields, then publishes it by incrementing
  * {@code posted} (a volatile write that makes the fields visible); whichever thread moves
  * {@code claimed} from the previous number to this one runs the upper part; the partner publishes
@@ -75,16 +80,31 @@ final class SmoPartner implements AutoCloseable {
     private final double[] result = new double[2];
     private Throwable failure;
 
-    private SmoPartner(SmoOps ops) {
+    /** Where the partner leaves fresh column arrays for the solve's kernel cache (or null), and their length. */
+    private final ColumnArrays spares;
+    private final int spareLength;
+
+    private SmoPartner(SmoOps ops, ColumnArrays spares, int spareLength) {
         this.ops = ops;
+        this.spares = spares;
+        this.spareLength = spareLength;
     }
 
     /** A partner on a thread of its own, or null when {@code threads < 2}. */
     static SmoPartner start(SmoOps ops, int threads) {
+        return start(ops, threads, null, 0);
+    }
+
+    /**
+     * A partner that also keeps two fresh (zeroed) arrays of {@code spareLength} floats in
+     * {@code spares} while it waits for commands, so that the solver's kernel cache takes new
+     * columns without zeroing them on the solver's thread; or null when {@code threads < 2}.
+     */
+    static SmoPartner start(SmoOps ops, int threads, ColumnArrays spares, int spareLength) {
         if (threads < 2) {
             return null;
         }
-        SmoPartner p = new SmoPartner(ops);
+        SmoPartner p = new SmoPartner(ops, spares, spareLength);
         THREADS.execute(p::serve);
         return p;
     }
@@ -239,6 +259,14 @@ final class SmoPartner implements AutoCloseable {
                 run();
                 finished = n;
             }
+            topUpSpares();
+        }
+    }
+
+    /** Leaves a fresh column array in the pool when it holds fewer than two (zeroing it here, off the solver's thread). */
+    private void topUpSpares() {
+        if (spares != null && spares.pooledFloats() < 2L * spareLength) {
+            spares.give(new float[spareLength]);
         }
     }
 
