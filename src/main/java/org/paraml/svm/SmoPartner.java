@@ -23,6 +23,11 @@ import org.paraml.backend.SmoOps;
  * or parked) is run by the solver itself, so a busy machine slows a solve down to the one-thread
  * speed but never stalls it.
  *
+ * <p>A partner that loses its core in the middle of a command (the machine is busy with other
+ * processes) makes the solver wait; after such a stall the solver runs its loops alone for a while,
+ * a longer while after every further stall, so that a busy machine costs at most a few stalls per
+ * solve.
+ *
  * <p>Between commands the partner also keeps two fresh column arrays in the fit's pool
  * ({@link ColumnArrays}): Java zeroes a new array, and for a solve that fills thousands of new
  * kernel columns that zeroing (a write of every column through memory) was a good part of the
@@ -46,6 +51,15 @@ final class SmoPartner implements AutoCloseable {
     private static final int COLUMN = 5;
     private static final int STOP = 6;
 
+    /**
+     * A wait for the partner longer than this (and longer than the solver's own part took) means the
+     * partner was descheduled mid-command: far beyond any imbalance of two halves of one loop.
+     */
+    private static final long STALL_NANOS = 500_000;
+    /** Split opportunities declined after the first stall (doubled after each further one, up to {@link #MAX_PENALTY}). */
+    private static final int FIRST_PENALTY = 1024;
+    private static final int MAX_PENALTY = 1 << 20;
+
     private static final ExecutorService THREADS = createThreads();
 
     private final SmoOps ops;
@@ -53,6 +67,10 @@ final class SmoPartner implements AutoCloseable {
     private final AtomicInteger claimed = new AtomicInteger();
     private volatile int finished;
     private volatile Thread sleeping;
+    // the solver thread's own bookkeeping (not shared)
+    private long postedAt;
+    private int skip;
+    private int penalty = FIRST_PENALTY;
 
     // the command in flight (written by the solver before it posts)
     private int op;
@@ -107,6 +125,18 @@ final class SmoPartner implements AutoCloseable {
         SmoPartner p = new SmoPartner(ops, spares, spareLength);
         THREADS.execute(p::serve);
         return p;
+    }
+
+    /**
+     * Whether the solver should split its next loop: false for a while after the partner stalled
+     * (each call counts down the while).
+     */
+    boolean available() {
+        if (skip > 0) {
+            skip--;
+            return false;
+        }
+        return true;
     }
 
     /** Where a range of {@code n} positions splits: about half way, on a 64-position boundary. */
@@ -176,13 +206,21 @@ final class SmoPartner implements AutoCloseable {
         int n = posted.get();
         if (claimed.compareAndSet(n - 1, n)) {
             run(); // not picked up yet: cheaper to run it here than to wait for the partner to wake
-        } else {
+        } else if (finished != n) {
+            long start = System.nanoTime();
             for (int spins = 0; finished != n; spins++) {
                 if ((spins & 1023) == 1023) {
                     Thread.yield();
                 } else {
                     Thread.onSpinWait();
                 }
+            }
+            long waited = System.nanoTime() - start;
+            if (waited > STALL_NANOS && waited > start - postedAt) {
+                // the partner lost its core in the middle of a command (another process wants it):
+                // run alone for a while, longer after every stall
+                skip = penalty;
+                penalty = Math.min(2 * penalty, MAX_PENALTY);
             }
         }
         Throwable e = failure;
@@ -216,6 +254,7 @@ final class SmoPartner implements AutoCloseable {
         this.op = command;
         this.from = lo;
         this.to = hi;
+        postedAt = System.nanoTime();
         posted.incrementAndGet();
         wake();
     }

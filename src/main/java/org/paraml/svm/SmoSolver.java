@@ -286,7 +286,7 @@ final class SmoSolver {
 
     /** Whether the loops over {@code n} positions are split with the partner. */
     private boolean splits(int n) {
-        return partner != null && n >= SmoPartner.MIN_POSITIONS;
+        return partner != null && n >= SmoPartner.MIN_POSITIONS && partner.available();
     }
 
     /** {@code v[k] += s·col[k]} for every position, split with the partner when there is one. */

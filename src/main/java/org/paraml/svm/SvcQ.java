@@ -66,7 +66,8 @@ final class SvcQ implements QMatrix {
         int start = cache.request(a, len);
         float[] col = cache.data(a);
         if (start < len) {
-            if (partner != null && len - start >= SmoPartner.MIN_POSITIONS && kernel.splitsColumns()) {
+            if (partner != null && len - start >= SmoPartner.MIN_POSITIONS && kernel.splitsColumns()
+                    && partner.available()) {
                 int mid = start + SmoPartner.split(len - start);
                 kernel.readyForRanges();
                 partner.postColumn(kernel, a, mid, len, col, sign[a], sign);

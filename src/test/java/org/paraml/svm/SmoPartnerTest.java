@@ -144,4 +144,49 @@ class SmoPartnerTest {
             assertNull(pool.take(length));
         }
     }
+
+    @Test
+    void afterThePartnerStallsTheSolverRunsAloneForAWhile() {
+        // a command that keeps the partner 20 ms, as a partner descheduled mid-command would
+        ColumnProvider slow = new ColumnProvider() {
+            @Override
+            public int size() {
+                return 10;
+            }
+
+            @Override
+            public double diagonal(int a) {
+                return 1;
+            }
+
+            @Override
+            public void swap(int a, int b) {
+            }
+
+            @Override
+            public void columns(int[] positions, int count, int len, float[][] out) {
+            }
+
+            @Override
+            public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
+                LockSupport.parkNanos(20_000_000);
+            }
+        };
+        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
+            assertEquals(true, partner.available(), "no stall yet");
+            // the partner must claim the command for a stall; on a busy machine the solver may run it itself
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            int declined = 0;
+            while (declined == 0 && System.nanoTime() < deadline) {
+                partner.postColumn(slow, 0, 5, 10, new float[10], 1f, new float[10]);
+                LockSupport.parkNanos(1_000_000);
+                partner.await();
+                while (!partner.available()) {
+                    declined++;
+                }
+            }
+            assertEquals(1024, declined, "split opportunities declined after the first stall");
+            assertEquals(true, partner.available(), "splitting again afterwards");
+        }
+    }
 }
