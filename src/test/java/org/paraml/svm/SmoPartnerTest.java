@@ -82,30 +82,9 @@ class SmoPartnerTest {
     @Test
     void aFailureReachesTheSolverAndThePartnerGoesOn() {
         IllegalStateException boom = new IllegalStateException("kernel failed");
-        ColumnProvider failing = new ColumnProvider() {
-            @Override
-            public int size() {
-                return 10;
-            }
-
-            @Override
-            public double diagonal(int a) {
-                return 1;
-            }
-
-            @Override
-            public void swap(int a, int b) {
-            }
-
-            @Override
-            public void columns(int[] positions, int count, int len, float[][] out) {
-            }
-
-            @Override
-            public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
-                throw boom;
-            }
-        };
+        ColumnProvider failing = rangesBy(() -> {
+            throw boom;
+        });
         try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
             for (long pause : new long[] {0, 1_000_000}) {
                 partner.postColumn(failing, 0, 5, 10, new float[10], 1f, new float[10]);
@@ -148,7 +127,28 @@ class SmoPartnerTest {
     @Test
     void afterThePartnerStallsTheSolverRunsAloneForAWhile() {
         // a command that keeps the partner 20 ms, as a partner descheduled mid-command would
-        ColumnProvider slow = new ColumnProvider() {
+        ColumnProvider slow = rangesBy(() -> LockSupport.parkNanos(20_000_000));
+        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
+            assertEquals(true, partner.available(), "no stall yet");
+            // the partner must claim the command for a stall; on a busy machine the solver may run it itself
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            int declined = 0;
+            while (declined == 0 && System.nanoTime() < deadline) {
+                partner.postColumn(slow, 0, 5, 10, new float[10], 1f, new float[10]);
+                LockSupport.parkNanos(1_000_000);
+                partner.await();
+                while (!partner.available()) {
+                    declined++;
+                }
+            }
+            assertEquals(1024, declined, "split opportunities declined after the first stall");
+            assertEquals(true, partner.available(), "splitting again afterwards");
+        }
+    }
+
+    /** A provider of 10 points whose {@code signedColumnRange} runs {@code fill} (and computes nothing). */
+    private static ColumnProvider rangesBy(Runnable fill) {
+        return new ColumnProvider() {
             @Override
             public int size() {
                 return 10;
@@ -169,24 +169,8 @@ class SmoPartnerTest {
 
             @Override
             public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
-                LockSupport.parkNanos(20_000_000);
+                fill.run();
             }
         };
-        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
-            assertEquals(true, partner.available(), "no stall yet");
-            // the partner must claim the command for a stall; on a busy machine the solver may run it itself
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            int declined = 0;
-            while (declined == 0 && System.nanoTime() < deadline) {
-                partner.postColumn(slow, 0, 5, 10, new float[10], 1f, new float[10]);
-                LockSupport.parkNanos(1_000_000);
-                partner.await();
-                while (!partner.available()) {
-                    declined++;
-                }
-            }
-            assertEquals(1024, declined, "split opportunities declined after the first stall");
-            assertEquals(true, partner.available(), "splitting again afterwards");
-        }
     }
 }
