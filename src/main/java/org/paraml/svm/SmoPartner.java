@@ -24,9 +24,11 @@ import org.paraml.backend.SmoOps;
  * speed but never stalls it.
  *
  * <p>A partner that loses its core in the middle of a command (the machine is busy with other
- * processes) makes the solver wait; after such a stall the solver runs its loops alone for a while,
- * a longer while after every further stall, so that a busy machine costs at most a few stalls per
- * solve.
+ * processes) makes the solver wait, and a partner that gets no core at all leaves every command to
+ * the solver while its spinning takes turns with the solver on one core. After such a stall, or
+ * after eight commands in a row that the partner did not pick up, the solver runs its loops alone
+ * for a while (the partner parks), a longer while after every further one, so that a busy machine
+ * costs at most a few stalls per solve.
  *
  * <p>Between commands the partner also keeps two fresh column arrays in the fit's pool
  * ({@link ColumnArrays}): Java zeroes a new array, and for a solve that fills thousands of new
@@ -59,6 +61,8 @@ final class SmoPartner implements AutoCloseable {
     /** Split opportunities declined after the first stall (doubled after each further one, up to {@link #MAX_PENALTY}). */
     private static final int FIRST_PENALTY = 1024;
     private static final int MAX_PENALTY = 1 << 20;
+    /** After this many commands in a row that the partner did not pick up, the solver backs off as after a stall. */
+    private static final int MAX_UNCLAIMED = 8;
 
     private static final ExecutorService THREADS = createThreads();
 
@@ -71,6 +75,8 @@ final class SmoPartner implements AutoCloseable {
     private long postedAt;
     private int skip;
     private int penalty = FIRST_PENALTY;
+    /** Commands in a row that the solver had to run itself because the partner had not picked them up. */
+    private int unclaimed;
 
     // the command in flight (written by the solver before it posts)
     private int op;
@@ -127,6 +133,18 @@ final class SmoPartner implements AutoCloseable {
         return p;
     }
 
+    /** Run alone for {@code penalty} split opportunities, and twice as many after the next stall. */
+    private void backOff() {
+        skip = penalty;
+        penalty = Math.min(2 * penalty, MAX_PENALTY);
+        unclaimed = 0;
+    }
+
+    /** Whether the partner ran command {@code n} (it has finished it and the solver did not claim it). */
+    private boolean claimedByPartner(int n) {
+        return finished == n;
+    }
+
     /**
      * Whether the solver should split its next loop: false for a while after the partner stalled
      * (each call counts down the while).
@@ -137,6 +155,14 @@ final class SmoPartner implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A partner whose thread never runs: every command is run by the solver, as on a machine that
+     * has no core free for the partner. For tests of the solver's side.
+     */
+    static SmoPartner withoutThread(SmoOps ops) {
+        return new SmoPartner(ops, null, 0);
     }
 
     /** Where a range of {@code n} positions splits: about half way, on a 64-position boundary. */
@@ -206,6 +232,11 @@ final class SmoPartner implements AutoCloseable {
         int n = posted.get();
         if (claimed.compareAndSet(n - 1, n)) {
             run(); // not picked up yet: cheaper to run it here than to wait for the partner to wake
+            if (++unclaimed == MAX_UNCLAIMED) {
+                // the partner has not been running (no core for it): stop posting for a while, so that
+                // it parks instead of taking turns with this thread on one core
+                backOff();
+            }
         } else if (finished != n) {
             long start = System.nanoTime();
             for (int spins = 0; finished != n; spins++) {
@@ -219,9 +250,11 @@ final class SmoPartner implements AutoCloseable {
             if (waited > STALL_NANOS && waited > start - postedAt) {
                 // the partner lost its core in the middle of a command (another process wants it):
                 // run alone for a while, longer after every stall
-                skip = penalty;
-                penalty = Math.min(2 * penalty, MAX_PENALTY);
+                backOff();
             }
+        }
+        if (claimedByPartner(n)) {
+            unclaimed = 0;
         }
         Throwable e = failure;
         if (e != null) {

@@ -146,6 +146,25 @@ class SmoPartnerTest {
         }
     }
 
+    @Test
+    void whenThePartnerNeverRunsTheSolverStopsPostingAfterEightCommands() {
+        try (SmoPartner partner = SmoPartner.withoutThread(OPS)) {
+            double[] v = new double[8];
+            float[] ones = {1, 1, 1, 1, 1, 1, 1, 1};
+            for (int k = 0; k < 8; k++) {
+                assertEquals(true, partner.available(), "command " + k);
+                partner.postAddScaled(v, ones, 1.0, 4, 8);
+                partner.await(); // run here: nobody else will
+            }
+            assertArrayEquals(new double[] {0, 0, 0, 0, 8, 8, 8, 8}, v, "every command ran once");
+            int declined = 0;
+            while (!partner.available()) {
+                declined++;
+            }
+            assertEquals(1024, declined, "split opportunities declined after eight unclaimed commands");
+        }
+    }
+
     /** A provider of 10 points whose {@code signedColumnRange} runs {@code fill} (and computes nothing). */
     private static ColumnProvider rangesBy(Runnable fill) {
         return new ColumnProvider() {
