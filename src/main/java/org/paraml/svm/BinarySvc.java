@@ -43,7 +43,7 @@ final class BinarySvc {
         SolverResult r;
         try {
             r = SmoSolver.solve(q, SmoOps.best(), minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
-                    settings.maxIter(), threads, arrays);
+                    settings.maxIter(), threads);
         } finally {
             q.release();
         }

@@ -30,11 +30,6 @@ import org.paraml.backend.SmoOps;
  * for a while (the partner parks), a longer while after every further one, so that a busy machine
  * costs at most a few stalls per solve.
  *
- * <p>Between commands the partner also keeps two fresh column arrays in the fit's pool
- * ({@link ColumnArrays}): Java zeroes a new array, and for a solve that fills thousands of new
- * kernel columns that zeroing (a write of every column through memory) was a good part of the
- * solver thread's own work.
- *
  * <p>Protocol: the solver writes a command's fields, then publishes it by incrementing
  * {@code posted} (a volatile write that makes the fields visible); whichever thread moves
  * {@code claimed} from the previous number to this one runs the upper part; the partner publishes
@@ -104,31 +99,16 @@ final class SmoPartner implements AutoCloseable {
     private final double[] result = new double[2];
     private Throwable failure;
 
-    /** Where the partner leaves fresh column arrays for the solve's kernel cache (or null), and their length. */
-    private final ColumnArrays spares;
-    private final int spareLength;
-
-    private SmoPartner(SmoOps ops, ColumnArrays spares, int spareLength) {
+    private SmoPartner(SmoOps ops) {
         this.ops = ops;
-        this.spares = spares;
-        this.spareLength = spareLength;
     }
 
     /** A partner on a thread of its own, or null when {@code threads < 2}. */
     static SmoPartner start(SmoOps ops, int threads) {
-        return start(ops, threads, null, 0);
-    }
-
-    /**
-     * A partner that also keeps two fresh (zeroed) arrays of {@code spareLength} floats in
-     * {@code spares} while it waits for commands, so that the solver's kernel cache takes new
-     * columns without zeroing them on the solver's thread; or null when {@code threads < 2}.
-     */
-    static SmoPartner start(SmoOps ops, int threads, ColumnArrays spares, int spareLength) {
         if (threads < 2) {
             return null;
         }
-        SmoPartner p = new SmoPartner(ops, spares, spareLength);
+        SmoPartner p = new SmoPartner(ops);
         THREADS.execute(p::serve);
         return p;
     }
@@ -162,7 +142,7 @@ final class SmoPartner implements AutoCloseable {
      * has no core free for the partner. For tests of the solver's side.
      */
     static SmoPartner withoutThread(SmoOps ops) {
-        return new SmoPartner(ops, null, 0);
+        return new SmoPartner(ops);
     }
 
     /** Where a range of {@code n} positions splits: about half way, on a 64-position boundary. */
@@ -331,14 +311,6 @@ final class SmoPartner implements AutoCloseable {
                 run();
                 finished = n;
             }
-            topUpSpares();
-        }
-    }
-
-    /** Leaves a fresh column array in the pool when it holds fewer than two (zeroing it here, off the solver's thread). */
-    private void topUpSpares() {
-        if (spares != null && spares.pooledFloats() < 2L * spareLength) {
-            spares.give(new float[spareLength]);
         }
     }
 

@@ -118,16 +118,10 @@ final class SmoSolver {
      */
     static SolverResult solve(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
                               boolean shrinking, int maxIter, int threads) {
-        return solve(q, ops, p, y, alpha0, c, eps, shrinking, maxIter, threads, null);
-    }
-
-    /** As above, the partner (if any) leaving fresh column arrays in {@code spares} (or null) for the cache. */
-    static SolverResult solve(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
-                              boolean shrinking, int maxIter, int threads, ColumnArrays spares) {
         if (p.length < SmoPartner.MIN_POSITIONS || threads < 2) {
             return new SmoSolver(q, ops, null, p, y, alpha0, c, eps).run(shrinking, maxIter);
         }
-        try (SmoPartner partner = SmoPartner.start(ops, threads, spares, p.length)) {
+        try (SmoPartner partner = SmoPartner.start(ops, threads)) {
             return new SmoSolver(q, ops, partner, p, y, alpha0, c, eps).run(shrinking, maxIter);
         }
     }

@@ -100,31 +100,6 @@ class SmoPartnerTest {
     }
 
     @Test
-    void betweenCommandsThePartnerLeavesTwoFreshColumnArrays() {
-        ColumnArrays pool = new ColumnArrays(1L << 20);
-        int length = 1000;
-        try (SmoPartner partner = SmoPartner.start(OPS, 2, pool, length)) {
-            double[] v = new double[8];
-            float[] col = new float[8];
-            // commands the partner claims (it has time to) and then tops up after; on a busy machine the
-            // solver may run some itself, so go on until two are there or 10 s have passed
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            for (int k = 0; k < 5 || pool.pooledFloats() < 2L * length && System.nanoTime() < deadline; k++) {
-                partner.postAddScaled(v, col, 1.0, 4, 8);
-                LockSupport.parkNanos(2_000_000);
-                partner.await();
-            }
-            LockSupport.parkNanos(2_000_000);
-            assertEquals(2L * length, pool.pooledFloats(), "two spare arrays, no more");
-            float[] a = pool.take(length);
-            float[] b = pool.take(length);
-            assertEquals(length, a.length);
-            assertEquals(length, b.length);
-            assertNull(pool.take(length));
-        }
-    }
-
-    @Test
     void afterThePartnerStallsTheSolverRunsAloneForAWhile() {
         // a command that keeps the partner 20 ms, as a partner descheduled mid-command would
         ColumnProvider slow = rangesBy(() -> LockSupport.parkNanos(20_000_000));
