@@ -11,13 +11,15 @@ import org.paraml.backend.SmoOps;
 /**
  * A second thread for one SMO solve: it runs the upper part {@code [mid, n)} of a step's O(l) loops
  * (the gradient update with the next first index, the working-set scans, the {@code G_bar} update,
- * the kernel values of a new column when the provider can split columns) while the solver's thread runs the lower part {@code [0, mid)}; the solver then combines the two
- * parts. Each part does exactly the arithmetic of the whole loop on its positions, and the parts
- * combine by the scan's own rule (the upper part's index wins ties, as the last of equal values),
- * so the solve gives the same result, bit for bit, with or without a partner.
+ * the kernel values of a new column when the provider can split columns) while the solver's thread
+ * runs the lower part {@code [0, mid)}; the solver then combines the two parts. Each part does
+ * exactly the arithmetic of the whole loop on its positions, and the parts combine by the scan's own
+ * rule (the upper part's index wins ties, as the last of equal values), so the solve gives the same
+ * result, bit for bit, with or without a partner. The partner is the second thread of the fit's
+ * thread budget.
  *
- * <p>A step has two hand-offs, each a few hundred nanoseconds when the partner is spinning, so a
- * partner is used only for problems of at least {@link #MIN_POSITIONS} active positions. The
+ * <p>A step has two to five hand-offs, each a few hundred nanoseconds when the partner is spinning,
+ * so a partner is used only for problems of at least {@link #MIN_POSITIONS} active positions. The
  * partner spins for a short while after each command and then parks; a command that the partner
  * has not picked up by the time the solver has finished its own part (the partner was descheduled,
  * or parked) is run by the solver itself, so a busy machine slows a solve down to the one-thread

@@ -95,9 +95,12 @@ final class SmoSolver {
 
     /**
      * Solves the problem. None of the arrays is modified; {@code q} is permuted (its positions end
-     * in the solver's final order).
+     * in the solver's final order). With 2 or more threads and at least
+     * {@link SmoPartner#MIN_POSITIONS} points, a second thread runs half of each step's loops (the
+     * same result, bit for bit).
      *
      * @param q         the matrix {@code Q}, positions in the problem's order on entry
+     * @param ops       the O(l) loops ({@link SmoOps#best()} or the scalar reference)
      * @param p         the linear term ({@code −1} for every variable of C-SVC)
      * @param y         labels, +1 or −1
      * @param alpha0    a feasible starting point
@@ -105,16 +108,7 @@ final class SmoSolver {
      * @param eps       the stopping tolerance ({@code tol})
      * @param shrinking whether to use the shrinking heuristic
      * @param maxIter   the most steps to take, or −1 for no limit
-     */
-    static SolverResult solve(QMatrix q, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
-                              boolean shrinking, int maxIter) {
-        return solve(q, SmoOps.best(), p, y, alpha0, c, eps, shrinking, maxIter, 1);
-    }
-
-    /**
-     * {@link #solve(QMatrix, double[], byte[], double[], double[], double, boolean, int)} with the given
-     * loops and thread budget: with 2 or more threads and at least {@link SmoPartner#MIN_POSITIONS}
-     * points, a second thread runs half of each step's loops (the same result).
+     * @param threads   the solve's thread budget
      */
     static SolverResult solve(QMatrix q, SmoOps ops, double[] p, byte[] y, double[] alpha0, double[] c, double eps,
                               boolean shrinking, int maxIter, int threads) {

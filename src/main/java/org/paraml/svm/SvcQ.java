@@ -53,12 +53,7 @@ final class SvcQ implements QMatrix {
 
     @Override
     public float[] column(int a, int len) {
-        int start = cache.request(a, len);
-        float[] col = cache.data(a);
-        if (start < len) {
-            kernel.signedColumn(a, start, len, col, sign[a], sign);
-        }
-        return col;
+        return column(a, len, null);
     }
 
     @Override
