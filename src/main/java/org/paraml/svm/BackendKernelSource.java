@@ -112,9 +112,7 @@ final class BackendKernelSource implements KernelSource {
             }
             // one thread each: the range is the work of one of the solve's two threads
             backend.kernelRows(spec, prepared, new int[] {position}, from, to, out, 0, to, 1);
-            for (int j = from; j < to; j++) {
-                out[j] *= sign * signs[j];
-            }
+            ColumnProvider.applySigns(out, sign, signs, from, to);
         }
 
         @Override

@@ -65,10 +65,18 @@ interface ColumnProvider {
      */
     default int signedColumn(int position, int from, int len, float[] out, float sign, float[] signs) {
         int written = column(position, from, len, out);
-        for (int j = written; j < len; j++) {
+        applySigns(out, sign, signs, written, len);
+        return written;
+    }
+
+    /**
+     * The signs of {@code Q = y yᵀ ∘ K} on kernel values already in {@code out}:
+     * {@code out[j] *= sign · signs[j]} for {@code from <= j < to}, in float arithmetic.
+     */
+    static void applySigns(float[] out, float sign, float[] signs, int from, int to) {
+        for (int j = from; j < to; j++) {
             out[j] *= sign * signs[j];
         }
-        return written;
     }
 
     /**

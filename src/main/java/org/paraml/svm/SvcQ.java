@@ -120,11 +120,7 @@ final class SvcQ implements QMatrix {
     }
 
     private void applySigns(int a, float[] col, int from, int len) {
-        float s = sign[a];
-        float[] sg = sign;
-        for (int j = from; j < len; j++) {
-            col[j] *= s * sg[j];
-        }
+        ColumnProvider.applySigns(col, sign[a], sign, from, len);
     }
 
     @Override
