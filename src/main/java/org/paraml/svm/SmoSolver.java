@@ -48,6 +48,13 @@ final class SmoSolver {
     private final double[] c;
     private final double[] g;
     private final double[] gBar;
+    /**
+     * Whether {@link #gBar} is kept up to date. It is read only to rebuild the gradient of shrunk
+     * variables, so a solve without shrinking (the active set is always every variable) skips its
+     * updates: one pass over a full column, and often the column itself, each time a variable
+     * reaches or leaves its upper bound. The solve's arithmetic is unchanged.
+     */
+    private boolean tracksGBar;
     private final byte[] status;
     /** {@code −y_t} when t is in {@code I_up(α)}, else 0. */
     private final double[] up;
@@ -121,6 +128,7 @@ final class SmoSolver {
     }
 
     private SolverResult run(boolean shrinking, int maxIter) {
+        tracksGBar = shrinking;
         for (int i = 0; i < l; i++) {
             updateStatus(i);
             activeSet[i] = i;
@@ -174,7 +182,7 @@ final class SmoSolver {
             if (status[i] != LOWER) {
                 float[] qi = q.column(i, l);
                 ops.addScaled(g, qi, alpha[i], 0, l);
-                if (status[i] == UPPER) {
+                if (tracksGBar && status[i] == UPPER) {
                     ops.addScaled(gBar, qi, c[i], 0, l);
                 }
             }
@@ -263,6 +271,9 @@ final class SmoSolver {
             nextI = laterMaximum(lower, partner.awaitIndex());
         } else {
             ops.updateGradient(g, qi, dai, qj, daj, 0, n);
+        }
+        if (!tracksGBar) {
+            return;
         }
         if (wasUpperI != (status[i] == UPPER)) {
             addScaled(gBar, q.column(i, l, partner), wasUpperI ? -ci : ci);
