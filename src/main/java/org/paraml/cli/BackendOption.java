@@ -13,10 +13,15 @@ final class BackendOption {
 
     /** The chosen backend; an unavailable or unknown one is a usage error that says why and what is allowed. */
     Backend resolve() {
-        try {
-            if ("auto".equalsIgnoreCase(name.trim())) {
+        if ("auto".equalsIgnoreCase(name.trim())) {
+            try {
                 return Backends.select();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // the request came from -Dparaml.backend or PARAML_BACKEND: the message names it and its value
+                throw new IllegalArgumentException("--backend auto: " + e.getMessage(), e);
             }
+        }
+        try {
             return Backends.choose(name, "--backend").backend();
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException("invalid value for option '--backend': " + e.getMessage(), e);

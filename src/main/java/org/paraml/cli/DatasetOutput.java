@@ -22,10 +22,29 @@ final class DatasetOutput {
     @Option(names = "--json", description = "Print one JSON object as the last line of stdout.")
     boolean json;
 
-    /** Writes X and y (each atomically) and reports what was written. */
-    void write(Dataset d, PrintWriter out, Map<String, Object> extra) throws IOException {
-        Npy.write(outX, d.x());
-        Npy.write(outY, d.y());
+    /**
+     * Checks the output paths before any work is done (see {@link OutputFiles#check}), with the command's
+     * other outputs and its input files.
+     */
+    void check(Map<String, Path> inputs, Map<String, Path> moreOutputs) {
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--out-x", outX);
+        outputs.put("--out-y", outY);
+        outputs.putAll(moreOutputs);
+        OutputFiles.check(inputs, outputs);
+    }
+
+    /**
+     * Writes X, y and {@code moreWrites} all or none ({@link OutputFiles#writeAll}: a failed write leaves
+     * every earlier file as it was) and reports what was written.
+     */
+    void write(Dataset d, PrintWriter out, Map<String, Object> extra,
+               Map<String, Map.Entry<Path, OutputFiles.Writer>> moreWrites) throws IOException {
+        Map<String, Map.Entry<Path, OutputFiles.Writer>> writes = new LinkedHashMap<>();
+        writes.put("--out-x", Map.entry(outX, path -> Npy.write(path, d.x())));
+        writes.put("--out-y", Map.entry(outY, path -> Npy.write(path, d.y())));
+        writes.putAll(moreWrites);
+        OutputFiles.writeAll(writes);
         int[] classes = Labels.classes(d.y());
         int[] counts = Labels.counts(d.y(), classes);
         if (json) {

@@ -113,6 +113,11 @@ final class KMeansCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--x", source.x);
+        inputs.put("--init", Files.isRegularFile(Path.of(init)) ? Path.of(init) : null);
+        inputs.put("--secret-file", secretFile);
+        OutputFiles.check(inputs, labelsOut == null ? Map.of() : Map.of("--labels-out", labelsOut));
         KMeans kmeans = estimator();
         Backend backend = backendOption.resolve();
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -134,6 +139,7 @@ final class KMeansCommand implements Callable<Integer> {
         try (BlockProgressDisplay progress = new BlockProgressDisplay(err, "kmeans", json);
              Blocks data = openData(nThreads, progress)) {
             kmeans = kmeans.threads(nThreads).backend(backend).progress(progress);
+            checkInitFeatures(data.cols());
             long t0 = System.nanoTime();
             KMeansModel model;
             try {
@@ -186,6 +192,17 @@ final class KMeansCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The centres read from an --init file, or null. */
+    private Matrix initCentres;
+
+    /** The initial centres must have the data's features: said of --init, not of the data. */
+    private void checkInitFeatures(long features) throws BadInputFileException {
+        if (initCentres != null && initCentres.cols() != features) {
+            throw new BadInputFileException("--init " + init + ": " + initCentres.cols() + " feature(s) per centre, but "
+                    + dataName() + " has " + features, null);
+        }
+    }
+
     private KMeans estimator() throws IOException {
         KMeans k = new KMeans().nClusters(nClusters).oversamplingFactor(oversamplingFactor).initMaxIter(initMaxIter)
                 .maxIter(maxIter).tol(tol).nInit(nInit);
@@ -193,7 +210,16 @@ final class KMeansCommand implements Callable<Integer> {
         if (method.equals(KMeans.K_MEANS_PARALLEL) || method.equals(KMeans.K_MEANS_PLUS_PLUS) || method.equals(KMeans.RANDOM)) {
             k = k.init(method);
         } else if (Files.isRegularFile(Path.of(init))) {
-            k = k.init(InputFiles.readMatrix(Path.of(init), "--init"));
+            initCentres = InputFiles.readMatrix(Path.of(init), "--init");
+            if (initCentres.rows() != nClusters) {
+                throw new BadInputFileException("--init " + init + ": " + initCentres.rows() + " initial centre(s), but "
+                        + "--n-clusters is " + nClusters + " (the file must hold one row per cluster)", null);
+            }
+            try {
+                k = k.init(initCentres);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputFileException("--init " + init + ": " + e.getMessage(), e);
+            }
         } else {
             throw new IllegalArgumentException("invalid value for option '--init': '" + init
                     + "' (allowed: k-means||, k-means++, random, or an existing .npy/.csv file of initial centres)");
@@ -232,8 +258,28 @@ final class KMeansCommand implements Callable<Integer> {
         if (labelsOut == null) {
             return kmeans.fit(data);
         }
-        try (NpyWriter w = NpyWriter.int64(labelsOut, data.rows())) {
-            return kmeans.fit(data, (block, first, labels, rows) -> w.writeInts(labels, 0, rows));
+        NpyWriter w;
+        try {
+            w = NpyWriter.int64(labelsOut, data.rows());
+        } catch (IOException e) {
+            throw OutputFiles.failure("--labels-out", labelsOut, e);
+        }
+        try {
+            KMeansModel model = kmeans.fit(data, (block, first, labels, rows) -> {
+                try {
+                    w.writeInts(labels, 0, rows);
+                } catch (IOException e) {
+                    throw OutputFiles.failure("--labels-out", labelsOut, e);
+                }
+            });
+            try {
+                w.close();
+            } catch (IOException e) {
+                throw OutputFiles.failure("--labels-out", labelsOut, e);
+            }
+            return model;
+        } finally {
+            w.abort(); // after a failure: no temporary file left; after close: nothing to do
         }
     }
 

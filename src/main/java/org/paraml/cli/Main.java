@@ -59,7 +59,18 @@ public final class Main implements Runnable {
         configureLogging();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(out, err, args));
+        int status;
+        try {
+            status = run(out, err, args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would end in a stack trace
+            err.println("paraml: error: out of memory (the Java heap holds at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB): ask for less data, or give the JVM more, "
+                    + "e.g. PARAML_JAVA_OPTS=-Xmx16g");
+            err.flush();
+            status = ExitCode.FAILURE;
+        }
+        System.exit(status);
     }
 
     /**

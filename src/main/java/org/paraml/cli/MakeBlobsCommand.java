@@ -67,6 +67,9 @@ final class MakeBlobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean centersFile = centers != null && !centersAreCount();
+        output.check(centersFile ? Map.of("--centers", Path.of(centers)) : Map.of(),
+                outCenters == null ? Map.of() : Map.of("--out-centers", outCenters));
         if (centerBox.length != 2) {
             throw new IllegalArgumentException("invalid value for option '--center-box': " + centerBox.length
                     + " value(s) (allowed: exactly two numbers LO,HI, e.g. --center-box=-10,10)");
@@ -82,12 +85,14 @@ final class MakeBlobsCommand implements Callable<Integer> {
         }
         Blobs blobs = gen.generateWithCenters();
         Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, Map.Entry<Path, OutputFiles.Writer>> moreWrites = new LinkedHashMap<>();
         if (outCenters != null) {
-            Npy.write(outCenters, blobs.centers());
+            moreWrites.put("--out-centers", Map.entry(outCenters, path -> Npy.write(path, blobs.centers())));
             extra.put("out_centers", outCenters.toString());
         }
         extra.put("centers", blobs.centers().toArray());
-        output.write(new org.paraml.data.Dataset(blobs.x(), blobs.y()), spec.commandLine().getOut(), extra);
+        output.write(new org.paraml.data.Dataset(blobs.x(), blobs.y()), spec.commandLine().getOut(), extra,
+                moreWrites);
         return ExitCode.OK;
     }
 

@@ -1,6 +1,7 @@
 package org.paraml.cli;
 
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paraml.data.MakeClassification;
 import picocli.CommandLine.Command;
@@ -78,6 +79,7 @@ final class MakeClassificationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        output.check(Map.of(), Map.of());
         MakeClassification gen = new MakeClassification()
                 .nSamples(nSamples).nFeatures(nFeatures).nInformative(nInformative).nRedundant(nRedundant)
                 .nRepeated(nRepeated).nClasses(nClasses).nClustersPerClass(nClustersPerClass)
@@ -90,7 +92,7 @@ final class MakeClassificationCommand implements Callable<Integer> {
         if (randomState != null) {
             gen = gen.randomState(Options.checkSeed("--random-state", randomState));
         }
-        output.write(gen.generate(), spec.commandLine().getOut(), new LinkedHashMap<>());
+        output.write(gen.generate(), spec.commandLine().getOut(), new LinkedHashMap<>(), Map.of());
         return ExitCode.OK;
     }
 }

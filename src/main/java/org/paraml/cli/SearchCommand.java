@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paraml.data.Labels;
+import org.paraml.data.Validation;
 import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.estimator.Estimator;
 import org.paraml.linalg.Matrix;
 import org.paraml.selection.CvResults;
 import org.paraml.selection.FitFailure;
 import org.paraml.selection.GridSearchCV;
+import org.paraml.selection.ParameterGrid;
 import org.paraml.selection.SearchExecutor;
 import org.paraml.selection.SearchFailedException;
 import org.paraml.selection.SearchJournalException;
@@ -113,6 +116,12 @@ final class SearchCommand implements Callable<Integer> {
                     + "threads, or -1 for every processor)");
         }
         Estimator est = base.withParams(fixedParams);
+        checkCandidates(est, paramGrid);
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--x", xFile);
+        inputs.put("--y", yFile);
+        inputs.put("--secret-file", secretFile);
+        OutputFiles.check(inputs, journal == null ? Map.of() : Map.of("--journal", journal));
         Matrix x = InputFiles.readMatrix(xFile, "--x");
         int[] y = yFile == null ? null : InputFiles.readLabels(yFile, "--y");
         if (y == null && est instanceof ClassifierEstimator) {
@@ -122,6 +131,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new BadInputFileException("option '--y': " + yFile + " has " + y.length + " labels but " + xFile
                     + " has " + x.rows() + " rows", null);
         }
+        checkData(est, x, y);
         GridSearchCV search = new GridSearchCV(est, paramGrid).cv(cv).scoring(scoring).nJobs(nJobs)
                 .refit(!noRefit).verbose(verbose).journal(journal).verboseSink(line -> {
                     out.println(line);
@@ -161,6 +171,34 @@ final class SearchCommand implements Callable<Integer> {
             printTable(out, result, seconds);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * Every candidate's parameters are valid for the estimator (each is set on it, which checks the value),
+     * so that a mistyped --grid value is a command-line error at once, not a failure of every fit it is in.
+     */
+    private static void checkCandidates(Estimator est, Map<String, List<Object>> paramGrid) {
+        for (Map<String, Object> candidate : new ParameterGrid(paramGrid)) {
+            try {
+                est.withParams(candidate);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid value for option '--grid' (candidate " + candidate + "): "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The data problems that would fail every fit, reported once against the file. */
+    private void checkData(Estimator est, Matrix x, int[] y) throws BadInputFileException {
+        try {
+            Validation.checkFinite(x, "X");
+        } catch (IllegalArgumentException e) {
+            throw new BadInputFileException("--x " + xFile + ": " + e.getMessage(), e);
+        }
+        if (y != null && est instanceof ClassifierEstimator && Labels.classes(y).length < 2) {
+            throw new BadInputFileException("--y " + yFile + ": the labels hold one class only (" + Labels.classes(y).length
+                    + " distinct value); a classifier needs two or more classes", null);
+        }
     }
 
     private Map<String, Object> jsonFields(SearchResult r, double seconds) {

@@ -95,6 +95,7 @@ final class SvcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.check(inputs(), save == null ? Map.of() : Map.of("--save", save));
         SVC svc = estimator();
         Backend backend = backendOption.resolve();
         if (threads != null && threads < 1) {
@@ -118,10 +119,17 @@ final class SvcCommand implements Callable<Integer> {
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         double trainScore = model.score(x, y);
         if (save != null) {
-            model.save(save);
+            OutputFiles.write("--save", save, model::save);
         }
         report(model, backend, fitSeconds, trainScore);
         return ExitCode.OK;
+    }
+
+    private Map<String, Path> inputs() {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--x", xFile);
+        in.put("--y", yFile);
+        return in;
     }
 
     private SVC estimator() {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,9 +17,25 @@ import java.util.concurrent.ThreadLocalRandom;
  * complete, so that readers (and a crash) see either the old file or the whole new one, never half of
  * one. The temporary file, {@code .NAME.RANDOM.tmp}, is created with the process's default permissions
  * (not the owner-only ones of {@link Files#createTempFile}) so the published file has the permissions a
- * plain write would give it.
+ * plain write would give it. Temporary files still open when the JVM shuts down (Ctrl-C, SIGTERM) are
+ * deleted by a shutdown hook.
  */
 final class AtomicFile {
+    /** Temporary files not yet committed or discarded, deleted if the JVM shuts down first. */
+    private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Path p : PENDING) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // the JVM is going away: nothing better to do
+                }
+            }
+        }, "paraml-temporary-files"));
+    }
+
     private final Path target;
     private final Path temp;
     private final FileChannel channel;
@@ -37,8 +55,10 @@ final class AtomicFile {
             Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                     + ".tmp");
             try {
-                return new AtomicFile(target, temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                AtomicFile file = new AtomicFile(target, temp, FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE));
+                PENDING.add(temp);
+                return file;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 10) {
                     throw e;
@@ -71,6 +91,7 @@ final class AtomicFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            PENDING.remove(temp);
         } catch (IOException | RuntimeException | Error e) {
             discard(e);
             throw e;
@@ -92,6 +113,7 @@ final class AtomicFile {
         }
         try {
             Files.deleteIfExists(temp);
+            PENDING.remove(temp);
         } catch (IOException e) {
             if (cause != null) {
                 cause.addSuppressed(e);

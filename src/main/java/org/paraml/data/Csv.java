@@ -22,7 +22,8 @@ import org.paraml.linalg.Matrix;
  * No quoting: fields are numbers.
  *
  * <p><b>Header.</b> The first non-blank, non-comment line is a header when asked ({@link Header#PRESENT})
- * or, with {@link Header#DETECT}, when any of its non-empty fields is not a number. A header is skipped;
+ * or, with {@link Header#DETECT}, when at least half of its non-empty fields (and one or more) are not numbers;
+ * a detected header must have as many fields as the data lines. A header is skipped;
  * a file holding only a header gives a {@code 0 × (number of header fields)} matrix.
  *
  * <p><b>Errors</b> raise {@link CsvFormatException} naming the file, the line and column (1-based) and
@@ -36,7 +37,7 @@ public final class Csv {
         ABSENT,
         /** The first non-blank, non-comment line is a header, skipped whatever it holds. */
         PRESENT,
-        /** The first non-blank, non-comment line is a header when any of its non-empty fields is not a number. */
+        /** The first non-blank, non-comment line is a header when at least half of its non-empty fields are not numbers. */
         DETECT
     }
 
@@ -98,6 +99,10 @@ public final class Csv {
             if (cols < 0) {
                 cols = fields.length;
                 firstDataLine = lineNo;
+                if (header == Header.DETECT && headerFields >= 0 && headerFields != cols) {
+                    throw new CsvFormatException(file, lineNo, 0, "found " + cols + " field" + (cols == 1 ? "" : "s")
+                            + ", but the header (the first line) has " + headerFields + ": a header names every column");
+                }
             } else if (fields.length != cols) {
                 throw new CsvFormatException(file, lineNo, 0, "found " + fields.length + " field"
                         + (fields.length == 1 ? "" : "s") + ", expected " + cols + " as in line " + firstDataLine
@@ -158,13 +163,22 @@ public final class Csv {
         return out;
     }
 
+    /**
+     * At least half of the non-empty fields are not numbers: column names. A data line with a typo in one
+     * field ({@code 1.0,foo,2.0,3.0}) is not taken for a header, so it is reported instead of dropped.
+     */
     private static boolean looksLikeHeader(String[] fields) {
+        int names = 0;
+        int nonEmpty = 0;
         for (String f : fields) {
-            if (!f.isEmpty() && !isNumber(f)) {
-                return true;
+            if (!f.isEmpty()) {
+                nonEmpty++;
+                if (!isNumber(f)) {
+                    names++;
+                }
             }
         }
-        return false;
+        return names > 0 && 2 * names >= nonEmpty;
     }
 
     static boolean isNumber(String s) {

@@ -61,8 +61,11 @@ final class ModelIo {
             Npy.write(scratch.resolve("prob_b.npy"), model.probB());
             byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(describe(model));
 
-            tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+            // a plain new file (not createTempFile's owner-only one): the model gets the permissions of any file written here
+            tmp = parent.resolve("." + target.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(JSON_ENTRY));
                 zip.write(json);
                 zip.closeEntry();

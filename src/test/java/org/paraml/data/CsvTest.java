@@ -65,6 +65,14 @@ class CsvTest {
     }
 
     @Test
+    void aDataLineWithATypoIsNotTakenForAHeader() throws IOException {
+        // one word among numbers: a data line with a typo, reported instead of silently dropped
+        refuses(csv("1.0,foo,2.0,3.0\n1,2,3,4\n"), Csv.Header.DETECT, 1, 2, "'foo' is not a number");
+        // a header must name every column
+        refuses(csv("a,b\n1,2,3,4\n"), Csv.Header.DETECT, 2, 0, "found 4 fields", "the header (the first line) has 2");
+    }
+
+    @Test
     void headerOnlyGivesZeroRows() throws IOException {
         Matrix x = Csv.read(csv("a,b,c\n"), true);
         assertEquals(0, x.rows());
