@@ -117,6 +117,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         Estimator est = base.withParams(fixedParams);
         checkCandidates(est, paramGrid);
+        checkScoring(est, paramGrid);
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--x", xFile);
         inputs.put("--y", yFile);
@@ -184,6 +185,24 @@ final class SearchCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("invalid value for option '--grid' (candidate " + candidate + "): "
                         + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * neg_log_loss scores predicted probabilities: a candidate without them would fail every fold (and
+     * score NaN), which on the command line is a mistake in the options rather than data to report.
+     */
+    private void checkScoring(Estimator est, Map<String, List<Object>> paramGrid) {
+        if (!"neg_log_loss".equals(scoring)) {
+            return;
+        }
+        for (Map<String, Object> candidate : new ParameterGrid(paramGrid)) {
+            Object probability = est.withParams(candidate).getParams().get("probability");
+            if (!Boolean.TRUE.equals(probability)) {
+                throw new IllegalArgumentException("invalid value for option '--scoring': neg_log_loss needs predicted "
+                        + "probabilities, which " + estimator + (probability == null ? " does not give"
+                        : " gives only with probability=true (add --set probability=true)"));
             }
         }
     }

@@ -55,9 +55,47 @@ final class SparkBridge {
                 kmeans);
     }
 
+    /** How long {@link #checkReachable} waits for a master to accept a connection. */
+    static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    /**
+     * For a standalone cluster's {@code spark://host:port[,host:port...]}: at least one master accepts a
+     * TCP connection. Spark itself would retry for about a minute and then fail with "Cannot call methods
+     * on a stopped SparkContext"; this says at once which URL could not be reached. Other masters
+     * ({@code local[N]}, ...) are not checked.
+     *
+     * @throws IllegalArgumentException naming --master, the URL and the reason
+     */
+    static void checkReachable(String master) {
+        if (master == null || !master.startsWith("spark://")) {
+            return;
+        }
+        String reason = "no host:port in it";
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            try (java.net.Socket socket = new java.net.Socket()) {
+                int port = Integer.parseInt(hostPort.substring(colon + 1).trim());
+                socket.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon).trim(), port), CONNECT_TIMEOUT_MS);
+                return;
+            } catch (NumberFormatException e) {
+                reason = "'" + hostPort + "' has no port number";
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                reason = hostPort + ": " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            }
+        }
+        throw new IllegalArgumentException("invalid value for option '--master': cannot reach " + master + " (" + reason
+                + "); start the cluster first, e.g. 'paraml cluster start', and give the URL it prints");
+    }
+
     private static Object call(String className, String method, Class<?>[] types, Object... args) throws Exception {
         if (!available()) {
             throw new IllegalStateException(MISSING);
+        }
+        if (args.length > 0 && args[0] instanceof String master) {
+            checkReachable(master);
         }
         try {
             return Class.forName(className).getMethod(method, types).invoke(null, args);

@@ -153,11 +153,16 @@ final class SvcCommand implements Callable<Integer> {
         Map<Integer, Double> weights = new TreeMap<>();
         for (String part : text.split(",")) {
             String[] kv = part.split("=", 2);
+            Double before;
             try {
-                weights.put(Integer.parseInt(kv[0].trim()), Double.parseDouble(kv[1].trim()));
+                before = weights.put(Integer.parseInt(kv[0].trim()), Double.parseDouble(kv[1].trim()));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("invalid value for option '--class-weight': '" + text
                         + "' (allowed: 'balanced' or CLASS=WEIGHT pairs such as 0=1,1=2.5)", e);
+            }
+            if (before != null) {
+                throw new IllegalArgumentException("invalid value for option '--class-weight': '" + text
+                        + "' gives class " + kv[0].trim() + " twice (allowed: each class once)");
             }
         }
         return weights;

@@ -118,6 +118,21 @@ class OutputFilesTest {
     }
 
     @Test
+    void optionsThatWouldFailEveryFitAreRefusedAtOnce() throws Exception {
+        assertRefused(CliRunner.run("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc",
+                "--grid", "C=1", "--scoring", "neg_log_loss"), ExitCode.USAGE, "'--scoring'", "probability=true");
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            int closedPort = s.getLocalPort(); // nothing listens there once the socket is closed below
+            s.close();
+            assertRefused(CliRunner.run("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc",
+                    "--grid", "C=1", "--master", "spark://127.0.0.1:" + closedPort), ExitCode.USAGE, "'--master'",
+                    "cannot reach spark://127.0.0.1:" + closedPort); // Spark's own failure: exit 1, a minute later
+        }
+        assertRefused(CliRunner.run("svc", "--x", x.toString(), "--y", y.toString(), "--class-weight", "0=1,0=2"),
+                ExitCode.USAGE, "'--class-weight'", "class 0 twice");
+    }
+
+    @Test
     void initialCentresOfTheWrongShapeAreBlamedOnInit() throws Exception {
         assertRefused(CliRunner.run("kmeans", "--x", x.toString(), "--n-clusters", "3", "--init", x.toString()),
                 ExitCode.BAD_INPUT, "--init " + x, "120 initial centre(s)", "--n-clusters is 3");
