@@ -87,6 +87,12 @@ final class KMeansParallel {
         candidateParts.add(newest);
         double[] counts = new double[1];
         double phi = state.updateNearest(newest, 0, counts, "k-means|| cost");
+        if (!Double.isFinite(phi)) {
+            // the values are finite (the pass checked), so their squared distances overflow float64
+            throw new IllegalArgumentException("the squared distances between the rows overflow float64 (the k-means|| "
+                    + "cost is " + phi + "): the values are too large (beyond about 1e150); scale the data, e.g. "
+                    + "divide it by its largest absolute value");
+        }
         int total = 1;
         int rounds = defaultRounds(phi);
         if (initMaxIter != null) {

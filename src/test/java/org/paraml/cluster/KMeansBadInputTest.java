@@ -51,6 +51,16 @@ class KMeansBadInputTest {
     }
 
     @Test
+    void valuesWhoseSquaredDistancesOverflowAreRefused() {
+        Matrix huge = X.copy();
+        for (int i = 0; i < huge.data().length; i++) {
+            huge.data()[i] *= 1e200;
+        }
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(3).randomState(0L)
+                .fit(huge)), "overflow float64");
+    }
+
+    @Test
     void initialCentresOfTheWrongShape() {
         KMeans km = new KMeans().nClusters(3).init(Matrix.zeros(2, 2));
         assertMessage(assertThrows(IllegalArgumentException.class, () -> km.fit(X)),
