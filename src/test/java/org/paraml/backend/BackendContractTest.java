@@ -253,6 +253,51 @@ public abstract class BackendContractTest {
         }
     }
 
+    /**
+     * {@code lloydStep} on prepared rows gives the bits of the {@link Matrix} form, as {@link Backend}
+     * promises: sizes around the SIMD tiles (16 rows) and the groups in which prepared rows' sums are
+     * added (256 rows), centres that repeat runs of rows, sums that start non-zero, 1 to 3 threads.
+     */
+    @Test
+    void lloydStepOnPreparedRowsGivesTheMatrixFormsBits() {
+        Backend b = backend();
+        int[][] shapes = {{1, 1, 1}, {17, 3, 2}, {255, 20, 12}, {257, 20, 12}, {1000, 9, 5}, {4099, 20, 12},
+                {600, 33, 7}, {300, 1, 3}};
+        for (int[] shape : shapes) {
+            int n = shape[0];
+            int d = shape[1];
+            int k = shape[2];
+            Matrix x = TestData.uniform(40 + n, n, d);
+            Matrix centres = TestData.uniform(41 + n, k, d);
+            // rows equal to centres and runs of equal rows, so that centres get runs of rows
+            for (int i = 0; i < n; i += 5) {
+                System.arraycopy(centres.data(), centres.offset(i % k), x.data(), x.offset(i), d);
+            }
+            PreparedMatrix c = b.prepare(centres);
+            PreparedMatrix px = b.prepare(x);
+            for (int threads = 1; threads <= 3; threads++) {
+                String what = n + " x " + d + ", k = " + k + ", " + threads + " thread(s): ";
+                int[] labels = new int[n];
+                double[] distances = new double[n];
+                double[] sums = new double[k * d];
+                Arrays.fill(sums, 0.125);
+                double[] counts = new double[k];
+                double inertia = b.lloydStep(x, null, c, labels, distances, sums, counts, threads);
+                int[] labelsP = new int[n];
+                double[] distancesP = new double[n];
+                double[] sumsP = new double[k * d];
+                Arrays.fill(sumsP, 0.125);
+                double[] countsP = new double[k];
+                double inertiaP = b.lloydStep(px, null, c, labelsP, distancesP, sumsP, countsP, threads);
+                assertArrayEquals(labels, labelsP, what + "labels");
+                assertArrayEquals(distances, distancesP, what + "distances");
+                assertArrayEquals(sums, sumsP, what + "sums");
+                assertArrayEquals(counts, countsP, what + "counts");
+                assertEquals(inertia, inertiaP, 0.0, what + "inertia");
+            }
+        }
+    }
+
     @Test
     void emptyInputsDoNothing() {
         Backend b = backend();
