@@ -26,8 +26,8 @@ import java.util.Objects;
 public record KernelSpec(KernelType type, double gamma, double coef0, int degree) {
     public KernelSpec {
         Objects.requireNonNull(type, "type");
-        if (type != KernelType.LINEAR && !(gamma > 0 && gamma < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("gamma must be a finite number > 0 for the " + type.sklearnName()
+        if (type != KernelType.LINEAR && !(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("gamma must be a finite number >= 0 for the " + type.sklearnName()
                     + " kernel, got " + gamma);
         }
         if (!Double.isFinite(gamma)) {

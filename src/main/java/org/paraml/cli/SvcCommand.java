@@ -45,7 +45,7 @@ final class SvcCommand implements Callable<Integer> {
     int degree;
 
     @Option(names = "--gamma", defaultValue = "scale", paramLabel = "scale|auto|G",
-            description = "Kernel coefficient: scale (1/(n_features·X.var())), auto (1/n_features) or a number > 0 (default: ${DEFAULT-VALUE}).")
+            description = "Kernel coefficient: scale (1/(n_features·X.var())), auto (1/n_features) or a number >= 0 (default: ${DEFAULT-VALUE}).")
     String gamma;
 
     @Option(names = "--coef0", defaultValue = "0.0", description = "Independent term of the poly and sigmoid kernels (default: ${DEFAULT-VALUE}).")
@@ -138,7 +138,7 @@ final class SvcCommand implements Callable<Integer> {
                 .decisionFunctionShape(decisionFunctionShape.toLowerCase(Locale.ROOT)).breakTies(breakTies);
         String g = gamma.trim().toLowerCase(Locale.ROOT);
         svc = g.equals("scale") || g.equals("auto") ? svc.gamma(g)
-                : svc.gamma(Options.parseDouble("--gamma", gamma, "scale, auto or a number > 0"));
+                : svc.gamma(Options.parseDouble("--gamma", gamma, "scale, auto or a number >= 0"));
         if (classWeight != null) {
             svc = classWeight.trim().equalsIgnoreCase("balanced") ? svc.classWeightBalanced()
                     : svc.classWeight(parseClassWeights(classWeight));

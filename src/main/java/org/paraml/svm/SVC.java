@@ -219,11 +219,11 @@ public final class SVC implements ClassifierEstimator {
         return b.build();
     }
 
-    /** A fixed kernel coefficient γ {@code > 0} (poly, rbf, sigmoid). */
+    /** A fixed kernel coefficient γ {@code >= 0} (poly, rbf, sigmoid), as scikit-learn 1.2 allows. */
     public SVC gamma(double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'scale', 'auto'} "
-                    + "or a float in the range (0.0, inf). Got " + num(value) + " instead.");
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} "
+                    + "or a float in the range [0.0, inf). Got " + num(value) + " instead.");
         }
         Builder b = b();
         b.gammaMode = null;
@@ -234,8 +234,8 @@ public final class SVC implements ClassifierEstimator {
     /** {@code 'scale'} ({@code 1 / (n_features · X.var())}) or {@code 'auto'} ({@code 1 / n_features}). */
     public SVC gamma(String value) {
         if (!"scale".equals(value) && !"auto".equals(value)) {
-            throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'scale', 'auto'} "
-                    + "or a float in the range (0.0, inf). Got " + repr(value) + " instead.");
+            throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} "
+                    + "or a float in the range [0.0, inf). Got " + repr(value) + " instead.");
         }
         Builder b = b();
         b.gammaMode = value;

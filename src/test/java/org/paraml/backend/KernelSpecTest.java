@@ -15,8 +15,9 @@ class KernelSpecTest {
 
     @Test
     void gammaMustBePositiveForKernelsThatUseIt() {
-        assertMessage(IllegalArgumentException.class, "gamma must be a finite number > 0 for the rbf kernel, got 0.0",
-                () -> KernelSpec.rbf(0));
+        assertMessage(IllegalArgumentException.class, "gamma must be a finite number >= 0 for the rbf kernel, got -0.5",
+                () -> KernelSpec.rbf(-0.5));
+        assertEquals(0.0, KernelSpec.rbf(0).gamma()); // scikit-learn 1.2 allows gamma = 0
         assertMessage(IllegalArgumentException.class, "for the poly kernel, got -1.0", () -> KernelSpec.poly(-1, 0, 3));
         assertMessage(IllegalArgumentException.class, "for the sigmoid kernel, got NaN",
                 () -> KernelSpec.sigmoid(Double.NaN, 0));

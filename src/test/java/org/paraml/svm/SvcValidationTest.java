@@ -68,12 +68,13 @@ class SvcValidationTest {
 
     @Test
     void gammaNotPositive() {
-        assertEquals("The 'gamma' parameter of SVC must be a str among {'scale', 'auto'} or a float in the range "
-                + "(0.0, inf). Got -1.0 instead.", bad(() -> new SVC().gamma(-1.0)));
-        assertEquals("The 'gamma' parameter of SVC must be a str among {'scale', 'auto'} or a float in the range "
-                + "(0.0, inf). Got 0.0 instead.", bad(() -> new SVC().gamma(0.0)));
-        assertEquals("The 'gamma' parameter of SVC must be a str among {'scale', 'auto'} or a float in the range "
-                + "(0.0, inf). Got 'foo' instead.", bad(() -> new SVC().gamma("foo")));
+        assertEquals("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} or a float in the range "
+                + "[0.0, inf). Got -1.0 instead.", bad(() -> new SVC().gamma(-1.0)));
+        assertEquals("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} or a float in the range "
+                + "[0.0, inf). Got 'foo' instead.", bad(() -> new SVC().gamma("foo")));
+        // scikit-learn 1.2 accepts 0: every rbf value is 1, and the fit still runs
+        assertEquals(0.0, new SVC().gamma(0.0).fit(org.paraml.linalg.Matrix.of(new double[][] {{0}, {1}, {2}, {3}}),
+                new int[] {0, 0, 1, 1}).gamma());
     }
 
     @Test
