@@ -254,6 +254,40 @@ public abstract class BackendContractTest {
     }
 
     /**
+     * The rbf value of a row with itself is exactly 1, as in libsvm (whose squared norms are its own
+     * inner products, so the distance {@code ‖x‖² + ‖x‖² − 2⟨x, x⟩} is exactly 0), even where the
+     * expansion cancels badly: values around 1000 and γ = 1e10.
+     */
+    @Test
+    void rbfOfARowWithItselfIsExactlyOne() {
+        Backend b = backend();
+        for (int d : new int[]{1, 4, 20, 40}) {
+            Matrix x = TestData.uniform(90 + d, 37, d);
+            for (int i = 0; i < x.data().length; i++) {
+                x.data()[i] = 1000 + 3 * x.data()[i];
+            }
+            PreparedMatrix p = b.prepare(x);
+            KernelSpec rbf = KernelSpec.rbf(1e10);
+            int n = x.rows();
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            double[] rows = new double[n * n];
+            b.kernelRows(rbf, p, all, n, rows, 0, n, 2);
+            float[] floats = new float[n * n];
+            b.kernelRows(rbf, p, all, n, floats, 0, n, 1);
+            double[] block = new double[n * n];
+            b.kernelBlock(rbf, p, b.prepare(x.copy()), block, 0, 2);
+            for (int i = 0; i < n; i++) {
+                assertEquals(1.0, rows[i * n + i], 0.0, "d = " + d + ": row " + i + " of kernelRows");
+                assertEquals(1.0f, floats[i * n + i], 0.0f, "d = " + d + ": row " + i + " of the float32 kernelRows");
+                assertEquals(1.0, block[i * n + i], 0.0, "d = " + d + ": row " + i + " of kernelBlock");
+            }
+        }
+    }
+
+    /**
      * {@code lloydStep} on prepared rows gives the bits of the {@link Matrix} form, as {@link Backend}
      * promises: sizes around the SIMD tiles (16 rows) and the groups in which prepared rows' sums are
      * added (256 rows), centres that repeat runs of rows, sums that start non-zero, 1 to 3 threads.

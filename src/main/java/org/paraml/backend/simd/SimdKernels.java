@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
+import org.paraml.backend.KernelType;
 import org.paraml.backend.Parallel;
 
 /**
@@ -58,6 +59,10 @@ final class SimdKernels {
         int base = from - from % L;
         int groups = (nRows + ROW_GROUP - 1) / ROW_GROUP;
         double[] panel = b.cols() <= PANEL_MAX_FEATURES ? b.panel() : null;
+        // rbf: norms summed as the inner products are, so that K(x, x) is exactly 1
+        boolean fused = kernel.type() == KernelType.RBF;
+        double[] aNorms = fused ? a.fusedNormsPadded() : a.squaredNorms();
+        double[] bNorms = fused ? b.fusedNormsPadded() : b.normsPadded();
         int columns = panel != null ? COLUMN_CHUNK
                 : Math.max(L, Math.min(COLUMN_CHUNK, COLUMN_BYTES / (Double.BYTES * b.cols()) / L * L));
         int chunks = (len - base + columns - 1) / columns;
@@ -76,8 +81,8 @@ final class SimdKernels {
             }
             for (int r = r0; r < r1; r++) {
                 int s = (r - r0) * COLUMN_CHUNK;
-                double ni = a.squaredNorms()[row(rows, r)];
-                apply(kernel, scratch, s, c1 - c0, b.normsPadded(), c0, ni);
+                double ni = aNorms[row(rows, r)];
+                apply(kernel, scratch, s, c1 - c0, bNorms, c0, ni);
                 int o = outOffset + r * outStride + c0 + skip;
                 if (dOut != null) {
                     System.arraycopy(scratch, s + skip, dOut, o, c1 - c0 - skip);
@@ -241,6 +246,11 @@ final class SimdKernels {
                 scratch[s0 + j] = dot(ad, o0, bd, b.matrix().offset(j), bound, d);
             }
         }
+    }
+
+    /** {@code ⟨x, y⟩} over d features, as {@link #rowDots} computes it (for norms that agree with it). */
+    static double dotAlongFeatures(double[] xd, int ox, double[] yd, int oy, int d) {
+        return dot(xd, ox, yd, oy, S.loopBound(d), d);
     }
 
     /** {@code ⟨x, y⟩} with the same arithmetic as one accumulator of {@link #rowDots}. */

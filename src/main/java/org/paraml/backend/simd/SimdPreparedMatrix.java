@@ -20,6 +20,7 @@ final class SimdPreparedMatrix implements PreparedMatrix {
     private final int paddedRows;
     private volatile double[] panel;
     private volatile double[] tiles;
+    private volatile double[] fusedNormsPadded;
 
     /** Rows per tile of {@link #tiles()}: two vectors. */
     static final int TILE_ROWS = 2 * SimdKernels.L;
@@ -55,6 +56,38 @@ final class SimdPreparedMatrix implements PreparedMatrix {
     /** {@link #squaredNorms()} followed by {@code +∞} up to {@link #paddedRows()}. */
     double[] normsPadded() {
         return normsPadded;
+    }
+
+    /**
+     * {@code ‖x_i‖²} summed as the kernels sum an inner product (up to {@link SimdKernels#PANEL_MAX_FEATURES}
+     * features, from the panel: {@code s = fma(x_if, x_if, s)} for f = 0, 1, …, from 0; beyond, along the
+     * features in vectors); then {@code +∞} up to {@link #paddedRows()}. With these norms the rbf distance
+     * {@code ‖x‖² + ‖y‖² − 2⟨x, y⟩} of a row with itself is exactly 0, so {@code K(x, x) = 1} as in
+     * libsvm (whose norms are its own inner products), however large γ or the values are; the plain
+     * {@link #squaredNorms()} round differently from the fused inner products. Built on first call.
+     */
+    double[] fusedNormsPadded() {
+        double[] n = fusedNormsPadded;
+        if (n == null) {
+            double[] data = matrix.data();
+            int d = matrix.cols();
+            n = new double[paddedRows];
+            for (int i = 0; i < matrix.rows(); i++) {
+                int o = matrix.offset(i);
+                if (d > SimdKernels.PANEL_MAX_FEATURES) {
+                    n[i] = SimdKernels.dotAlongFeatures(data, o, data, o, d); // as the kernels' inner products
+                    continue;
+                }
+                double sum = 0.0;
+                for (int f = 0; f < d; f++) {
+                    sum = Math.fma(data[o + f], data[o + f], sum);
+                }
+                n[i] = sum;
+            }
+            Arrays.fill(n, matrix.rows(), paddedRows, Double.POSITIVE_INFINITY);
+            fusedNormsPadded = n;
+        }
+        return n;
     }
 
     /** The transposed panel ({@code cols × paddedRows}), built on first call. */
