@@ -155,6 +155,10 @@ final class SearchCommand implements Callable<Integer> {
         try (SearchProgressDisplay progress = SearchProgressDisplay.create(err, verbose > 1)) {
             result = search.progress(progress).fit(x, y);
         } catch (SearchJournalException e) {
+            if (e.writeFailed()) {
+                // the journal was fine, writing to it failed (a full disk): a failure while running
+                throw new OutputFiles.OutputFileException("option '--journal': " + e.getMessage(), e);
+            }
             throw new BadInputFileException("option '--journal': " + e.getMessage(), e);
         } catch (SearchFailedException e) {
             err.println("paraml: error:" + e.getMessage());

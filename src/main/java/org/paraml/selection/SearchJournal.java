@@ -127,7 +127,7 @@ final class SearchJournal implements AutoCloseable {
         try {
             write(channel, n.toString());
         } catch (IOException e) {
-            throw new SearchJournalException(file, "cannot append a result: " + e, e);
+            throw new SearchJournalException(file, "cannot append a result: " + e, e, true);
         }
     }
 
@@ -139,7 +139,7 @@ final class SearchJournal implements AutoCloseable {
             }
             channel.close();
         } catch (IOException e) {
-            throw new SearchJournalException(file, "cannot be closed: " + e, e);
+            throw new SearchJournalException(file, "cannot be closed: " + e, e, true);
         }
     }
 
