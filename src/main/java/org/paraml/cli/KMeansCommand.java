@@ -115,7 +115,7 @@ final class KMeansCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--x", source.x);
-        inputs.put("--init", Files.isRegularFile(Path.of(init)) ? Path.of(init) : null);
+        inputs.put("--init", initMethod() ? null : Path.of(init));
         inputs.put("--secret-file", secretFile);
         OutputFiles.check(inputs, labelsOut == null ? Map.of() : Map.of("--labels-out", labelsOut));
         KMeans kmeans = estimator();
@@ -192,6 +192,13 @@ final class KMeansCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Whether --init names a method (k-means||, k-means++, random) rather than a file. */
+    private boolean initMethod() {
+        String method = init.trim().toLowerCase(Locale.ROOT);
+        return method.equals(KMeans.K_MEANS_PARALLEL) || method.equals(KMeans.K_MEANS_PLUS_PLUS)
+                || method.equals(KMeans.RANDOM);
+    }
+
     /** The centres read from an --init file, or null. */
     private Matrix initCentres;
 
@@ -207,7 +214,7 @@ final class KMeansCommand implements Callable<Integer> {
         KMeans k = new KMeans().nClusters(nClusters).oversamplingFactor(oversamplingFactor).initMaxIter(initMaxIter)
                 .maxIter(maxIter).tol(tol).nInit(nInit);
         String method = init.trim().toLowerCase(Locale.ROOT);
-        if (method.equals(KMeans.K_MEANS_PARALLEL) || method.equals(KMeans.K_MEANS_PLUS_PLUS) || method.equals(KMeans.RANDOM)) {
+        if (initMethod()) {
             k = k.init(method);
         } else if (Files.isRegularFile(Path.of(init))) {
             initCentres = InputFiles.readMatrix(Path.of(init), "--init");
