@@ -117,7 +117,6 @@ final class SearchCommand implements Callable<Integer> {
         }
         Estimator est = base.withParams(fixedParams);
         checkCandidates(est, paramGrid);
-        checkScoring(est, paramGrid);
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--x", xFile);
         inputs.put("--y", yFile);
@@ -180,30 +179,20 @@ final class SearchCommand implements Callable<Integer> {
 
     /**
      * Every candidate's parameters are valid for the estimator (each is set on it, which checks the value),
-     * so that a mistyped --grid value is a command-line error at once, not a failure of every fit it is in.
+     * so that a mistyped --grid value is a command-line error at once, not a failure of every fit it is in;
+     * and with neg_log_loss, which scores predicted probabilities, every candidate gives them.
      */
-    private static void checkCandidates(Estimator est, Map<String, List<Object>> paramGrid) {
+    private void checkCandidates(Estimator est, Map<String, List<Object>> paramGrid) {
         for (Map<String, Object> candidate : new ParameterGrid(paramGrid)) {
+            Estimator e;
             try {
-                est.withParams(candidate);
-            } catch (IllegalArgumentException e) {
+                e = est.withParams(candidate);
+            } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("invalid value for option '--grid' (candidate " + candidate + "): "
-                        + e.getMessage(), e);
+                        + ex.getMessage(), ex);
             }
-        }
-    }
-
-    /**
-     * neg_log_loss scores predicted probabilities: a candidate without them would fail every fold (and
-     * score NaN), which on the command line is a mistake in the options rather than data to report.
-     */
-    private void checkScoring(Estimator est, Map<String, List<Object>> paramGrid) {
-        if (!"neg_log_loss".equals(scoring)) {
-            return;
-        }
-        for (Map<String, Object> candidate : new ParameterGrid(paramGrid)) {
-            Object probability = est.withParams(candidate).getParams().get("probability");
-            if (!Boolean.TRUE.equals(probability)) {
+            Object probability = e.getParams().get("probability");
+            if ("neg_log_loss".equals(scoring) && !Boolean.TRUE.equals(probability)) {
                 throw new IllegalArgumentException("invalid value for option '--scoring': neg_log_loss needs predicted "
                         + "probabilities, which " + estimator + (probability == null ? " does not give"
                         : " gives only with probability=true (add --set probability=true)"));

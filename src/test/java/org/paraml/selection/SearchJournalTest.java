@@ -172,4 +172,28 @@ class SearchJournalTest {
             assertTrue(e.getMessage().contains("in use by another search"), e.getMessage());
         }
     }
+
+    /**
+     * A journal that is fine but cannot take a result (here: already closed; a full disk in practice)
+     * says so with {@link SearchJournalException#writeFailed()}, so that the command line reports a
+     * failure while running rather than a bad input file; a journal of another search does not.
+     */
+    @Test
+    void aFailedAppendIsAWriteFailureNotABadJournal() throws IOException {
+        Path journal = dir.resolve("closed.jsonl");
+        List<Map<String, Object>> candidates = new ParameterGrid(Map.of("shrink", List.of(0.0, 0.5))).toList();
+        SearchJob job = new SearchJob(new NearestCentroid(), candidates, new StratifiedKFold(3).split(X.rows(), Y), X, Y,
+                Scorers.get("accuracy"), false, ErrorScore.NAN);
+        TaskResult result = job.evaluate(job.tasks().get(0), 1);
+        SearchJournal open = SearchJournal.open(journal, job, SearchFingerprint.of(job, "accuracy"), "accuracy");
+        open.close();
+        SearchJournalException e = assertThrows(SearchJournalException.class, () -> open.append(result));
+        assertTrue(e.writeFailed(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot append a result"), e.getMessage());
+
+        Files.writeString(journal, "not a journal\n");
+        SearchJournalException bad = assertThrows(SearchJournalException.class,
+                () -> SearchJournal.open(journal, job, SearchFingerprint.of(job, "accuracy"), "accuracy"));
+        assertTrue(!bad.writeFailed(), bad.getMessage());
+    }
 }
