@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code paraml cluster}: a Spark standalone cluster on this machine, from ParaML's own jars. */
 @Command(name = "cluster",
         mixinStandardHelpOptions = true,
-        description = {"Start or stop a Spark standalone cluster on this machine (a master and workers, each a JVM",
-                "started from ParaML's jars), for 'paraml search --master'. It binds to 127.0.0.1 unless told otherwise."},
+        description = {"Start or stop a Spark standalone cluster on this machine.",
+                "A master and workers, each a JVM started from ParaML's jars, for 'paraml search --master'. "
+                        + "It binds to 127.0.0.1 unless told otherwise."},
         subcommands = {ClusterStartCommand.class, ClusterStopCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  paraml cluster start --workers 2 --authenticate",

@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "start",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Start a Spark master and N workers on this machine; they run until 'paraml cluster stop'.",
-                "Pid files, logs and the secret live in the state folder."})
+        description = {"Start a Spark master and N workers on this machine.",
+                "They run until 'paraml cluster stop'. Pid files, logs and the secret live in the state folder."})
 final class ClusterStartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

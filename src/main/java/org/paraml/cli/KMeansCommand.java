@@ -27,13 +27,15 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "kmeans",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Cluster rows with KMeans (k-means|| initialisation, Lloyd iterations), streaming data larger",
-                "than RAM block by block. Data: a .npy file or a folder of them (read by row ranges), a .csv file,",
-                "or the Dask-ML tutorial's generated blobs (--blobs)."},
+        description = {"Cluster rows with KMeans: k-means|| initialisation, then Lloyd iterations.",
+                "Data larger than RAM stream through block by block. Data: a .npy file or a folder of them (read "
+                        + "by row ranges), a .csv file, or the Dask-ML tutorial's generated blobs (--blobs)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paraml kmeans --blobs 100 --n-clusters 12 --init-max-iter 3 --oversampling-factor 10 --random-state 0",
+        footer = {"  paraml kmeans --blobs 100 --n-clusters 12 --init-max-iter 3 \\",
+                "      --oversampling-factor 10 --random-state 0",
                 "  paraml kmeans --x X.npy --n-clusters 8 --labels-out labels.npy --json",
-                "  paraml kmeans --x blocks/ --n-clusters 12 --init k-means++ --n-init 3 --backend scalar"})
+                "  paraml kmeans --x blocks/ --n-clusters 12 --init k-means++ --n-init 3 \\",
+                "      --backend scalar"})
 final class KMeansCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

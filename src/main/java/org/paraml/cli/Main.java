@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 @Command(name = "paraml",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Parallel and distributed machine learning for the JVM: scikit-learn's estimators,",
-                "answers and names, on SIMD and GPU kernels, on all cores or a Spark cluster.", ""},
+        description = {"Parallel and distributed machine learning for the JVM: scikit-learn's estimators, answers and "
+                + "names, on SIMD and GPU kernels, on all cores or a Spark cluster.", ""},
         subcommands = {TutorialCommand.class, DatasetsCommand.class, SvcCommand.class, KMeansCommand.class, SearchCommand.class, ClusterCommand.class,
                 BackendsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",

@@ -20,15 +20,16 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "make-blobs",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Generate isotropic Gaussian blobs for clustering, as sklearn.datasets.make_blobs:",
-                "the same arrays for the same --random-state."},
+        description = {"Generate isotropic Gaussian blobs for clustering, as sklearn.datasets.make_blobs.",
+                "The same arrays as scikit-learn's for the same --random-state."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paraml datasets make-blobs --n-samples 1000 --centers 12 --n-features 20 --random-state 0 \\",
-                "      --out-x X.npy --out-y y.npy",
-                "  paraml datasets make-blobs --n-samples 100,200,50 --cluster-std 0.5,1,2 --center-box=-5,5 \\",
-                "      --random-state 1 --out-x X.npy --out-y y.npy --out-centers C.npy --json",
-                "  paraml datasets make-blobs --n-samples 200000 --centers template.npy --n-features 20 \\",
-                "      --random-state 7 --out-x block7.npy --out-y y7.npy"})
+        footer = {"  paraml datasets make-blobs --n-samples 1000 --centers 12 --n-features 20 \\",
+                "      --random-state 0 --out-x X.npy --out-y y.npy",
+                "  paraml datasets make-blobs --n-samples 100,200,50 --cluster-std 0.5,1,2 \\",
+                "      --center-box=-5,5 --random-state 1 --out-x X.npy --out-y y.npy \\",
+                "      --out-centers C.npy --json",
+                "  paraml datasets make-blobs --n-samples 200000 --centers template.npy \\",
+                "      --n-features 20 --random-state 7 --out-x block7.npy --out-y y7.npy"})
 final class MakeBlobsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,13 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "make-classification",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Generate a random n-class classification problem, as sklearn.datasets.make_classification:",
-                "the same arrays for the same --random-state."},
+        description = {"Generate a random n-class classification problem, as sklearn.datasets.make_classification.",
+                "The same arrays as scikit-learn's for the same --random-state."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paraml datasets make-classification --n-samples 10000 --n-features 4 --random-state 0 \\",
-                "      --out-x X.npy --out-y y.npy",
-                "  paraml datasets make-classification --n-classes 3 --n-informative 3 --weights 0.5,0.3 \\",
-                "      --flip-y 0 --random-state 42 --out-x X.npy --out-y y.npy --json"})
+        footer = {"  paraml datasets make-classification --n-samples 10000 --n-features 4 \\",
+                "      --random-state 0 --out-x X.npy --out-y y.npy",
+                "  paraml datasets make-classification --n-classes 3 --n-informative 3 \\",
+                "      --weights 0.5,0.3 --flip-y 0 --random-state 42 \\",
+                "      --out-x X.npy --out-y y.npy --json"})
 final class MakeClassificationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

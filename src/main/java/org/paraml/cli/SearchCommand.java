@@ -32,17 +32,20 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "search",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Cross-validated grid search over hyperparameters, as sklearn's GridSearchCV: the same folds,",
-                "scores, ranks and verbose lines, on a pool of threads sharing one copy of the data."},
+        description = {"Cross-validated grid search over hyperparameters, as sklearn's GridSearchCV.",
+                "The same folds, scores, ranks and verbose lines as scikit-learn's, on a pool of threads sharing "
+                        + "one copy of the data."},
         footerHeading = "%nExamples:%n",
-        footer = {"  paraml search --x X.npy --y y.npy --estimator svc --grid C=0.1,1,10 --grid kernel=rbf,poly \\",
-                "      --cv 5 --n-jobs -1 --verbose 2",
-                "  paraml search --x X.npy --y y.npy --estimator svc --grid C=1,10 --set probability=true \\",
-                "      --scoring neg_log_loss --journal search.jsonl --json",
+        footer = {"  paraml search --x X.npy --y y.npy --estimator svc \\",
+                "      --grid C=0.1,1,10 --grid kernel=rbf,poly --cv 5 --n-jobs -1 --verbose 2",
+                "  paraml search --x X.npy --y y.npy --estimator svc --grid C=1,10 \\",
+                "      --set probability=true --scoring neg_log_loss --journal search.jsonl \\",
+                "      --json",
+                "  paraml cluster start --workers 2",
+                "  paraml search ... --master spark://127.0.0.1:7077",
                 "",
-                "Values are typed as Python literals: 10 (int), 0.1 or 1e-3 (float), true/false, none, else a string.",
-                "Rerunning a search with the same --journal skips the fits it already holds.",
-                "  paraml cluster start --workers 2 && paraml search ... --master spark://127.0.0.1:7077"})
+                "Values are typed as Python literals: 10 (int), 0.1 or 1e-3 (float), true/false, none, "
+                        + "else a string. Rerunning a search with the same --journal skips the fits it already holds."})
 final class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -23,8 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Fit a C-support vector classifier (scikit-learn's SVC, libsvm's solver) and report it."},
         footerHeading = "%nExamples:%n",
         footer = {"  paraml svc --x X.npy --y y.npy --random-state 0",
-                "  paraml svc --x X.npy --y y.npy --C 10 --kernel poly --gamma auto --probability --json",
-                "  paraml svc --x X.npy --y y.npy --C 1e-5 --no-shrinking --backend scalar --save model.zip"})
+                "  paraml svc --x X.npy --y y.npy --C 10 --kernel poly --gamma auto \\",
+                "      --probability --json",
+                "  paraml svc --x X.npy --y y.npy --C 1e-5 --no-shrinking --backend scalar \\",
+                "      --save model.zip"})
 final class SvcCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

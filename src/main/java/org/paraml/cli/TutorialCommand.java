@@ -39,13 +39,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "tutorial",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Walk through the Dask-ML tutorial in ParaML: make_classification, SVC, GridSearchCV serial and",
-                "on all cores, a larger grid, and KMeans with k-means|| on out-of-core blocks."},
+        description = {"Walk through the Dask-ML tutorial in ParaML.",
+                "make_classification, SVC, GridSearchCV serial and on all cores, a larger grid, and KMeans with "
+                        + "k-means|| on out-of-core blocks."},
         footerHeading = "%nExamples:%n",
         footer = {"  paraml tutorial",
-                "  paraml tutorial --blocks 500            # the tutorial's full 100M rows (16 GB, streamed)",
+                "  paraml tutorial --blocks 500       # the full 100M rows (16 GB, streamed)",
                 "  paraml tutorial --blocks 4 --block-rows 50000",
-                "  paraml tutorial --report report           # and report/index.html with charts"})
+                "  paraml tutorial --report report    # and report/index.html with charts"})
 final class TutorialCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

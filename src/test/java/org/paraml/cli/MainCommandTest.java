@@ -40,6 +40,41 @@ class MainCommandTest {
         }
     }
 
+    /**
+     * A command's first description line is its summary in the parent's command list, which shows
+     * that line alone: it must be a whole sentence. picocli wraps help text at 80 columns, and an
+     * example wrapped in the middle of a line can no longer be pasted into a shell.
+     */
+    @Test
+    void everyCommandHasAWholeSummaryAndExamplesThatFitEightyColumns() {
+        java.util.List<String> tooLong = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())));
+        int commands = 0;
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cl = todo.poll();
+            todo.addAll(cl.getSubcommands().values());
+            picocli.CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+            String name = cl.getCommandSpec().qualifiedName();
+            commands++;
+            String[] description = usage.description();
+            if (cl.getCommandSpec().parent() != null && !(cl.getCommand() instanceof picocli.CommandLine.HelpCommand)
+                    && (description.length == 0 || !description[0].strip().endsWith("."))) {
+                tooLong.add(name + " summary is not a whole sentence: " + String.join("|", description));
+            }
+            if (usage.footerHeading().contains("Examples")) {
+                for (String line : usage.footer()) {
+                    if (line.startsWith("  ") && line.length() > 79) {
+                        tooLong.add(name + " example: " + line);
+                    }
+                }
+            }
+        }
+        assertTrue(commands >= 10, "commands walked: " + commands);
+        assertTrue(tooLong.isEmpty(), String.join("\n", tooLong));
+    }
+
     @Test
     void tutorialReportMustBeAFolder() throws Exception {
         CliRunner help = CliRunner.run("tutorial", "--help");
