@@ -26,12 +26,15 @@ import java.util.TreeSet;
  * estimator, sizes and scoring); each further line is one {@link TaskResult}. Opening an existing
  * journal reads the results back; a journal whose fingerprint differs is refused, naming the
  * parts that differ. A last line without its newline (a write cut short) is ignored and
- * overwritten; any other unreadable line is an error. The file is locked while open, so two
+ * overwritten; any other unreadable line is an error. A file without any newline is started afresh
+ * only if it is empty or begins as a header does; another file is refused, never overwritten. The file is locked while open, so two
  * searches cannot write one journal.
  */
 final class SearchJournal implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FORMAT = "paraml-search-journal";
+    /** How every header line starts (Jackson writes the fields in the order they are put). */
+    private static final String HEADER_START = "{\"format\":\"" + FORMAT + "\"";
 
     private final Path file;
     private final FileChannel channel;
@@ -76,6 +79,7 @@ final class SearchJournal implements AutoCloseable {
             int end = lastNewline(bytes) + 1; // bytes after the last newline are a torn write
             List<TaskResult> results = new ArrayList<>();
             if (end == 0) {
+                checkTornHeader(file, bytes);
                 ch.truncate(0);
                 ch.position(0);
                 write(ch, header(job, fingerprint, scoring));
@@ -156,6 +160,21 @@ final class SearchJournal implements AutoCloseable {
         n.put("n_samples", job.x().rows());
         n.put("scoring", scoring);
         return n.toString();
+    }
+
+    /**
+     * A file without a newline holds no result: it is empty, or a header whose write was cut short
+     * (which starts as every header does, {@value #HEADER_START}); anything else is some other file,
+     * refused rather than overwritten.
+     */
+    private static void checkTornHeader(Path file, byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int n = Math.min(text.length(), HEADER_START.length());
+        if (!text.regionMatches(0, HEADER_START, 0, n)) {
+            throw new SearchJournalException(file, "is not a ParaML search journal (it has no line ending in a newline and "
+                    + "does not start with " + HEADER_START + "); it is left as it is: name a new file or an "
+                    + "existing journal", null);
+        }
     }
 
     private static void checkHeader(Path file, String line, SearchFingerprint fp) {

@@ -115,6 +115,34 @@ class SearchJournalTest {
                 .fit(X, Y)).getMessage().contains("is not a ParaML search journal"));
     }
 
+    /**
+     * A file without any newline is either a journal whose header write was cut short (it holds no
+     * result: started afresh) or some other file, which must be refused and left as it was, not
+     * truncated into a journal.
+     */
+    @Test
+    void aFileWithoutNewlineIsStartedAfreshOnlyWhenItIsATornHeader() throws IOException {
+        Path notes = dir.resolve("notes.json");
+        String text = "{\"best\": 0.93, \"C\": 1}";
+        Files.writeString(notes, text);
+        SearchJournalException e = assertThrows(SearchJournalException.class,
+                () -> JournalSearchMain.search().journal(notes).fit(X, Y));
+        assertTrue(e.getMessage().startsWith("search journal " + notes + ": is not a ParaML search journal"),
+                e.getMessage());
+        assertEquals(text, Files.readString(notes), "the file is left as it was");
+
+        Path torn = dir.resolve("torn-header.jsonl");
+        Path whole = dir.resolve("whole.jsonl");
+        SearchResult plain = JournalSearchMain.search().journal(whole).fit(X, Y);
+        String header = lines(whole).get(0);
+        for (int cut : new int[] {1, 12, header.length() / 2, header.length()}) {
+            Files.writeString(torn, header.substring(0, cut));
+            assertSameResults(plain, JournalSearchMain.search().journal(torn).fit(X, Y));
+            assertEquals(1 + TOTAL, lines(torn).size(), "cut at " + cut);
+            assertEquals(header, lines(torn).get(0));
+        }
+    }
+
     @Test
     void aSearchKilledMidwayResumesToTheUninterruptedResults() throws Exception {
         Path journal = dir.resolve("killed.jsonl");
