@@ -135,6 +135,7 @@ final class SearchCommand implements Callable<Integer> {
                     + " has " + x.rows() + " rows", null);
         }
         checkData(est, x, y);
+        checkScoring(est, y);
         GridSearchCV search = new GridSearchCV(est, paramGrid).cv(cv).scoring(scoring).nJobs(nJobs)
                 .refit(!noRefit).verbose(verbose).journal(journal).verboseSink(line -> {
                     out.println(line);
@@ -213,6 +214,38 @@ final class SearchCommand implements Callable<Integer> {
         if (y != null && est instanceof ClassifierEstimator && Labels.classes(y).length < 2) {
             throw new BadInputFileException("--y " + yFile + ": the labels hold one class only (" + Labels.classes(y).length
                     + " distinct value); a classifier needs two or more classes", null);
+        }
+    }
+
+    /**
+     * A --scoring that cannot score these labels would fail the scoring of every fit (each score NaN,
+     * as scikit-learn records it): scikit-learn's scorers all score a classifier's outputs; f1,
+     * precision and recall (average='binary') need two classes, one of them 1 (pos_label=1); roc_auc
+     * needs two classes. Reported once against --scoring, before any fit.
+     */
+    private void checkScoring(Estimator est, int[] y) {
+        if (scoring == null) {
+            return;
+        }
+        String bad = "invalid value for option '--scoring': " + scoring;
+        if (!(est instanceof ClassifierEstimator)) {
+            throw new IllegalArgumentException(bad + " scores the predictions of a classifier, but " + estimator
+                    + " is not a classifier; leave --scoring out to use " + estimator + "'s own score");
+        }
+        boolean prfBinary = scoring.equals("f1") || scoring.equals("precision") || scoring.equals("recall");
+        if (y == null || !(prfBinary || scoring.equals("roc_auc"))) {
+            return;
+        }
+        int[] classes = Labels.classes(y);
+        String held = "--y " + yFile + " holds " + classes.length + " classes " + Arrays.toString(classes);
+        String instead = prfBinary ? "use " + scoring + "_macro, " + scoring + "_micro or " + scoring + "_weighted"
+                : "use another scorer, e.g. accuracy, balanced_accuracy, f1_macro or neg_log_loss";
+        if (classes.length > 2) {
+            throw new IllegalArgumentException(bad + " scores two classes only, but " + held + "; " + instead);
+        }
+        if (prfBinary && Arrays.binarySearch(classes, 1) < 0) {
+            throw new IllegalArgumentException(bad + " takes class 1 as the positive class (pos_label=1), but " + held
+                    + "; " + instead + ", or label the positive class 1");
         }
     }
 

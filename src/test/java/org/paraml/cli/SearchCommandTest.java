@@ -146,6 +146,52 @@ class SearchCommandTest {
         assertFalse(allFail.err().contains("\tat org.paraml.selection.SearchEngine"), "no stack trace of the search");
     }
 
+    /**
+     * A --scoring that cannot score these labels (a binary-only scorer on three classes, pos_label=1
+     * absent, a label scorer on a clusterer) would make every score NaN, as scikit-learn records it;
+     * the command line says so once, naming --scoring, instead of running the search.
+     */
+    @Test
+    void scoringThatCannotScoreTheLabelsIsAUsageError() throws Exception {
+        Dataset three = new MakeClassification().nSamples(90).nFeatures(5).nInformative(3).nClasses(3).randomState(3)
+                .generate();
+        Path x3 = dir.resolve("X3.npy");
+        Path y3 = dir.resolve("y3.npy");
+        Npy.write(x3, three.x());
+        Npy.write(y3, three.y());
+        for (String s : new String[] {"f1", "precision", "recall", "roc_auc"}) {
+            CliRunner r = CliRunner.run("search", "--x", x3.toString(), "--y", y3.toString(), "--estimator", "centroid",
+                    "--grid", "shrink=0,0.5", "--cv", "3", "--scoring", s);
+            assertEquals(ExitCode.USAGE, r.status(), s + ": " + r.err());
+            assertTrue(r.err().contains("invalid value for option '--scoring': " + s + " scores two classes")
+                    && r.err().contains("holds 3 classes [0, 1, 2]"), r.err());
+            assertFalse(r.err().contains("Scoring failed"), "no fit ran: " + r.err());
+        }
+        CliRunner macro = CliRunner.run("search", "--x", x3.toString(), "--y", y3.toString(), "--estimator", "centroid",
+                "--grid", "shrink=0,0.5", "--cv", "3", "--scoring", "f1_macro");
+        assertEquals(ExitCode.OK, macro.status(), macro.err());
+
+        int[] labels02 = DATA.y().clone();
+        for (int i = 0; i < labels02.length; i++) {
+            labels02[i] *= 2;
+        }
+        Path y02 = dir.resolve("y02.npy");
+        Npy.write(y02, labels02);
+        CliRunner pos = CliRunner.run("search", "--x", x.toString(), "--y", y02.toString(), "--estimator", "centroid",
+                "--grid", "shrink=0,0.5", "--cv", "3", "--scoring", "f1");
+        assertEquals(ExitCode.USAGE, pos.status(), pos.err());
+        assertTrue(pos.err().contains("pos_label=1") && pos.err().contains("[0, 2]"), pos.err());
+        CliRunner auc = CliRunner.run("search", "--x", x.toString(), "--y", y02.toString(), "--estimator", "centroid",
+                "--grid", "shrink=0,0.5", "--cv", "3", "--scoring", "roc_auc");
+        assertEquals(ExitCode.OK, auc.status(), "roc_auc takes the greater label as positive: " + auc.err());
+
+        CliRunner clusterer = CliRunner.run("search", "--x", x.toString(), "--estimator", "kmeans",
+                "--grid", "n_clusters=2,3", "--cv", "3", "--scoring", "accuracy");
+        assertEquals(ExitCode.USAGE, clusterer.status(), clusterer.err());
+        assertTrue(clusterer.err().contains("invalid value for option '--scoring': accuracy")
+                && clusterer.err().contains("kmeans is not a classifier"), clusterer.err());
+    }
+
     @Test
     void valuesAreTypedAsPythonLiterals() {
         assertEquals(10, ParamValues.parse("10"));
