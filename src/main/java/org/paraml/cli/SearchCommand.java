@@ -15,6 +15,7 @@ import org.paraml.data.Validation;
 import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.estimator.Estimator;
 import org.paraml.linalg.Matrix;
+import org.paraml.selection.CrossValidation;
 import org.paraml.selection.CvResults;
 import org.paraml.selection.FitFailure;
 import org.paraml.selection.GridSearchCV;
@@ -23,6 +24,7 @@ import org.paraml.selection.SearchExecutor;
 import org.paraml.selection.SearchFailedException;
 import org.paraml.selection.SearchJournalException;
 import org.paraml.selection.SearchResult;
+import org.paraml.selection.StratifiedKFold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -136,6 +138,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         checkData(est, x, y);
         checkScoring(est, y);
+        checkCv(est, x, y);
         GridSearchCV search = new GridSearchCV(est, paramGrid).cv(cv).scoring(scoring).nJobs(nJobs)
                 .refit(!noRefit).verbose(verbose).journal(journal).verboseSink(line -> {
                     out.println(line);
@@ -246,6 +249,25 @@ final class SearchCommand implements Callable<Integer> {
         if (prfBinary && Arrays.binarySearch(classes, 1) < 0) {
             throw new IllegalArgumentException(bad + " takes class 1 as the positive class (pos_label=1), but " + held
                     + "; " + instead + ", or label the positive class 1");
+        }
+    }
+
+    /**
+     * The folds the search will use can be made from this data; the splitter's refusals (scikit-learn's
+     * words) are blamed on --cv. (Checked here rather than by splitting, which would log the splitter's
+     * warnings twice.)
+     */
+    private void checkCv(Estimator est, Matrix x, int[] y) {
+        String problem = null;
+        if (cv > x.rows()) {
+            problem = "Cannot have number of splits n_splits=" + cv + " greater than the number of samples: n_samples="
+                    + x.rows() + ".";
+        } else if (CrossValidation.checkCv(cv, est, y) instanceof StratifiedKFold
+                && Arrays.stream(Labels.counts(y, Labels.classes(y))).allMatch(count -> count < cv)) {
+            problem = "n_splits=" + cv + " cannot be greater than the number of members in each class.";
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException("invalid value for option '--cv': " + cv + " (" + problem + ")");
         }
     }
 

@@ -192,6 +192,27 @@ class SearchCommandTest {
                 && clusterer.err().contains("kmeans is not a classifier"), clusterer.err());
     }
 
+    /** The splitter's refusals (too few rows, every class smaller than --cv) name --cv and its value. */
+    @Test
+    void aCvTheDataCannotSplitNamesTheOption() throws Exception {
+        Path x8 = dir.resolve("X8.npy");
+        Path y8 = dir.resolve("y8.npy");
+        Npy.write(x8, DATA.x().selectRows(new int[] {0, 1, 2, 3, 4, 5, 6, 7}));
+        Npy.write(y8, new int[] {0, 1, 0, 1, 0, 1, 0, 1});
+        CliRunner tooFewRows = CliRunner.run("search", "--x", x8.toString(), "--y", y8.toString(), "--estimator",
+                "centroid", "--grid", "shrink=0,0.5", "--cv", "9");
+        assertEquals(ExitCode.USAGE, tooFewRows.status(), tooFewRows.err());
+        assertTrue(tooFewRows.err().contains("invalid value for option '--cv': 9")
+                && tooFewRows.err().contains("n_splits=9 greater than the number of samples: n_samples=8"),
+                tooFewRows.err());
+        CliRunner smallClasses = CliRunner.run("search", "--x", x8.toString(), "--y", y8.toString(), "--estimator",
+                "centroid", "--grid", "shrink=0,0.5", "--cv", "5");
+        assertEquals(ExitCode.USAGE, smallClasses.status(), smallClasses.err());
+        assertTrue(smallClasses.err().contains("invalid value for option '--cv': 5")
+                && smallClasses.err().contains("n_splits=5 cannot be greater than the number of members in each class"),
+                smallClasses.err());
+    }
+
     @Test
     void valuesAreTypedAsPythonLiterals() {
         assertEquals(10, ParamValues.parse("10"));
