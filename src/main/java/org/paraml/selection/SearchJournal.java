@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * journal reads the results back; a journal whose fingerprint differs is refused, naming the
  * parts that differ. A last line without its newline (a write cut short) is ignored and
  * overwritten; any other unreadable line is an error. A file without any newline is started afresh
- * only if it is empty or begins as a header does; another file is refused, never overwritten. The file is locked while open, so two
- * searches cannot write one journal.
+ * only if it is empty or begins as a header does; another file is refused, never overwritten. The
+ * file is locked while open, so two searches cannot write one journal.
  */
 final class SearchJournal implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
