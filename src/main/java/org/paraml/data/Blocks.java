@@ -150,8 +150,8 @@ public final class Blocks implements AutoCloseable {
      * by ranges with positional reads: nothing stays memory-mapped, so reading a file larger than RAM
      * leaves the process's resident memory bounded by the blocks held. Close the blocks to close the files.
      *
-     * @throws IOException when a file is missing, unreadable or not a 1-D/2-D C-order array, or when the
-     *                     folder holds no {@code .npy} file; the message names the file
+     * @throws IOException when a file is missing, unreadable, not a 1-D/2-D C-order array or without
+     *                     columns, or when the folder holds no {@code .npy} file; the message names the file
      */
     public static Blocks npy(Path fileOrFolder, int blockRows) throws IOException {
         Objects.requireNonNull(fileOrFolder, "fileOrFolder");

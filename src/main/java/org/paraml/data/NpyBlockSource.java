@@ -84,6 +84,10 @@ final class NpyBlockSource implements BlockSource {
             for (Path f : files) {
                 NpyRowReader r = Npy.openRows(f);
                 readers.add(r);
+                if (r.cols() == 0) {
+                    throw new NpyFormatException(f, "the array of shape " + r.header().shapeString()
+                            + " has 0 columns (features); at least 1 is required");
+                }
                 if (r.cols() != readers.get(0).cols()) {
                     throw new NpyFormatException(f, "has " + r.cols() + " columns, but " + readers.get(0).file()
                             + " has " + readers.get(0).cols() + ": every file must have the same columns");

@@ -100,6 +100,12 @@ class KMeansCommandTest {
         assertEquals(ExitCode.BAD_INPUT, tooMany.status());
         assertTrue(tooMany.err().contains("n_clusters") || tooMany.err().contains("n_samples"), tooMany.err());
         assertFalse(Files.exists(labels), "no half-written labels file");
+
+        Path noColumns = dir.resolve("no-columns.npy");
+        Npy.write(noColumns, Matrix.zeros(10, 0));
+        CliRunner empty = CliRunner.run("kmeans", "--x", noColumns.toString(), "--n-clusters", "2");
+        assertEquals(ExitCode.BAD_INPUT, empty.status(), empty.err());
+        assertTrue(empty.err().contains("--x") && empty.err().contains("no-columns.npy"), empty.err());
     }
 
     @Test

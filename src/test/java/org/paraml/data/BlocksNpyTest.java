@@ -79,4 +79,18 @@ class BlocksNpyTest {
         assertTrue(bad.getMessage().contains("b.npy"), bad.getMessage());
         assertThrows(IOException.class, () -> Blocks.npy(tmp.resolve("missing.npy"), 10));
     }
+
+    @Test
+    void aFileWithNoColumnsIsABadFileNamedInTheError() throws IOException {
+        Path f = tmp.resolve("no-columns.npy");
+        Npy.write(f, Matrix.zeros(10, 0));
+        NpyFormatException e = assertThrows(NpyFormatException.class, () -> Blocks.npy(f, 4));
+        assertTrue(e.getMessage().contains("no-columns.npy") && e.getMessage().contains("(10, 0)")
+                && e.getMessage().contains("at least 1"), e.getMessage());
+        Path dir = Files.createDirectory(tmp.resolve("parts"));
+        Npy.write(dir.resolve("a.npy"), Matrix.zeros(0, 0));
+        Npy.write(dir.resolve("b.npy"), Matrix.zeros(3, 0));
+        NpyFormatException inFolder = assertThrows(NpyFormatException.class, () -> Blocks.npy(dir, 4));
+        assertTrue(inFolder.getMessage().contains("a.npy"), inFolder.getMessage());
+    }
 }
