@@ -2,6 +2,7 @@ package org.paraml.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -132,6 +133,10 @@ final class KMeansCommand implements Callable<Integer> {
         if (memoryBudgetMb < 0) {
             throw new IllegalArgumentException("invalid value for option '--memory-budget': " + memoryBudgetMb + " (allowed: >= 0)");
         }
+        if (spillDir != null && Files.exists(spillDir) && !Files.isDirectory(spillDir)) {
+            throw new IllegalArgumentException("invalid value for option '--spill-dir': '" + spillDir
+                    + "' is not a folder (allowed: a folder, existing or to be created)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (master != null) {
             return fitOnSpark(kmeans.threads(nThreads).backend(backend), backend);
@@ -246,7 +251,13 @@ final class KMeansCommand implements Callable<Integer> {
             }
             Blocks generated = TutorialBlobs.blocks(source.blobs, blockRows, nFeatures, centers);
             // Lloyd reads the data many times: make the blocks once, keep or spill them.
-            return generated.persist(memoryBudgetMb << 20, nThreads, spillDir, progress);
+            try {
+                return generated.persist(memoryBudgetMb << 20, nThreads, spillDir, progress);
+            } catch (UncheckedIOException e) {
+                // keep the spill's own message (which folder or file, what failed), not only its cause's
+                throw new IOException(e.getMessage() + " (choose another folder with --spill-dir, or raise "
+                        + "--memory-budget to keep the blocks in memory)", e.getCause());
+            }
         }
         Path x = source.x;
         if (!Files.exists(x)) {

@@ -53,6 +53,13 @@ final class SpillFile implements AutoCloseable {
         } catch (IOException e) {
             spill.closeQuietly(e);
             throw new UncheckedIOException("cannot spill " + blocks + " to " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            // an I/O error inside the pass (the disk filled up, a block could not be read) arrives bare
+            UncheckedIOException named = new UncheckedIOException("cannot spill " + blocks + " to " + file + ": "
+                    + e.getMessage(), e.getCause());
+            named.addSuppressed(e);
+            spill.closeQuietly(named);
+            throw named;
         } catch (RuntimeException | Error e) {
             spill.closeQuietly(e);
             throw e;

@@ -81,6 +81,23 @@ class KMeansCommandTest {
     }
 
     @Test
+    void aSpillFolderThatCannotBeUsedIsNamedInTheError() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        CliRunner isFile = CliRunner.run("kmeans", "--blobs", "2", "--block-rows", "500", "--n-clusters", "3",
+                "--memory-budget", "0", "--spill-dir", file.toString());
+        assertEquals(ExitCode.USAGE, isFile.status(), isFile.err());
+        assertTrue(isFile.err().contains("--spill-dir") && isFile.err().contains("not-a-folder")
+                && isFile.err().contains("not a folder"), isFile.err());
+
+        CliRunner under = CliRunner.run("kmeans", "--blobs", "2", "--block-rows", "500", "--n-clusters", "3",
+                "--memory-budget", "0", "--spill-dir", file.resolve("sub").toString());
+        assertEquals(ExitCode.FAILURE, under.status(), under.err());
+        assertTrue(under.err().contains("spill") && under.err().contains("--spill-dir")
+                && under.err().contains("not-a-folder"), under.err());
+        assertFalse(under.err().contains("\tat "), "no stack trace: " + under.err());
+    }
+
+    @Test
     void badDataIsABadInputError() throws Exception {
         CliRunner missing = CliRunner.run("kmeans", "--x", dir.resolve("none.npy").toString());
         assertEquals(ExitCode.BAD_INPUT, missing.status());

@@ -87,8 +87,14 @@ class BlocksPersistTest {
         CountingSource src = new CountingSource(12, 10, 2);
         src.failAt = 6;
         Blocks blocks = Blocks.from(src);
-        assertThrows(UncheckedIOException.class, () -> blocks.persist(0, 2, tmp, BlockProgress.NONE));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> blocks.persist(0, 2, tmp, BlockProgress.NONE));
         assertEquals(List.of(), contents(tmp));
+        // an I/O error inside the pass (a full disk while writing, a block that cannot be read) says what
+        // was being spilled where, not only the bare cause ("No space left on device")
+        assertTrue(e.getMessage().startsWith("cannot spill ") && e.getMessage().contains(tmp.toString())
+                && e.getMessage().endsWith("block 6 is unreadable (test)"), e.getMessage());
+        assertTrue(e.getCause().getMessage().contains("block 6 is unreadable"), e.getCause().toString());
     }
 
     @Test
