@@ -2,6 +2,7 @@ package org.paraml.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -160,6 +161,8 @@ public final class Blocks implements AutoCloseable {
             try (Stream<Path> s = Files.list(fileOrFolder)) {
                 files = s.filter(p -> p.getFileName().toString().endsWith(".npy")
                         && Files.isRegularFile(p)).sorted().toList();
+            } catch (AccessDeniedException e) {
+                throw Npy.permissionDenied(fileOrFolder, e);
             }
             if (files.isEmpty()) {
                 throw new NoSuchFileException(fileOrFolder.toString(), null,

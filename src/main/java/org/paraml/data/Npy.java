@@ -2,6 +2,7 @@ package org.paraml.data;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class Npy {
      */
     public static NpyHeader header(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = openForReading(file)) {
             return NpyHeader.read(ch, file);
         }
     }
@@ -131,6 +132,29 @@ public final class Npy {
      */
     public static NpyRowReader openRows(Path file) throws IOException {
         return NpyRowReader.open(file);
+    }
+
+    /**
+     * Opens {@code file} for reading. A file this user may not read fails with an
+     * {@link AccessDeniedException} whose message says so: the JDK's names the bare path only.
+     */
+    static FileChannel openForReading(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (AccessDeniedException e) {
+            throw permissionDenied(file, e);
+        }
+    }
+
+    /** {@code e} for {@code fileOrFolder} again, with the reason in its message. */
+    static AccessDeniedException permissionDenied(Path fileOrFolder, AccessDeniedException e) {
+        if (e.getReason() != null) {
+            return e;
+        }
+        AccessDeniedException named = new AccessDeniedException(fileOrFolder.toString(), null,
+                "permission denied: this user may not read it (check its permissions and its folder's)");
+        named.initCause(e);
+        return named;
     }
 
     private static NpyRowReader openVector(Path file) throws IOException {

@@ -87,7 +87,7 @@ public final class NpyRowReader implements AutoCloseable {
     /** Opens with a given access mode and window size in bytes (rounded down to whole elements, at least one). */
     static NpyRowReader open(Path file, Access access, int windowBytes) throws IOException {
         Objects.requireNonNull(file, "file");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ch = Npy.openForReading(file);
         try {
             NpyHeader h = NpyHeader.read(ch, file);
             Npy.checkReadable(file, h, 1, 2);

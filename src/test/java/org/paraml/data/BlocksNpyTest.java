@@ -93,4 +93,28 @@ class BlocksNpyTest {
         NpyFormatException inFolder = assertThrows(NpyFormatException.class, () -> Blocks.npy(dir, 4));
         assertTrue(inFolder.getMessage().contains("a.npy"), inFolder.getMessage());
     }
+
+    @Test
+    void anUnreadableFileOrFolderIsNamedWithTheReason() throws IOException {
+        Path f = tmp.resolve("secret.npy");
+        Npy.write(f, counting(4, 2, 0));
+        Path dir = Files.createDirectory(tmp.resolve("closed"));
+        Npy.write(dir.resolve("a.npy"), counting(4, 2, 0));
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        Files.setPosixFilePermissions(dir, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f) || Files.isReadable(dir),
+                    "permissions are not enforced for this user (root)");
+            // AccessDeniedException's own message is the bare path: the reason must be said
+            IOException file = assertThrows(IOException.class, () -> Blocks.npy(f, 2));
+            assertTrue(file.getMessage().contains("secret.npy") && file.getMessage().contains("permission denied"),
+                    file.getMessage());
+            IOException folder = assertThrows(IOException.class, () -> Blocks.npy(dir, 2));
+            assertTrue(folder.getMessage().contains("closed") && folder.getMessage().contains("permission denied"),
+                    folder.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+    }
 }
