@@ -121,6 +121,7 @@ final class KMeansCommand implements Callable<Integer> {
         inputs.put("--init", initMethod() ? null : Path.of(init));
         inputs.put("--secret-file", secretFile);
         OutputFiles.check(inputs, labelsOut == null ? Map.of() : Map.of("--labels-out", labelsOut));
+        checkLabelsOutsideInputFolder();
         KMeans kmeans = estimator();
         Backend backend = backendOption.resolve();
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -197,6 +198,30 @@ final class KMeansCommand implements Callable<Integer> {
             report(model, backend, shape, fitSeconds);
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * A .npy labels file written into the folder that --x reads would be read as data by the next run
+     * (silently, when the data have one feature): refused.
+     */
+    private void checkLabelsOutsideInputFolder() {
+        if (labelsOut == null || source.x == null || !Files.isDirectory(source.x)
+                || !labelsOut.getFileName().toString().endsWith(".npy")) {
+            return;
+        }
+        Path folder = labelsOut.toAbsolutePath().normalize().getParent();
+        Path input = source.x.toAbsolutePath().normalize();
+        boolean same;
+        try {
+            same = folder.equals(input) || Files.isSameFile(folder, input);
+        } catch (IOException e) {
+            same = false;
+        }
+        if (same) {
+            throw new IllegalArgumentException("invalid value for option '--labels-out': '" + labelsOut
+                    + "' is in the folder --x " + source.x + " reads, so it would be read as data next time "
+                    + "(allowed: a file outside that folder)");
+        }
     }
 
     /** Whether --init names a method (k-means||, k-means++, random) rather than a file. */

@@ -98,6 +98,24 @@ class KMeansCommandTest {
     }
 
     @Test
+    void labelsAreNotWrittenIntoTheFolderOfInputFiles() throws Exception {
+        // one feature: a labels file in the folder would be read as one more block of data by the next run
+        Path parts = Files.createDirectory(dir.resolve("parts"));
+        Npy.write(parts.resolve("a.npy"), Matrix.of(new double[][] {{0}, {1}, {10}, {11}}));
+        Path labels = parts.resolve("labels.npy");
+        CliRunner r = CliRunner.run("kmeans", "--x", parts.toString(), "--n-clusters", "2", "--labels-out",
+                labels.toString());
+        assertEquals(ExitCode.USAGE, r.status(), r.err());
+        assertTrue(r.err().contains("--labels-out") && r.err().contains("labels.npy")
+                && r.err().contains("--x"), r.err());
+        assertFalse(Files.exists(labels));
+        Path beside = dir.resolve("labels.npy");
+        CliRunner ok = CliRunner.run("kmeans", "--x", parts.toString(), "--n-clusters", "2", "--labels-out",
+                beside.toString());
+        assertEquals(ExitCode.OK, ok.status(), ok.err());
+    }
+
+    @Test
     void badDataIsABadInputError() throws Exception {
         CliRunner missing = CliRunner.run("kmeans", "--x", dir.resolve("none.npy").toString());
         assertEquals(ExitCode.BAD_INPUT, missing.status());
