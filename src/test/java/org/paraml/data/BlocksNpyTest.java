@@ -94,6 +94,19 @@ class BlocksNpyTest {
         assertTrue(inFolder.getMessage().contains("a.npy"), inFolder.getMessage());
     }
 
+    /** What the test below checks end to end, on any user (root reads every file, so it skips there). */
+    @Test
+    void aBarePermissionErrorGetsItsReason() {
+        Path f = tmp.resolve("secret.npy");
+        java.nio.file.AccessDeniedException bare = new java.nio.file.AccessDeniedException(f.toString());
+        java.nio.file.AccessDeniedException named = Npy.permissionDenied(f, bare);
+        assertTrue(named.getMessage().contains("secret.npy") && named.getMessage().contains("permission denied"),
+                named.getMessage());
+        assertTrue(named.getCause() == bare, "the JDK's exception is kept as the cause");
+        java.nio.file.AccessDeniedException withReason = new java.nio.file.AccessDeniedException(f.toString(), null, "EACCES");
+        assertTrue(Npy.permissionDenied(f, withReason) == withReason, "a reason the JDK gave is kept as it is");
+    }
+
     @Test
     void anUnreadableFileOrFolderIsNamedWithTheReason() throws IOException {
         Path f = tmp.resolve("secret.npy");
