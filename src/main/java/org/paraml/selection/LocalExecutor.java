@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>With one worker the tasks run on the calling thread. Cancellation (an interrupt of the
  * calling thread) stops the scheduling at once, interrupts the running fits and waits for the
- * workers to end, so that no thread outlives {@link #execute}.
+ * workers to end, so that no thread outlives {@link #execute}. A fit that raises (error_score
+ * 'raise') stops the scheduling too; the fits already running finish and are reported.
  */
 public final class LocalExecutor implements SearchExecutor {
     private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
@@ -74,9 +75,8 @@ public final class LocalExecutor implements SearchExecutor {
                         FitTask t = tasks.get(i);
                         sink.started(t);
                         TaskResult r = job.evaluate(t, kernelThreads);
-                        if (stop.get()) {
-                            return;
-                        }
+                        // reported even when another fit has stopped the search meanwhile: a finished
+                        // fit's result reaches the journal, so a rerun does not fit it again
                         sink.finished(r);
                     }
                 } catch (CancellationException e) {

@@ -175,7 +175,11 @@ public final class SparkExecutor implements SearchExecutor {
         }
     }
 
-    /** Runs one group as one Spark job and reports its results, unless the search was stopped meanwhile. */
+    /**
+     * Runs one group as one Spark job and reports its results (also when the search was stopped
+     * meanwhile: a finished fit's result reaches the journal); a fit that raised is thrown after the
+     * group's other results are reported.
+     */
     private void runGroup(Broadcast<SearchPayload> bc, TaskGroup group, int kernelThreads, TaskSink sink,
             AtomicBoolean stop) {
         for (FitTask t : group.tasks()) {
@@ -190,22 +194,22 @@ public final class SparkExecutor implements SearchExecutor {
             }
             throw new IllegalStateException("the Spark job of fits " + group + " failed: " + e.getMessage(), e);
         }
-        if (stop.get()) {
-            return;
-        }
+        Throwable raised = null;
         for (RemoteResult r : done.get(0)) {
-            Throwable raised = r.raised();
-            if (raised != null) {
-                if (raised instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (raised instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(raised.toString(), raised);
+            if (r.raised() != null) {
+                raised = raised == null ? r.raised() : raised;
+                continue;
             }
-            TaskResult tr = r.toTaskResult();
-            sink.finished(tr);
+            sink.finished(r.toTaskResult());
+        }
+        if (raised instanceof RuntimeException re) {
+            throw re;
+        }
+        if (raised instanceof Error err) {
+            throw err;
+        }
+        if (raised != null) {
+            throw new IllegalStateException(raised.toString(), raised);
         }
     }
 

@@ -85,6 +85,62 @@ class GridSearchCVTest {
         assertEquals(-1.0, r.cvResults().meanTestScore()[4]);
     }
 
+    /**
+     * With error_score='raise', the fits running beside the one that raises still finish, and their
+     * results reach the journal (a rerun need not fit them again): three workers, two fits that wait
+     * until the third has failed, then finish.
+     */
+    @Test
+    void fitsRunningWhenOneRaisesStillReachTheJournal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+        java.nio.file.Path journal = tmp.resolve("search.jsonl");
+        GridSearchCV raising = new GridSearchCV(new AfterFailure(new NearestCentroid(), failing),
+                Map.of("shrink", List.of(0.1, 0.95), "fail_above", List.of(0.9))).cv(2).nJobs(3).errorScoreRaise()
+                .journal(journal);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> raising.fit(DATA.x(), DATA.y()));
+        assertTrue(e.getMessage().startsWith("shrink=0.95 is above"), e.getMessage());
+        List<String> lines = java.nio.file.Files.readAllLines(journal);
+        assertEquals(3, lines.size(), "the header and candidate 0's two folds: " + lines);
+        assertTrue(lines.get(1).contains("\"candidate\":0") && lines.get(2).contains("\"candidate\":0"), lines.toString());
+    }
+
+    /** NearestCentroid whose good fits wait (up to 10 s) for a failing fit to start failing, then a little more. */
+    private record AfterFailure(NearestCentroid inner, java.util.concurrent.CountDownLatch failing)
+            implements org.paraml.estimator.ClassifierEstimator {
+        @Override
+        public Map<String, Object> getParams() {
+            return inner.getParams();
+        }
+
+        @Override
+        public AfterFailure withParams(Map<String, ?> params) {
+            return new AfterFailure(inner.withParams(params), failing);
+        }
+
+        @Override
+        public AfterFailure threads(int n) {
+            return new AfterFailure(inner.threads(n), failing);
+        }
+
+        @Override
+        public Classifier fit(Matrix x, int[] y) {
+            Map<String, Object> p = inner.getParams();
+            if ((double) p.get("shrink") > (double) p.get("fail_above")) {
+                failing.countDown();
+                return inner.fit(x, y); // throws
+            }
+            try {
+                failing.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                Thread.sleep(300); // the failure reaches the executor meanwhile
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            return inner.fit(x, y);
+        }
+    }
+
     @Test
     void allFitsFailingIsAnError() {
         SearchFailedException e = assertThrows(SearchFailedException.class, () -> new GridSearchCV(new NearestCentroid(),
