@@ -144,6 +144,7 @@ public final class KMeansModel implements Model {
 
     private void check(Matrix x) {
         Objects.requireNonNull(x, "X");
+        Validation.checkShape(x, "KMeans", 1, 1);
         Validation.checkSameFeatures(x, nFeaturesIn(), "KMeans");
         Validation.checkFinite(x, "X");
     }

@@ -114,7 +114,7 @@ public final class MakeBlobs {
     /** {@code centers} as an array: the fixed centres, one per row (copied; finite; at least 1 × 1). */
     public MakeBlobs centers(Matrix centers) {
         Objects.requireNonNull(centers, "centers");
-        Validation.checkShape(centers, "centers", 1, 1);
+        Validation.checkShape(centers, "make_blobs (its centers)", 1, 1);
         Validation.checkFinite(centers, "centers");
         return new MakeBlobs(nSamples, nSamplesPerCenter, nFeatures, 0, centers.copy(), clusterStd,
                 clusterStdPerCenter, centerBoxMin, centerBoxMax, shuffle, seed);

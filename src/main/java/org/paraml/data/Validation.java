@@ -37,15 +37,18 @@ public final class Validation {
         }
     }
 
-    /** Throws unless {@code x} has at least {@code minSamples} rows and {@code minFeatures} columns. */
+    /**
+     * Throws unless {@code x} has at least {@code minSamples} rows and {@code minFeatures} columns, with
+     * scikit-learn's message ("... is required by SVC.", {@code name} being who requires it).
+     */
     public static void checkShape(Matrix x, String name, int minSamples, int minFeatures) {
         if (x.rows() < minSamples) {
             throw new IllegalArgumentException("Found array with " + x.rows() + " sample(s) (shape=(" + x.rows()
-                    + ", " + x.cols() + ")) while a minimum of " + minSamples + " is required for " + name + ".");
+                    + ", " + x.cols() + ")) while a minimum of " + minSamples + " is required by " + name + ".");
         }
         if (x.cols() < minFeatures) {
             throw new IllegalArgumentException("Found array with " + x.cols() + " feature(s) (shape=(" + x.rows()
-                    + ", " + x.cols() + ")) while a minimum of " + minFeatures + " is required for " + name + ".");
+                    + ", " + x.cols() + ")) while a minimum of " + minFeatures + " is required by " + name + ".");
         }
     }
 

@@ -366,6 +366,7 @@ public final class SVCModel implements Classifier {
 
     private void checkInput(Matrix x) {
         Objects.requireNonNull(x, "X");
+        Validation.checkShape(x, "SVC", 1, 1);
         Validation.checkFinite(x, "X");
         if (params.kernel() == SVC.Kernel.PRECOMPUTED) {
             if (x.cols() != nSamplesFit) {

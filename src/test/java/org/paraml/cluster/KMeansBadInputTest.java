@@ -29,6 +29,17 @@ class KMeansBadInputTest {
     }
 
     @Test
+    void predictingNoSamplesIsAnErrorAsInScikitLearn() {
+        KMeansModel m = new KMeans().nClusters(3).randomState(0L).fit(X);
+        Matrix none = Matrix.zeros(0, 2);
+        String expected = "Found array with 0 sample(s) (shape=(0, 2)) while a minimum of 1 is required by KMeans.";
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> m.predict(none)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> m.transform(none)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> m.score(none)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> new KMeans().fit(none)).getMessage());
+    }
+
+    @Test
     void nonPositiveClustersAndOtherBadParameters() {
         assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(0)),
                 "The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got 0 instead.");

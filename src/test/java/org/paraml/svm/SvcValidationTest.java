@@ -43,6 +43,18 @@ class SvcValidationTest {
     }
 
     @Test
+    void predictingNoSamplesIsAnErrorAsInScikitLearn() {
+        SVCModel m = new SVC().probability(true).randomState(0L).fit(P.x(), P.y());
+        String expected = "Found array with 0 sample(s) (shape=(0, 2)) while a minimum of 1 is required by SVC.";
+        Matrix none = Matrix.zeros(0, 2);
+        assertEquals(expected, bad(() -> m.predict(none)));
+        assertEquals(expected, bad(() -> m.decisionFunction(none)));
+        assertEquals(expected, bad(() -> m.predictProba(none)));
+        assertEquals(expected, bad(() -> m.score(none, new int[0])));
+        assertEquals(expected, bad(() -> new SVC().fit(none, new int[0])));
+    }
+
+    @Test
     void lengthsDiffer() {
         assertEquals("Found input variables with inconsistent numbers of samples: [12, 5]",
                 bad(() -> new SVC().fit(P.x(), java.util.Arrays.copyOf(P.y(), 5))));
