@@ -83,8 +83,8 @@ final class TutorialCommand implements Callable<Integer> {
             throw new IllegalArgumentException("invalid value: --blocks and --block-rows must be >= 1 and --memory-budget >= 0 (got "
                     + blocks + ", " + blockRows + ", " + memoryBudgetMb + ")");
         }
-        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
-            throw new IllegalArgumentException("invalid value for --report: " + reportDir + " is a file, not a folder");
+        if (reportDir != null) {
+            checkReportDir(reportDir);
         }
         out = spec.commandLine().getOut();
         err = spec.commandLine().getErr();
@@ -241,6 +241,32 @@ final class TutorialCommand implements Callable<Integer> {
                 report.kmeans(String.format(Locale.ROOT, "Step 7. KMeans(init_max_iter=3, oversampling_factor=10) on %d "
                         + "blocks of %d rows, out of core", blocks, blockRows), model, data, fit);
             }
+        }
+    }
+
+    /**
+     * Checks before any step runs that the report can be written into {@code dir}: it is a folder, or
+     * its nearest existing ancestor is a writable folder (so that it can be created), not a file.
+     */
+    static void checkReportDir(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("invalid value for --report: " + dir + " is a file, not a folder");
+        }
+        Path existing = dir.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return; // nothing of it exists (a root that is not mounted): left to the write
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("invalid value for --report: " + dir + " cannot be created: "
+                    + existing + " is a file, not a folder");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException("invalid value for --report: " + dir + (existing.equals(
+                    dir.toAbsolutePath().normalize()) ? " is not writable" : " cannot be created: " + existing
+                    + " is not writable"));
         }
     }
 

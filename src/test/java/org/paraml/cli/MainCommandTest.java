@@ -86,6 +86,22 @@ class MainCommandTest {
         assertEquals("", r.out());
     }
 
+    /**
+     * A --report folder that cannot be made (below a file here; read-only or not writable elsewhere) is
+     * refused before any step runs, not after the whole tutorial (minutes, or hours with --blocks 500).
+     */
+    @Test
+    void tutorialReportFolderThatCannotBeMadeIsRefusedBeforeAnyWork() throws Exception {
+        Path file = Files.writeString(tmp.resolve("report.txt"), "not a folder");
+        Path below = file.resolve("report");
+        CliRunner r = CliRunner.run("tutorial", "--blocks", "1", "--block-rows", "10", "--report", below.toString());
+        assertEquals(ExitCode.USAGE, r.status(), r.err());
+        assertTrue(r.err().contains("--report: " + below), r.err());
+        assertTrue(r.err().contains(file + " is a file, not a folder"), r.err());
+        assertEquals("", r.out());
+        assertTrue(Files.isRegularFile(file), "left as it was");
+    }
+
     /** The whole tutorial, small KMeans data, with its report: run once (in the surefire execution with the Vector API). */
     @Test
     @org.junit.jupiter.api.Tag("e2e")
