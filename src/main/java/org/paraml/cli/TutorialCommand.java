@@ -148,28 +148,47 @@ final class TutorialCommand implements Callable<Integer> {
         }
     }
 
-    private void gridSearchSteps(Dataset d) {
-        SVC estimator = new SVC().gamma("auto").randomState(0L).probability(true);
+    /** The tutorial's estimator of every search: {@code SVC(gamma='auto', random_state=0, probability=True)}. */
+    static SVC searchEstimator() {
+        return new SVC().gamma("auto").randomState(0L).probability(true);
+    }
+
+    /**
+     * Steps 4 and 5: {@code GridSearchCV(estimator, {'C': [0.001, 10.0], 'kernel': ['rbf', 'poly']},
+     * verbose=2, cv=2, n_jobs=nJobs)}.
+     */
+    static GridSearchCV tutorialGridSearch(int nJobs) {
         Map<String, List<?>> grid = Map.of("C", List.of(0.001, 10.0), "kernel", List.of("rbf", "poly"));
+        return new GridSearchCV(searchEstimator(), grid).cv(2).verbose(2).nJobs(nJobs);
+    }
+
+    /**
+     * Step 6: {@code GridSearchCV(estimator, {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, verbose=2, cv=5,
+     * n_jobs=-1)}, as the tutorial's larger grid.
+     */
+    static GridSearchCV largerGridSearch() {
+        Map<String, List<?>> grid = Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5, 10.0));
+        return new GridSearchCV(searchEstimator(), grid).cv(5).verbose(2).nJobs(-1);
+    }
+
+    private void gridSearchSteps(Dataset d) {
         out.println("Step 4. Hyperparameter search, serial: GridSearchCV(SVC(gamma='auto', probability=True, random_state=0),");
         out.println("        {'C': [0.001, 10.0], 'kernel': ['rbf', 'poly']}, cv=2, verbose=2)");
         double serial = search("Step 4. GridSearchCV over {C: [0.001, 10.0], kernel: [rbf, poly]}, cv=2, serial (n_jobs=1)",
-                new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(1), d);
+                tutorialGridSearch(1), d);
         out.println("Step 5. The same search on all cores: n_jobs=-1 (threads sharing one copy of the data)");
         double parallel = search("Step 5. The same search on all cores (n_jobs=-1)",
-                new GridSearchCV(estimator, grid).cv(2).verbose(2).nJobs(-1), d);
+                tutorialGridSearch(-1), d);
         out.printf(Locale.ROOT, "  all cores vs serial: %.2f s vs %.2f s (%.1fx)%n%n", parallel, serial, serial / parallel);
     }
 
     private void largerGridStep(Dataset d) {
-        SVC estimator = new SVC().gamma("auto").randomState(0L).probability(true);
-        Map<String, List<?>> grid = Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5, 10.0));
-        GridSearchCV search = new GridSearchCV(estimator, grid).cv(5).verbose(1);
+        GridSearchCV search = largerGridSearch();
         String title = "Step 6. A larger grid: {'C': [0.001, 0.1, 1.0, 2.5, 5, 10.0]}, cv=5";
         if (!SparkBridge.available()) {
             out.println(title + ", on all cores");
             out.println("  (Spark is not on the class path, so the local searcher runs it; bin/paraml adds Spark)");
-            search(title + ", n_jobs=-1", search.nJobs(-1), d);
+            search(title + ", n_jobs=-1", search, d);
         } else {
             out.println(title + ", on Spark " + master);
             out.println("  (the data are broadcast once, as joblib.parallel_backend('dask', scatter=[X, y]))");

@@ -119,6 +119,7 @@ class MainCommandTest {
         assertTrue(r.out().contains("....C=0.001, kernel=rbf; total time="), r.out());
         assertTrue(r.out().contains("best_params_ = {C=10.0, kernel=rbf}") || r.out().contains("best_params_ = {C=10.0, kernel=poly}"), r.out());
         assertTrue(r.out().contains("Fitting 5 folds for each of 6 candidates, totalling 30 fits"), r.out());
+        assertTrue(r.out().contains("....C=0.001; total time="), r.out()); // verbose=2 in the larger grid too
         assertTrue(r.out().contains("inertia_ = "), r.out());
         assertTrue(r.out().contains("labels_[:10] = ["), r.out());
         assertTrue(r.out().contains("Done."), r.out());
