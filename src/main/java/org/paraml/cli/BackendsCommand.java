@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paraml.backend.BackendCheck;
@@ -79,10 +80,10 @@ final class BackendsCommand implements Callable<Integer> {
             JsonOutput.print(out, f);
         } else {
             for (Map<String, Object> row : rows) {
-                out.printf("%-7s %-14s %s%n", row.get("name"), (boolean) row.get("available") ? "available" : "not available",
+                out.printf(Locale.ROOT, "%-7s %-14s %s%n", row.get("name"), (boolean) row.get("available") ? "available" : "not available",
                         row.get("reason"));
                 if (row.containsKey("check")) {
-                    out.printf("        check %s (max relative error %.2e); %,.0f kernel rows/s; %,.0f k-means rows/s%n",
+                    out.printf(Locale.ROOT, "        check %s (max relative error %.2e); %,.0f kernel rows/s; %,.0f k-means rows/s%n",
                             row.get("check"), (double) row.get("max_rel_error"),
                             (double) row.get("kernel_rows_per_second"), (double) row.get("kmeans_rows_per_second"));
                 }

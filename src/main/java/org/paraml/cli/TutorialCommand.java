@@ -110,7 +110,7 @@ final class TutorialCommand implements Callable<Integer> {
         out.println("Step 1. Random data: make_classification(n_samples=10000, n_features=4, random_state=0)");
         long t0 = System.nanoTime();
         Dataset d = new MakeClassification().nSamples(10000).nFeatures(4).randomState(0).generate();
-        out.printf("  X: %d x %d float64, y: %d labels, made in %.1f ms (the same arrays as scikit-learn)%n",
+        out.printf(Locale.ROOT, "  X: %d x %d float64, y: %d labels, made in %.1f ms (the same arrays as scikit-learn)%n",
                 d.x().rows(), d.x().cols(), d.y().length, (System.nanoTime() - t0) / 1e6);
         out.println("  X[:8] =");
         printRows(d.x(), 8);
@@ -226,9 +226,9 @@ final class TutorialCommand implements Callable<Integer> {
 
     private void kmeansStep(Backend backend) {
         long rows = (long) blocks * blockRows;
-        out.printf("Step 7. Data larger than memory: %d blocks of make_blobs(n_samples=%d, centers=template, n_features=20,%n",
+        out.printf(Locale.ROOT, "Step 7. Data larger than memory: %d blocks of make_blobs(n_samples=%d, centers=template, n_features=20,%n",
                 blocks, blockRows);
-        out.printf("        random_state=i) = %,d rows (%.1f GB as float64), made block by block%n", rows,
+        out.printf(Locale.ROOT, "        random_state=i) = %,d rows (%.1f GB as float64), made block by block%n", rows,
                 rows * 20 * 8 / 1e9);
         out.println("        KMeans(init_max_iter=3, oversampling_factor=10) out of core");
         out.println("  template centers_[:4] (first 4 of 20 features) =");
