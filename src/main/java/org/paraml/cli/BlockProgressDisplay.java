@@ -1,6 +1,7 @@
 package org.paraml.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -43,7 +44,7 @@ final class BlockProgressDisplay implements BlockProgress, AutoCloseable {
         if (bar != null) {
             bar.stepTo(done);
         } else if (!quiet && done == total) {
-            err.printf("%s: %s: %d/%d blocks in %.1f s%n", task, newPhase, done, total,
+            err.printf(Locale.ROOT, "%s: %s: %d/%d blocks in %.1f s%n", task, newPhase, done, total,
                     (System.nanoTime() - phaseStart) / 1e9);
             err.flush();
         }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.paraml.data.Dataset;
 import org.paraml.data.Labels;
@@ -58,7 +59,7 @@ final class DatasetOutput {
             fields.putAll(extra);
             JsonOutput.print(out, fields);
         } else {
-            out.printf("wrote %s (%d x %d float64) and %s (%d int64)%n", outX, d.x().rows(), d.x().cols(), outY,
+            out.printf(Locale.ROOT, "wrote %s (%d x %d float64) and %s (%d int64)%n", outX, d.x().rows(), d.x().cols(), outY,
                     d.y().length);
             StringBuilder sb = new StringBuilder("class counts:");
             for (int k = 0; k < classes.length; k++) {

@@ -351,9 +351,9 @@ final class KMeansCommand implements Callable<Integer> {
             JsonOutput.print(out, f);
             return;
         }
-        out.printf("KMeans fitted in %.2f s on backend %s%s: %,d rows x %d features in %d blocks%n", fitSeconds,
+        out.printf(Locale.ROOT, "KMeans fitted in %.2f s on backend %s%s: %,d rows x %d features in %d blocks%n", fitSeconds,
                 backend.name(), master == null ? "" : " (Spark " + master + ")", data.rows(), data.cols(), data.numBlocks());
-        out.printf("  n_iter: %d, inertia: %.6g%n", model.nIter(), model.inertia());
+        out.printf(Locale.ROOT, "  n_iter: %d, inertia: %.6g%n", model.nIter(), model.inertia());
         out.println("  cluster_centers_ (first 4 features):");
         for (int i = 0; i < c.rows(); i++) {
             double[] row = Arrays.copyOf(c.row(i), Math.min(4, c.cols()));

@@ -188,11 +188,11 @@ final class SvcCommand implements Callable<Integer> {
             JsonOutput.print(out, f);
             return;
         }
-        out.printf("SVC fitted in %.3f s on backend %s%n", fitSeconds, backend.name());
+        out.printf(Locale.ROOT, "SVC fitted in %.3f s on backend %s%n", fitSeconds, backend.name());
         out.println("  classes:    " + java.util.Arrays.toString(model.classes()));
         out.println("  n_support:  " + java.util.Arrays.toString(model.nSupport()));
         out.println("  intercept:  " + java.util.Arrays.toString(model.intercept()));
-        out.printf("  accuracy on the training data: %.4f%n", trainScore);
+        out.printf(Locale.ROOT, "  accuracy on the training data: %.4f%n", trainScore);
         if (save != null) {
             out.println("  saved to " + save);
         }

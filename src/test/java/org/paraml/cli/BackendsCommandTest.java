@@ -51,14 +51,7 @@ class BackendsCommandTest {
     /** The text output's numbers are written the same way whatever the JVM's default locale (as every other command's). */
     @Test
     void checkTextIsTheSameInEveryLocale() {
-        java.util.Locale before = java.util.Locale.getDefault();
-        CliRunner r;
-        try {
-            java.util.Locale.setDefault(java.util.Locale.GERMANY);
-            r = CliRunner.run("backends", "--check");
-        } finally {
-            java.util.Locale.setDefault(before);
-        }
+        CliRunner r = CliRunner.runInLocale(java.util.Locale.GERMANY, "backends", "--check");
         assertEquals(ExitCode.OK, r.status(), r.err());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "check pass \\(max relative error \\d\\.\\d\\de[-+]\\d+\\); [\\d,]+ kernel rows/s; [\\d,]+ k-means rows/s")

@@ -15,6 +15,17 @@ record CliRunner(int status, String out, String err) {
         return new CliRunner(status, out.toString(), err.toString());
     }
 
+    /** {@link #run} with {@code locale} as the JVM's default locale meanwhile (restored after). */
+    static CliRunner runInLocale(java.util.Locale locale, String... args) {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(locale);
+            return run(args);
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     /** The JSON object on the last line of stdout. */
     JsonNode json() throws IOException {
         String[] lines = out.strip().split("\n");

@@ -62,6 +62,17 @@ class KMeansCommandTest {
         }
     }
 
+    /** The text output's numbers are written the same way whatever the JVM's default locale. */
+    @Test
+    void textIsTheSameInEveryLocale() {
+        CliRunner r = CliRunner.runInLocale(java.util.Locale.GERMANY, "kmeans", "--blobs", "1", "--block-rows", "3000",
+                "--n-clusters", "4", "--random-state", "0");
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        assertTrue(java.util.regex.Pattern.compile("KMeans fitted in \\d+\\.\\d\\d s .*: 3,000 rows x 20 features")
+                .matcher(r.out()).find(), r.out());
+        assertTrue(java.util.regex.Pattern.compile("inertia: \\d\\.\\d{5}e\\+\\d\\d").matcher(r.out()).find(), r.out());
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         CliRunner both = CliRunner.run("kmeans", "--x", "a.npy", "--blobs", "2");

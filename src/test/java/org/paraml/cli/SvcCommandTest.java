@@ -62,6 +62,16 @@ class SvcCommandTest {
         assertArrayEquals(expected.nSupport(), loaded.nSupport());
     }
 
+    /** The text output's numbers are written the same way whatever the JVM's default locale. */
+    @Test
+    void textIsTheSameInEveryLocale() {
+        CliRunner r = CliRunner.runInLocale(java.util.Locale.GERMANY, "svc", "--x", x.toString(), "--y", y.toString());
+        assertEquals(ExitCode.OK, r.status(), r.err());
+        assertTrue(java.util.regex.Pattern.compile("SVC fitted in \\d+\\.\\d{3} s").matcher(r.out()).find(), r.out());
+        assertTrue(java.util.regex.Pattern.compile("accuracy on the training data: [01]\\.\\d{4}").matcher(r.out()).find(),
+                r.out());
+    }
+
     @Test
     void badParametersAreUsageErrorsNamingTheParameter() {
         CliRunner c = CliRunner.run("svc", "--x", x.toString(), "--y", y.toString(), "--C", "0");
