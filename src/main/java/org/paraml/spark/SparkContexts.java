@@ -38,12 +38,34 @@ public final class SparkContexts {
      * @param secretFile a file holding the cluster's shared secret ({@code paraml cluster start --authenticate}
      *                   writes one), or null for none
      * @param extra      further Spark settings (win over the defaults above), may be empty
-     * @throws IOException when the secret file cannot be read
+     * @throws IOException when the secret file cannot be read, or when a standalone master does not accept the
+     *                     application (Spark gives up after about a minute of retries: a wrong or missing secret,
+     *                     a master that went away); the context is stopped then
      * @throws IllegalArgumentException for a malformed master URL
      */
     public static JavaSparkContext create(String master, String appName, Path secretFile, Map<String, String> extra)
             throws IOException {
-        return new JavaSparkContext(conf(master, appName, secretFile, extra));
+        JavaSparkContext sc = new JavaSparkContext(conf(master, appName, secretFile, extra));
+        if (master.startsWith("spark://") && !registered(sc)) {
+            sc.stop();
+            throw new IOException("the Spark master " + master + " did not accept this application (Spark gave up "
+                    + "after its retries; the warnings above say why): "
+                    + (secretFile == null ? "if the cluster was started with --authenticate, give its secret file "
+                            + "(option '--secret-file', e.g. ~/.paraml/cluster/secret)"
+                            : "is " + secretFile + " the secret of this cluster (option '--secret-file')?")
+                    + "; else check that the master runs ('paraml cluster start') and its log");
+        }
+        return sc;
+    }
+
+    /**
+     * Whether a standalone master registered the application of {@code sc}. The context's constructor waits
+     * for the registration, and returns without it when Spark gave up (its context then stops a moment later,
+     * in another thread, and a job started meanwhile would wait forever): a registered application has the
+     * master's id, {@code app-...}; an unregistered one Spark's fallback, {@code spark-application-...}.
+     */
+    static boolean registered(JavaSparkContext sc) {
+        return !sc.sc().isStopped() && sc.sc().applicationId().startsWith("app-");
     }
 
     /** The configuration {@link #create} starts a context with. */

@@ -128,8 +128,8 @@ public final class SparkExecutor implements SearchExecutor {
         try {
             for (int w = 0; w < inFlight; w++) {
                 Thread t = new Thread(() -> {
-                    sc.setJobGroup(jobGroup, "ParaML search " + job.estimator().getClass().getSimpleName(), true);
                     try {
+                        sc.setJobGroup(jobGroup, "ParaML search " + job.estimator().getClass().getSimpleName(), true);
                         while (!stop.get()) {
                             int i = next.getAndIncrement();
                             if (i >= groups.size()) {
@@ -140,9 +140,13 @@ public final class SparkExecutor implements SearchExecutor {
                     } catch (Throwable e) {
                         failure.compareAndSet(null, e);
                         stop.set(true);
-                        sc.cancelJobGroup(jobGroup);
+                        cancelQuietly(jobGroup);
                     } finally {
-                        sc.clearJobGroup();
+                        try {
+                            sc.clearJobGroup();
+                        } catch (RuntimeException stopped) {
+                            // the context stopped: nothing to clear
+                        }
                     }
                 }, jobGroup + "-driver-" + w);
                 t.setDaemon(true);
@@ -155,13 +159,18 @@ public final class SparkExecutor implements SearchExecutor {
                 }
             } catch (InterruptedException e) {
                 stop.set(true);
-                sc.cancelJobGroup(jobGroup);
+                cancelQuietly(jobGroup);
                 SearchExecutor.joinUninterruptibly(threads);
                 throw e;
             }
             if (failure.get() != null) {
-                sc.cancelJobGroup(jobGroup);
+                cancelQuietly(jobGroup);
                 Throwable f = failure.get();
+                if (sc.sc().isStopped()) {
+                    throw new IllegalStateException("the Spark context of the search stopped (" + sc.master()
+                            + "): the master or the application was lost; the journal, if any, keeps the finished fits",
+                            f);
+                }
                 if (f instanceof RuntimeException re) {
                     throw re;
                 }
@@ -188,7 +197,7 @@ public final class SparkExecutor implements SearchExecutor {
         List<List<RemoteResult>> done;
         try {
             done = sc.parallelize(List.of(group), 1).map(g -> GroupRunner.run(bc, g, kernelThreads)).collect();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException from collect
             if (stop.get()) {
                 return; // cancelled: the job's failure is the cancellation
             }
@@ -210,6 +219,15 @@ public final class SparkExecutor implements SearchExecutor {
         }
         if (raised != null) {
             throw new IllegalStateException(raised.toString(), raised);
+        }
+    }
+
+    /** Cancels the search's Spark jobs, unless the context has stopped (then none runs). */
+    private void cancelQuietly(String jobGroup) {
+        try {
+            sc.cancelJobGroup(jobGroup);
+        } catch (RuntimeException stopped) {
+            LOG.log(System.Logger.Level.DEBUG, "could not cancel " + jobGroup + ": " + stopped);
         }
     }
 

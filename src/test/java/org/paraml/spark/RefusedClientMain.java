@@ -6,7 +6,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * A Spark client without the cluster's secret, in a JVM of its own (so that the test can end it at once
- * instead of waiting out Spark's minute of registration retries): prints "RAN n" if a job ever runs.
+ * when it has seen what it needs): prints "RAN n" if a job ever runs, and "REFUSED message" when the context cannot
+ * be created (after Spark's minute of registration retries).
  * Argument: the master URL.
  */
 public final class RefusedClientMain {
@@ -14,7 +15,13 @@ public final class RefusedClientMain {
     }
 
     public static void main(String[] args) throws Exception {
-        JavaSparkContext sc = SparkContexts.create(args[0], "no-secret", null, Map.of());
+        JavaSparkContext sc;
+        try {
+            sc = SparkContexts.create(args[0], "no-secret", null, Map.of());
+        } catch (java.io.IOException e) {
+            System.out.println("REFUSED " + e.getMessage());
+            return;
+        }
         try {
             System.out.println("RAN " + sc.parallelize(List.of(1, 2, 3), 3).count());
         } finally {

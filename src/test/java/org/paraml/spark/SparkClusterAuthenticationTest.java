@@ -67,6 +67,14 @@ class SparkClusterAuthenticationTest {
                 String log = Files.readString(out);
                 assertTrue(log.contains("Failed to connect to master") && log.contains("Expected SaslMessage"), log);
                 assertFalse(log.contains("RAN"), "a client without the secret runs nothing");
+                // once Spark gives up (about a minute), creating the context fails with a message that names the
+                // secret file, instead of handing back a context that stops a moment later (a job started on it
+                // would wait forever)
+                assertTrue(stranger.waitFor(150, TimeUnit.SECONDS), "the refused client ends");
+                log = Files.readString(out);
+                assertTrue(log.contains("REFUSED the Spark master " + c.masterUrl() + " did not accept this application")
+                        && log.contains("'--secret-file'"), log);
+                assertFalse(log.contains("RAN"), "a client without the secret runs nothing");
             } finally {
                 stranger.destroyForcibly();
                 assertTrue(stranger.waitFor(30, TimeUnit.SECONDS));
