@@ -84,7 +84,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     private static StandaloneCluster begin(ClusterOptions o, boolean owned) throws IOException {
-        Path state = o.stateDir().toAbsolutePath();
+        Path state = checkStateDir(o.stateDir());
         Files.createDirectories(state);
         if (!running(state).isEmpty()) {
             throw new IOException("a cluster started from " + state + " is running (pids " + running(state)
@@ -106,7 +106,7 @@ public final class StandaloneCluster implements AutoCloseable {
             secretFile = o.secretFile() != null ? o.secretFile().toAbsolutePath() : newSecret(state.resolve("secret"));
             secret = SparkContexts.readSecret(secretFile);
         }
-        int port = o.port() == 0 ? freePort(o.host()) : o.port();
+        int port = o.port() == 0 ? freePort(o.host()) : checkFree(o.host(), o.port());
         String url = "spark://" + o.host() + ":" + port;
         List<ProcessHandle> started = new ArrayList<>();
         Thread hook = owned ? new Thread(() -> started.forEach(StandaloneCluster::kill), "paraml-cluster-stop") : null;
@@ -204,12 +204,22 @@ public final class StandaloneCluster implements AutoCloseable {
      * @throws IOException when the state file cannot be read
      */
     public static List<Long> stop(Path stateDir) throws IOException {
-        Path state = stateDir.toAbsolutePath();
+        Path state = checkStateDir(stateDir);
         List<ProcessHandle> live = running(state);
         List<Long> pids = live.stream().map(ProcessHandle::pid).toList();
         live.forEach(StandaloneCluster::kill);
         Files.deleteIfExists(state.resolve(STATE_FILE));
         return pids;
+    }
+
+    /** {@code dir} made absolute, when it is a folder or does not exist yet. */
+    private static Path checkStateDir(Path dir) throws IOException {
+        Path state = dir.toAbsolutePath();
+        if (Files.exists(state) && !Files.isDirectory(state)) {
+            throw new IOException("invalid cluster state folder " + state + ": it is a file (allowed: a folder, "
+                    + "existing or to be created; paraml cluster --state-dir DIR)");
+        }
+        return state;
     }
 
     /** The master URL recorded in {@code stateDir}, if a cluster was launched there. */
@@ -283,6 +293,11 @@ public final class StandaloneCluster implements AutoCloseable {
         cmd.add("-Dparaml.cluster.state=" + state); // marks the daemon as this cluster's, for stop
         if (secret != null) {
             cmd.add("-Dspark.authenticate=true");
+        }
+        if (mainAndArgs.get(0).equals(MASTER_CLASS)) {
+            // the port asked for or none: Spark would try the next ports, and the workers, given the URL of the
+            // port asked for, would join whatever listens there
+            cmd.add("-Dspark.port.maxRetries=0");
         }
         cmd.add("-cp");
         cmd.add(SparkContexts.absoluteClassPath());
@@ -387,6 +402,23 @@ public final class StandaloneCluster implements AutoCloseable {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, HexFormat.of().formatHex(b) + "\n", StandardOpenOption.TRUNCATE_EXISTING);
         return file;
+    }
+
+    /**
+     * {@code port} when nothing listens on it at {@code host}.
+     *
+     * @throws IOException naming the port when it is taken (e.g. by the master of another cluster)
+     */
+    static int checkFree(String host, int port) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress(InetAddress.getByName(host), port), 1);
+            return port;
+        } catch (java.net.BindException e) {
+            throw new IOException("cannot start the Spark master on " + host + ":" + port + ": the port is in use "
+                    + "(another cluster's master?); choose another port (paraml cluster start --port P), or 0 for a "
+                    + "free one", e);
+        }
     }
 
     private static int freePort(String host) throws IOException {
