@@ -169,7 +169,10 @@ final class KMeansCommand implements Callable<Integer> {
                     + "on the executors); fit locally, or predict with the saved centres");
         }
         if (!SparkBridge.available()) {
-            throw new IllegalStateException("option '--master': " + SparkBridge.MISSING);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("paraml: error: option '--master': " + SparkBridge.MISSING);
+            err.flush();
+            return ExitCode.FAILURE;
         }
         org.paraml.spark.BlockSpec blocksSpec;
         if (source.blobs != null) {

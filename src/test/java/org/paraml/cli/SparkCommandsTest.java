@@ -102,18 +102,22 @@ class SparkCommandsTest {
             }
         }
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                String.join(java.io.File.pathSeparator, cp), Main.class.getName(), "search", "--x", x.toString(),
-                "--y", y.toString(), "--estimator", "svc", "--master", "local[2]")
-                .redirectErrorStream(true).redirectOutput(err.toFile()).start();
-        try {
-            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals(ExitCode.FAILURE, p.exitValue());
-            String text = Files.readString(err);
-            assertTrue(text.contains("paraml: error: option '--master': Spark 4.x is not on the class path"), text);
-            assertFalse(text.contains("\tat "), "no stack trace: " + text);
-        } finally {
-            p.destroyForcibly();
+        for (List<String> command : List.of(
+                List.of("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc", "--master", "local[2]"),
+                List.of("kmeans", "--x", x.toString(), "--n-clusters", "2", "--master", "local[2]"))) {
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", String.join(java.io.File.pathSeparator, cp), Main.class.getName()));
+            cmd.addAll(command);
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+            try {
+                assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(ExitCode.FAILURE, p.exitValue());
+                String text = Files.readString(err);
+                assertTrue(text.contains("paraml: error: option '--master': Spark 4.x is not on the class path"), text);
+                assertFalse(text.contains("\tat "), "no stack trace: " + text);
+            } finally {
+                p.destroyForcibly();
+            }
         }
     }
 }
