@@ -89,6 +89,40 @@ class SparkCommandsTest {
         assertTrue(none.out().contains("no cluster recorded"), none.out());
     }
 
+    /**
+     * With Spark on the class path, java.util.logging is bridged into log4j, whose CLI configuration
+     * keeps libraries at WARN: ParaML's own INFO lines (here, a resumed journal) must still show. Run
+     * as the command runs (its own JVM, {@link Main#main}, which installs that configuration).
+     */
+    @Test
+    void paramlsInfoLinesShowWithSparkOnTheClassPath() throws Exception {
+        Path x = dir.resolve("X.npy");
+        Path y = dir.resolve("y.npy");
+        Npy.write(x, DATA.x());
+        Npy.write(y, DATA.y());
+        Path journal = dir.resolve("search.jsonl");
+        List<String> search = List.of("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc",
+                "--grid", "C=1", "--cv", "2", "--journal", journal.toString(), "--master", "local[1]");
+        assertEquals(ExitCode.OK, CliRunner.run(search.toArray(String[]::new)).status());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-XX:+Ignore"))
+                .toList());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(search);
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        try {
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            String text = Files.readString(err);
+            assertEquals(ExitCode.OK, p.exitValue(), text);
+            assertTrue(text.contains("search journal " + journal + ": 2 of 2 fits already done; resuming"), text);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     @Test
     void withoutSparkOnTheClassPathMasterIsAClearError() throws Exception {
         Path x = dir.resolve("X.npy");
