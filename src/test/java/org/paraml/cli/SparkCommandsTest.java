@@ -24,12 +24,22 @@ class SparkCommandsTest {
     @TempDir
     Path dir;
 
+    private Path writeX() throws java.io.IOException {
+        Path x = dir.resolve("X.npy");
+        Npy.write(x, DATA.x());
+        return x;
+    }
+
+    private Path writeY() throws java.io.IOException {
+        Path y = dir.resolve("y.npy");
+        Npy.write(y, DATA.y());
+        return y;
+    }
+
     @Test
     void searchOnSparkPrintsTheLocalResults() throws Exception {
-        Path x = dir.resolve("X.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, DATA.x());
-        Npy.write(y, DATA.y());
+        Path x = writeX();
+        Path y = writeY();
         String[] args = {"search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc", "--grid",
             "C=0.1,1,10", "--grid", "kernel=rbf,poly", "--cv", "3", "--json"};
         CliRunner local = CliRunner.run(args);
@@ -96,10 +106,8 @@ class SparkCommandsTest {
      */
     @Test
     void paramlsInfoLinesShowWithSparkOnTheClassPath() throws Exception {
-        Path x = dir.resolve("X.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, DATA.x());
-        Npy.write(y, DATA.y());
+        Path x = writeX();
+        Path y = writeY();
         Path journal = dir.resolve("search.jsonl");
         List<String> search = List.of("search", "--x", x.toString(), "--y", y.toString(), "--estimator", "svc",
                 "--grid", "C=1", "--cv", "2", "--journal", journal.toString(), "--master", "local[1]");
@@ -125,10 +133,8 @@ class SparkCommandsTest {
 
     @Test
     void withoutSparkOnTheClassPathMasterIsAClearError() throws Exception {
-        Path x = dir.resolve("X.npy");
-        Path y = dir.resolve("y.npy");
-        Npy.write(x, DATA.x());
-        Npy.write(y, DATA.y());
+        Path x = writeX();
+        Path y = writeY();
         List<String> cp = new ArrayList<>();
         for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (!e.contains("/org/apache/spark/")) {
