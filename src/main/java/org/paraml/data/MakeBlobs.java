@@ -128,7 +128,7 @@ public final class MakeBlobs {
 
     /** {@code cluster_std} as a number (default 1.0): the standard deviation of every blob; ≥ 0. */
     public MakeBlobs clusterStd(double clusterStd) {
-        ParameterCheck.realAtLeast(FN, "cluster_std", clusterStd, 0.0);
+        ParameterCheck.realAtLeast(FN, "cluster_std", clusterStd, 0.0, " or an array-like");
         return new MakeBlobs(nSamples, nSamplesPerCenter, nFeatures, nCenters, centerMatrix, clusterStd, null,
                 centerBoxMin, centerBoxMax, shuffle, seed);
     }

@@ -213,7 +213,7 @@ public final class MakeClassification {
 
     /** {@code shift} as a number (default 0.0): added to every feature; finite. */
     public MakeClassification shift(double shift) {
-        ParameterCheck.finite(FN, "shift", shift);
+        ParameterCheck.finite(FN, "shift", shift, ", an array-like or None");
         return new MakeClassification(nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses,
                 nClustersPerClass, weights, flipY, classSep, hypercube, shift, null, false,
                 scaleScalar, scaleVector, scaleRandom, shuffle, seed);
@@ -237,7 +237,7 @@ public final class MakeClassification {
 
     /** {@code scale} as a number (default 1.0): multiplies every feature (after the shift); &gt; 0. */
     public MakeClassification scale(double scale) {
-        ParameterCheck.realAbove(FN, "scale", scale, 0.0);
+        ParameterCheck.realAbove(FN, "scale", scale, 0.0, ", an array-like or None");
         return new MakeClassification(nSamples, nFeatures, nInformative, nRedundant, nRepeated, nClasses,
                 nClustersPerClass, weights, flipY, classSep, hypercube, shiftScalar, shiftVector, shiftRandom,
                 scale, null, false, shuffle, seed);

@@ -22,36 +22,67 @@ final class ParameterCheck {
     static double realInClosed(String function, String parameter, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range [" + min + ", " + max + "]. Got " + value + " instead.");
+                    + " must be a float in the range [" + bound(min) + ", " + bound(max) + "]. Got " + repr(value)
+                    + " instead.");
         }
         return value;
     }
 
     /** Throws unless {@code value > min} and finite. */
     static double realAbove(String function, String parameter, double value, double min) {
+        return realAbove(function, parameter, value, min, "");
+    }
+
+    /**
+     * Throws unless {@code value > min} and finite; {@code alternatives} is what scikit-learn lists
+     * after the range for a parameter that also takes other types (", an array-like or None").
+     */
+    static double realAbove(String function, String parameter, double value, double min, String alternatives) {
         if (!(value > min) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range (" + min + ", inf). Got " + value + " instead.");
+                    + " must be a float in the range (" + bound(min) + ", inf)" + alternatives + ". Got "
+                    + repr(value) + " instead.");
         }
         return value;
     }
 
-    /** Throws unless {@code value ≥ min} and finite. */
-    static double realAtLeast(String function, String parameter, double value, double min) {
+    /** Throws unless {@code value ≥ min} and finite; {@code alternatives} as for {@link #realAbove}. */
+    static double realAtLeast(String function, String parameter, double value, double min, String alternatives) {
         if (!(value >= min) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range [" + min + ", inf). Got " + value + " instead.");
+                    + " must be a float in the range [" + bound(min) + ", inf)" + alternatives + ". Got "
+                    + repr(value) + " instead.");
         }
         return value;
     }
 
-    /** Throws unless {@code value} is finite. */
-    static double finite(String function, String parameter, double value) {
+    /** Throws unless {@code value} is finite; {@code alternatives} as for {@link #realAbove}. */
+    static double finite(String function, String parameter, double value, String alternatives) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range (-inf, inf). Got " + value + " instead.");
+                    + " must be a float in the range (-inf, inf)" + alternatives + ". Got " + repr(value)
+                    + " instead.");
         }
         return value;
+    }
+
+    /**
+     * A bound as scikit-learn's {@code Interval} prints it: the generators' bounds are declared as
+     * Python ints ({@code Interval(Real, 0, 1, closed="both")}), so 0 and 1, not 0.0 and 1.0.
+     */
+    private static String bound(double b) {
+        return b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b);
+    }
+
+    /** The rejected value as Python's {@code repr} writes the special ones: nan, inf, -inf. */
+    private static String repr(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        return Double.toString(v);
     }
 
     /** A random-state seed as numpy accepts it: in [0, 2**32 - 1]. */

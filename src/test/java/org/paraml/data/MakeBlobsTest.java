@@ -133,7 +133,7 @@ class MakeBlobsTest {
         assertRejected(() -> g.centers(0), "'centers'", "Got 0");
         assertRejected(() -> g.centers(Matrix.zeros(0, 2)), "0 sample(s)", "centers");
         assertRejected(() -> g.centers(Matrix.of(new double[][] {{0, Double.NaN}})), "centers", "NaN");
-        assertRejected(() -> g.clusterStd(-1.0), "'cluster_std'", "[0.0, inf)", "Got -1.0");
+        assertRejected(() -> g.clusterStd(-1.0), "'cluster_std'", "[0, inf) or an array-like", "Got -1.0");
         assertRejected(() -> g.clusterStd(new double[] {1.0, -2.0}), "'cluster_std'", "cluster_std[1] = -2.0");
         assertRejected(() -> g.centerBox(Double.NEGATIVE_INFINITY, 1), "'center_box'");
         assertRejected(() -> g.randomState(-5), "'random_state'", "Got -5");

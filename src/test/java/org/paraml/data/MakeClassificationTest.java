@@ -145,6 +145,29 @@ class MakeClassificationTest {
         }
     }
 
+    /**
+     * The whole message, as scikit-learn's {@code validate_params} words it (its constraints declare
+     * the bounds as Python ints, {@code Interval(Real, 0, 1, closed="both")}, and list the other
+     * accepted types); checked against {@code validate_parameter_constraints} of scikit-learn.
+     */
+    @Test
+    void rangeMessagesAreWordedAsScikitLearns() {
+        MakeClassification g = new MakeClassification();
+        assertEquals("The 'flip_y' parameter of make_classification must be a float in the range [0, 1]. "
+                + "Got 1.5 instead.", assertThrows(IllegalArgumentException.class, () -> g.flipY(1.5)).getMessage());
+        assertEquals("The 'flip_y' parameter of make_classification must be a float in the range [0, 1]. "
+                + "Got nan instead.",
+                assertThrows(IllegalArgumentException.class, () -> g.flipY(Double.NaN)).getMessage());
+        assertEquals("The 'class_sep' parameter of make_classification must be a float in the range (0, inf). "
+                + "Got 0.0 instead.", assertThrows(IllegalArgumentException.class, () -> g.classSep(0.0)).getMessage());
+        assertEquals("The 'scale' parameter of make_classification must be a float in the range (0, inf), "
+                + "an array-like or None. Got -2.0 instead.",
+                assertThrows(IllegalArgumentException.class, () -> g.scale(-2.0)).getMessage());
+        assertEquals("The 'cluster_std' parameter of make_blobs must be a float in the range [0, inf) or an "
+                + "array-like. Got -1.0 instead.",
+                assertThrows(IllegalArgumentException.class, () -> new MakeBlobs().clusterStd(-1.0)).getMessage());
+    }
+
     @Test
     void badParametersAreRejectedWithScikitLearnsMessages() {
         MakeClassification g = new MakeClassification();
@@ -155,10 +178,10 @@ class MakeClassificationTest {
         assertRejected(() -> g.nRepeated(-1), "'n_repeated'", "[0, inf)");
         assertRejected(() -> g.nClasses(0), "'n_classes'");
         assertRejected(() -> g.nClustersPerClass(0), "'n_clusters_per_class'");
-        assertRejected(() -> g.flipY(1.5), "'flip_y'", "[0.0, 1.0]", "Got 1.5");
+        assertRejected(() -> g.flipY(1.5), "'flip_y'", "[0, 1]", "Got 1.5");
         assertRejected(() -> g.flipY(-0.1), "'flip_y'", "Got -0.1");
-        assertRejected(() -> g.flipY(Double.NaN), "'flip_y'", "NaN");
-        assertRejected(() -> g.classSep(0.0), "'class_sep'", "(0.0, inf)");
+        assertRejected(() -> g.flipY(Double.NaN), "'flip_y'", "Got nan");
+        assertRejected(() -> g.classSep(0.0), "'class_sep'", "(0, inf)");
         assertRejected(() -> g.scale(-2.0), "'scale'", "Got -2.0");
         assertRejected(() -> g.shift(Double.POSITIVE_INFINITY), "'shift'");
         assertRejected(() -> g.weights(0.5, -0.5), "'weights'", "-0.5");
