@@ -61,6 +61,8 @@ final class ClusterStartCommand implements Callable<Integer> {
         if (secretFile != null && !authenticate) {
             throw new IllegalArgumentException("option '--secret-file' needs '--authenticate'");
         }
+        ClusterOptions.check(port, workers, cores, memory, "option '--port'", "option '--workers'", "option '--cores'",
+                "option '--memory'");
         ClusterOptions o = ClusterOptions.defaults().withWorkers(workers).withCoresPerWorker(cores)
                 .withMemoryPerWorker(memory).withHost(host).withPort(port)
                 .withStateDir(stateDir != null ? stateDir : ClusterOptions.defaultStateDir())

@@ -28,17 +28,30 @@ public record ClusterOptions(String host, int port, int workers, int coresPerWor
     public ClusterOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stateDir, "stateDir");
+        check(port, workers, coresPerWorker, memoryPerWorker, "the port", "the number of workers", "the cores per worker",
+                "the memory per worker");
+    }
+
+    /**
+     * Throws, naming the bad value and what is allowed, unless the port is in [0, 65535], there is a
+     * worker or more of a core or more each, and the memory is a size such as 512m or 1g. The names are
+     * what the message calls each value (the command line passes its option names).
+     */
+    public static void check(int port, int workers, int coresPerWorker, String memoryPerWorker, String portName,
+                             String workersName, String coresName, String memoryName) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("invalid value for the port: " + port + " (allowed: 0 to 65535)");
+            throw new IllegalArgumentException("invalid value for " + portName + ": " + port
+                    + " (allowed: 0 to 65535, 0 for a free port)");
         }
         if (workers < 1) {
-            throw new IllegalArgumentException("invalid number of workers: " + workers + " (allowed: 1 or more)");
+            throw new IllegalArgumentException("invalid value for " + workersName + ": " + workers + " (allowed: 1 or more)");
         }
         if (coresPerWorker < 1) {
-            throw new IllegalArgumentException("invalid cores per worker: " + coresPerWorker + " (allowed: 1 or more)");
+            throw new IllegalArgumentException("invalid value for " + coresName + ": " + coresPerWorker
+                    + " (allowed: 1 or more)");
         }
         if (memoryPerWorker == null || !memoryPerWorker.matches("[1-9][0-9]*[mMgG]")) {
-            throw new IllegalArgumentException("invalid memory per worker: '" + memoryPerWorker
+            throw new IllegalArgumentException("invalid value for " + memoryName + ": '" + memoryPerWorker
                     + "' (allowed: a size such as 512m or 1g)");
         }
     }

@@ -88,7 +88,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Files.createDirectories(state);
         if (!running(state).isEmpty()) {
             throw new IOException("a cluster started from " + state + " is running (pids " + running(state)
-                    + "); stop it first (paraml cluster stop)");
+                    + "); stop it first (paraml cluster stop --state-dir " + state + ")");
         }
         Path logs = Files.createDirectories(state.resolve("logs"));
         Files.createDirectories(state.resolve("spark-home").resolve("jars"));

@@ -84,7 +84,8 @@ class SparkCommandsTest {
             assertTrue(Files.exists(state.resolve("logs").resolve("master.log")));
             CliRunner again = CliRunner.run("cluster", "start", "--port", "0", "--state-dir", state.toString());
             assertEquals(ExitCode.FAILURE, again.status());
-            assertTrue(again.err().contains("is running"), again.err());
+            assertTrue(again.err().contains("is running") && again.err().contains("paraml cluster stop --state-dir "
+                    + state.toAbsolutePath()), again.err());
         } finally {
             CliRunner stop = CliRunner.run("cluster", "stop", "--state-dir", state.toString(), "--json");
             assertEquals(ExitCode.OK, stop.status(), stop.err());
@@ -129,6 +130,19 @@ class SparkCommandsTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    @Test
+    void badClusterOptionsAreUsageErrorsNamingTheOption() {
+        String state = dir.resolve("state").toString();
+        for (String[] bad : new String[][] {{"--port", "70000"}, {"--workers", "0"}, {"--cores", "0"},
+            {"--memory", "1x"}}) {
+            CliRunner r = CliRunner.run("cluster", "start", bad[0], bad[1], "--state-dir", state);
+            assertEquals(ExitCode.USAGE, r.status(), r.err());
+            assertTrue(r.err().contains("invalid value for option '" + bad[0] + "': ") && r.err().contains(bad[1])
+                    && r.err().contains("allowed"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("state")), "nothing started, nothing written");
     }
 
     @Test
