@@ -9,6 +9,7 @@ import org.paraml.backend.Backend;
 import org.paraml.backend.Backends;
 import org.paraml.data.BlockProgress;
 import org.paraml.data.Blocks;
+import org.paraml.data.PythonFormat;
 import org.paraml.data.RandomState;
 import org.paraml.data.Validation;
 import org.paraml.estimator.Estimator;
@@ -421,7 +422,8 @@ public final class KMeans implements Estimator {
     /** scikit-learn's wording for a parameter out of range. */
     static IllegalArgumentException badParam(String name, String allowed, Object got) {
         return new IllegalArgumentException(String.format(Locale.ROOT,
-                "The '%s' parameter of KMeans must be %s. Got %s instead.", name, allowed, got));
+                "The '%s' parameter of KMeans must be %s. Got %s instead.", name, allowed,
+                got instanceof Double d ? PythonFormat.floatRepr(d) : got));
     }
 
     @Override

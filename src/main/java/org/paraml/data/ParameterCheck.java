@@ -74,15 +74,9 @@ final class ParameterCheck {
         return b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b);
     }
 
-    /** The rejected value as Python's {@code repr} writes the special ones: nan, inf, -inf. */
+    /** The rejected value as Python's {@code repr} writes it (1e-05, nan, inf). */
     private static String repr(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return Double.toString(v);
+        return PythonFormat.floatRepr(v);
     }
 
     /** A random-state seed as numpy accepts it: in [0, 2**32 - 1]. */

@@ -1,5 +1,7 @@
 package org.paraml.selection;
 
+import org.paraml.data.PythonFormat;
+
 /**
  * scikit-learn's {@code error_score}: the score recorded for a fit (or a scoring) that throws,
  * or {@link #RAISE} to let the exception end the search.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.paraml.data.PythonFormat;
 import org.paraml.data.Validation;
 import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.estimator.Estimator;

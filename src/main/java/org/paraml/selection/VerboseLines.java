@@ -3,6 +3,7 @@ package org.paraml.selection;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.paraml.data.PythonFormat;
 
 /**
  * The lines scikit-learn 1.2 prints for a search with {@code verbose > 0}, byte for byte

@@ -13,6 +13,7 @@ import org.paraml.backend.Backend;
 import org.paraml.backend.Backends;
 import org.paraml.backend.SmoOps;
 import org.paraml.data.Labels;
+import org.paraml.data.PythonFormat;
 import org.paraml.data.Validation;
 import org.paraml.estimator.ClassifierEstimator;
 import org.paraml.estimator.SharedWork;
@@ -820,15 +821,9 @@ public final class SVC implements ClassifierEstimator {
         return v instanceof String s ? repr(s) : String.valueOf(v);
     }
 
-    /** A double as Python prints a float: 1.0, -0.5, inf, nan. */
+    /** A double as Python's {@code repr} prints a float: 1.0, -0.5, 1e-05, inf, nan. */
     private static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        return Double.toString(v);
+        return PythonFormat.floatRepr(v);
     }
 
     private static String pyList(List<String> names) {

@@ -44,7 +44,8 @@ class KMeansBadInputTest {
         assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(0)),
                 "The 'n_clusters' parameter of KMeans must be an int in the range [1, inf). Got 0 instead.");
         assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(-3));
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().tol(-1e-3)), "'tol'");
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().tol(-1e-5)),
+                "The 'tol' parameter of KMeans must be a float in the range [0.0, inf). Got -1e-05 instead.");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().maxIter(0)), "'max_iter'");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().nInit(0)), "'n_init'");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> new KMeans().init("kmeans")), "'init'");

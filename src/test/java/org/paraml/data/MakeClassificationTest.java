@@ -160,6 +160,8 @@ class MakeClassificationTest {
                 assertThrows(IllegalArgumentException.class, () -> g.flipY(Double.NaN)).getMessage());
         assertEquals("The 'class_sep' parameter of make_classification must be a float in the range (0, inf). "
                 + "Got 0.0 instead.", assertThrows(IllegalArgumentException.class, () -> g.classSep(0.0)).getMessage());
+        assertEquals("The 'class_sep' parameter of make_classification must be a float in the range (0, inf). "
+                + "Got -1e-05 instead.", assertThrows(IllegalArgumentException.class, () -> g.classSep(-1e-5)).getMessage());
         assertEquals("The 'scale' parameter of make_classification must be a float in the range (0, inf), "
                 + "an array-like or None. Got -2.0 instead.",
                 assertThrows(IllegalArgumentException.class, () -> g.scale(-2.0)).getMessage());

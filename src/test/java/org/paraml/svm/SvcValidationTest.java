@@ -68,6 +68,8 @@ class SvcValidationTest {
                 bad(() -> new SVC().C(-1)));
         assertEquals("The 'C' parameter of SVC must be a float in the range (0.0, inf). Got 0.0 instead.",
                 bad(() -> new SVC().c(0)));
+        assertEquals("The 'C' parameter of SVC must be a float in the range (0.0, inf). Got -1e-05 instead.",
+                bad(() -> new SVC().C(-1e-5)), "Python's repr of the value, as scikit-learn prints it");
         assertEquals("The 'C' parameter of SVC must be a float in the range (0.0, inf). Got nan instead.",
                 bad(() -> new SVC().withParams(Map.of("C", Double.NaN))));
     }

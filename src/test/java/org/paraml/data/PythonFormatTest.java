@@ -1,4 +1,4 @@
-package org.paraml.selection;
+package org.paraml.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

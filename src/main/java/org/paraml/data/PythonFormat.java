@@ -1,4 +1,4 @@
-package org.paraml.selection;
+package org.paraml.data;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,14 +8,15 @@ import java.math.RoundingMode;
  * Python's text for numbers and values, so that verbose lines are byte-equal to scikit-learn's:
  * {@code str(value)} of a parameter value, {@code f"{x:.3f}"}, and joblib's {@code short_format_time}.
  * Python rounds the exact binary value half to even ({@code f"{0.6665:.3f}"} is {@code 0.666}
- * because 0.6665 is stored as 0.66649999…), unlike {@link String#format}.
+ * because 0.6665 is stored as 0.66649999…), unlike {@link String#format}. Error messages use it
+ * too, to name a rejected value as scikit-learn does ({@code 1e-05}, not {@code 1.0E-5}).
  */
-final class PythonFormat {
+public final class PythonFormat {
     private PythonFormat() {
     }
 
     /** {@code str(v)}: None, True/False, ints, float repr, strings as they are. */
-    static String str(Object v) {
+    public static String str(Object v) {
         if (v == null) {
             return "None";
         }
@@ -32,7 +33,7 @@ final class PythonFormat {
     }
 
     /** Python's {@code repr(float)}: the shortest round-tripping digits, exponent form outside [1e-4, 1e16). */
-    static String floatRepr(double x) {
+    public static String floatRepr(double x) {
         if (Double.isNaN(x)) {
             return "nan";
         }
@@ -92,7 +93,7 @@ final class PythonFormat {
     }
 
     /** {@code f"{x:.{decimals}f}"}: the exact binary value rounded half to even; nan, inf, -0.000. */
-    static String fixed(double x, int decimals) {
+    public static String fixed(double x, int decimals) {
         if (Double.isNaN(x)) {
             return "nan";
         }
@@ -109,13 +110,13 @@ final class PythonFormat {
     }
 
     /** {@code "%{width}.{decimals}f" % x}: {@link #fixed} padded on the left with spaces. */
-    static String fixed(double x, int width, int decimals) {
+    public static String fixed(double x, int width, int decimals) {
         String s = fixed(x, decimals);
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     /** joblib's {@code short_format_time(t)}: {@code " %5.1fs"}, or {@code "%4.1fmin"} above 60 s. */
-    static String shortFormatTime(double seconds) {
+    public static String shortFormatTime(double seconds) {
         if (seconds > 60) {
             return fixed(seconds / 60., 4, 1) + "min";
         }
