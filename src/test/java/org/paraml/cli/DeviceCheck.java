@@ -32,15 +32,28 @@ import org.paraml.svm.SVCModel;
  * <pre>
  * DeviceCheck [--backends cuda,simd] [--threads N] [--svc-rows 50000] [--svc-features 20]
  *             [--kmeans-rows 20000000] [--kmeans-features 20] [--k 12] [--skip-svc] [--skip-kmeans]
+ *             [--require cuda]
  * </pre>
  * A backend that is not available is reported and left out, so the check also runs (and proves a
- * pack) on a machine without a GPU. Prints a table, then one JSON object as the last line.
+ * pack) on a machine without a GPU. Prints a table, then one JSON object as the last line. The
+ * backends named by {@code --require} (comma-separated) must be available: when one is not, the
+ * others still run, the JSON says {@code "required_missing"}, and the exit status is 3 (the device
+ * check requires cuda where nvidia-smi sees a GPU, so that a CUDA backend that did not come up
+ * cannot pass as a run on simd alone).
  */
 public final class DeviceCheck {
     private DeviceCheck() {
     }
 
     public static void main(String[] args) {
+        int status = run(args);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Runs the check; 0, or 3 when a backend named by {@code --require} is not available. */
+    static int run(String[] args) {
         Map<String, String> o = options(args);
         int threads = Integer.parseInt(o.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
         PrintWriter out = new PrintWriter(System.out, true);
@@ -61,6 +74,17 @@ public final class DeviceCheck {
         json.put("unavailable", unavailable);
         json.put("threads", threads);
         json.put("java", Runtime.version().toString());
+        List<String> missing = new ArrayList<>();
+        for (String name : o.getOrDefault("require", "").split(",")) {
+            if (!name.isBlank() && !names.contains(name.trim())) {
+                missing.add(name.trim());
+            }
+        }
+        if (!missing.isEmpty()) {
+            json.put("required_missing", missing);
+            out.printf("REQUIRED backend(s) not available: %s (see the reasons above); the others run, exit status 3%n",
+                    String.join(", ", missing));
+        }
         if (!o.containsKey("skip-svc")) {
             json.put("svc", svc(out, names, threads, intOption(o, "svc-rows", 50_000), intOption(o, "svc-features", 20)));
         }
@@ -69,6 +93,7 @@ public final class DeviceCheck {
                     intOption(o, "kmeans-features", 20), intOption(o, "k", 12)));
         }
         out.println(JsonOutput.toJson(json));
+        return missing.isEmpty() ? 0 : 3;
     }
 
     private static List<Map<String, Object>> svc(PrintWriter out, List<String> names, int threads, int n, int d) {

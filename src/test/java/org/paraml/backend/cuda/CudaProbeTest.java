@@ -71,7 +71,7 @@ class CudaProbeTest {
     @Test
     void withAGpuAutoSelectsCudaBehindAFallback() {
         BackendInfo info = CudaBackend.probe();
-        assumeTrue(info.available(), info.reason());
+        Gpu.requireOrSkip(info, Gpu.required(System.getenv(Gpu.REQUIRE)));
         Backends.Selection auto = Backends.choose("auto", "test");
         FallbackBackend f = assertInstanceOf(FallbackBackend.class, auto.backend());
         assertInstanceOf(CudaBackend.class, f.primary());
