@@ -3,8 +3,10 @@
 #
 # Here (a machine with a JDK), from the project root:
 #   ../shared/device/pack.sh --tests        # packs a Java runtime, the jars and the test classes into .device/
-# There (the GPU machine, in a copy of the project root that carries .device/):
-#   native/device-check.sh                  # about 3 minutes; everything is also written to $OUT (or .device/results)
+# There (the GPU machine, in a copy of the project root that carries .device/: the device tool's run
+# with carry [".device"] and timeout_s 420):
+#   sh native/device-check.sh               # 1 to 3 minutes; summary.txt and one log per step in $OUT
+#                                           # (or .device/results): 5 files, as the device tool returns them
 #
 # Steps, each with its own time limit inside a 290-second budget (a step that runs out is reported
 # and the next one starts):
@@ -15,6 +17,9 @@
 #   3. org.paraml.cli.DeviceCheck: an SVC fit (make_classification 50,000 x 20, rbf) and a KMeans fit
 #      (20,000,000 x 20, k = 12) on cuda and on simd, with their times side by side.
 # Sizes can be lowered for a smaller GPU: SVC_ROWS=20000 KMEANS_ROWS=5000000 native/device-check.sh
+# Where nvidia-smi answers, cuda is required (REQUIRE_CUDA=0 to not): a GPU test that cannot get the
+# backend fails instead of being skipped (PARAML_REQUIRE_GPU=1), and the fits exit 3 without cuda.
+# Needs only sh, coreutils (timeout) and nvidia-smi there: no Java, Python, Maven or network.
 set -u
 cd "$(dirname "$0")/.."
 out=${OUT:-.device/results}
@@ -23,6 +28,12 @@ run=.device/run
 [ -x "$run" ] || { echo "no $run: run ../shared/device/pack.sh --tests on a machine with a JDK first" >&2; exit 2; }
 end=$(( $(date +%s) + ${BUDGET_S:-290} ))
 status=0
+# the fits hold 20M x 20 float64 rows (3.2 GB) and the simd backend's copy of them: 60% of the memory,
+# not the JVM's default quarter (enough on 128 GiB, not on a smaller machine)
+heap=$(awk '/^MemTotal:/ { printf "%d", $2 * 0.6 / 1024 }' /proc/meminfo 2>/dev/null)
+[ -n "$heap" ] && [ "$heap" -ge 1024 ] && heap="-Xmx${heap}m" || heap=""
+# PtxMatchesSourcesTest rebuilds the PTX when nvcc is on the PATH; the CUDA image keeps it in /usr/local/cuda/bin
+command -v nvcc >/dev/null 2>&1 || { [ -x /usr/local/cuda/bin/nvcc ] && PATH=$PATH:/usr/local/cuda/bin && export PATH; }
 
 # step NAME LIMIT COMMAND...: runs COMMAND with at most LIMIT seconds (less if the budget is nearly spent)
 step() {
@@ -37,14 +48,25 @@ step() {
   cat "$out/$name.log"
   echo "== $name: exit $rc after $(( $(date +%s) - start )) s" | tee -a "$out/summary.txt"
   [ "$rc" -eq 0 ] || status=1
+  [ "$name" = gpu ] && [ "$rc" -eq 0 ] && gpu_ok=1
+  return 0
 }
+gpu_ok=0
 
 : > "$out/summary.txt"
 step gpu 10 nvidia-smi --query-gpu=name,driver_version,memory.total,memory.used --format=csv
+require=""
+if [ "${REQUIRE_CUDA:-$gpu_ok}" = 1 ]; then
+  PARAML_REQUIRE_GPU=1; export PARAML_REQUIRE_GPU; require="--require cuda"
+  echo "== cuda is required (nvidia-smi answered; REQUIRE_CUDA=0 to not)" | tee -a "$out/summary.txt"
+fi
 step backends 50 "$run" org.paraml.cli.Main backends --check --json
-step tests 110 "$run" org.junit.platform.console.ConsoleLauncher execute --disable-banner --details=tree \
-  --class-path .device/test-classes --select-package org.paraml.backend.cuda
-step fits 290 "$run" org.paraml.cli.DeviceCheck --backends cuda,simd \
+step tests 110 "$run" org.junit.platform.console.ConsoleLauncher execute --disable-banner --disable-ansi-colors \
+  --details=tree --class-path .device/test-classes --select-package org.paraml.backend.cuda
+grep -E '^\[ +[0-9]+ tests (successful|failed|aborted) +\]$' "$out/tests.log" | tee -a "$out/summary.txt"
+# shellcheck disable=SC2086 # $heap and $require split into words on purpose (or are empty)
+step fits 290 "$run" $heap org.paraml.cli.DeviceCheck --backends cuda,simd $require \
   --svc-rows "${SVC_ROWS:-50000}" --kmeans-rows "${KMEANS_ROWS:-20000000}"
+echo "== device check: $([ "$status" -eq 0 ] && echo PASSED || echo FAILED)" | tee -a "$out/summary.txt"
 cat "$out/summary.txt"
 exit $status
