@@ -119,7 +119,7 @@ public final class CudaBackend implements Backend {
                 device.kernels().rowSqNorms(st.stream, base, n, d, base.withByteOffset(normsAt));
                 st.synchronize();
                 return new CudaPreparedMatrix(x, new CudaPreparedMatrix.DeviceCopy(device, base, normsAt, bytes));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) { // an Error too: the host norms of a large x can exhaust the heap
                 device.free(base);
                 throw e;
             }
