@@ -248,7 +248,8 @@ public final class Backends {
                 LOG.log(System.Logger.Level.INFO, s.message());
                 return s;
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, e.getMessage());
+                // not logged as an error: every caller of select() gets it as an exception, and reports it
+                LOG.log(System.Logger.Level.DEBUG, e.getMessage());
                 return e;
             }
         }

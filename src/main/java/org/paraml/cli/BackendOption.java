@@ -18,7 +18,7 @@ final class BackendOption {
                 return Backends.select();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 // the request came from -Dparaml.backend or PARAML_BACKEND: the message names it and its value
-                throw new IllegalArgumentException("--backend auto: " + e.getMessage(), e);
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
         }
         try {

@@ -65,6 +65,16 @@ class BackendSelectionJvmTest {
     }
 
     @Test
+    void aCommandGivenAnUnavailableBackendSaysSoOnce() throws Exception {
+        Run r = paraml("-Dparaml.backend=cuda", "kmeans", "--blobs", "1", "--block-rows", "100", "--n-clusters", "2");
+        assertEquals(ExitCode.USAGE, r.status(), r.out() + r.err());
+        String expected = "paraml: error: backend 'cuda' was requested by -Dparaml.backend but is not available: "
+                + cuda.reason();
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().split("requested by", -1).length - 1, "said once: " + r.err());
+    }
+
+    @Test
     void autoPicksTheNextBackendAndSaysWhyCudaWasNotUsed() throws Exception {
         Run r = paraml("backends");
         assertEquals(ExitCode.OK, r.status(), r.out() + r.err());
