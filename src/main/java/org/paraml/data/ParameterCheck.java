@@ -22,8 +22,8 @@ final class ParameterCheck {
     static double realInClosed(String function, String parameter, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range [" + bound(min) + ", " + bound(max) + "]. Got " + repr(value)
-                    + " instead.");
+                    + " must be a float in the range [" + bound(min) + ", " + bound(max) + "]. Got "
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         return value;
     }
@@ -41,7 +41,7 @@ final class ParameterCheck {
         if (!(value > min) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
                     + " must be a float in the range (" + bound(min) + ", inf)" + alternatives + ". Got "
-                    + repr(value) + " instead.");
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         return value;
     }
@@ -51,7 +51,7 @@ final class ParameterCheck {
         if (!(value >= min) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
                     + " must be a float in the range [" + bound(min) + ", inf)" + alternatives + ". Got "
-                    + repr(value) + " instead.");
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         return value;
     }
@@ -60,8 +60,8 @@ final class ParameterCheck {
     static double finite(String function, String parameter, double value, String alternatives) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("The '" + parameter + "' parameter of " + function
-                    + " must be a float in the range (-inf, inf)" + alternatives + ". Got " + repr(value)
-                    + " instead.");
+                    + " must be a float in the range (-inf, inf)" + alternatives + ". Got "
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         return value;
     }
@@ -72,11 +72,6 @@ final class ParameterCheck {
      */
     private static String bound(double b) {
         return b == Math.rint(b) && Math.abs(b) < 1e15 ? Long.toString((long) b) : Double.toString(b);
-    }
-
-    /** The rejected value as Python's {@code repr} writes it (1e-05, nan, inf). */
-    private static String repr(double v) {
-        return PythonFormat.floatRepr(v);
     }
 
     /** A random-state seed as numpy accepts it: in [0, 2**32 - 1]. */

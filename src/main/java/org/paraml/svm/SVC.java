@@ -186,7 +186,7 @@ public final class SVC implements ClassifierEstimator {
     public SVC c(double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("The 'C' parameter of SVC must be a float in the range (0.0, inf). Got "
-                    + num(value) + " instead.");
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         Builder b = b();
         b.c = value;
@@ -224,7 +224,7 @@ public final class SVC implements ClassifierEstimator {
     public SVC gamma(double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("The 'gamma' parameter of SVC must be a str among {'auto', 'scale'} "
-                    + "or a float in the range [0.0, inf). Got " + num(value) + " instead.");
+                    + "or a float in the range [0.0, inf). Got " + PythonFormat.floatRepr(value) + " instead.");
         }
         Builder b = b();
         b.gammaMode = null;
@@ -248,7 +248,7 @@ public final class SVC implements ClassifierEstimator {
     public SVC coef0(double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("The 'coef0' parameter of SVC must be a float in the range (-inf, inf). Got "
-                    + num(value) + " instead.");
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         Builder b = b();
         b.coef0 = value;
@@ -273,7 +273,7 @@ public final class SVC implements ClassifierEstimator {
     public SVC tol(double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException("The 'tol' parameter of SVC must be a float in the range (0.0, inf). Got "
-                    + num(value) + " instead.");
+                    + PythonFormat.floatRepr(value) + " instead.");
         }
         Builder b = b();
         b.tol = value;
@@ -284,7 +284,7 @@ public final class SVC implements ClassifierEstimator {
     public SVC cacheSize(double megabytes) {
         if (!(megabytes > 0) || Double.isInfinite(megabytes)) {
             throw new IllegalArgumentException("The 'cache_size' parameter of SVC must be a float in the range (0, inf). Got "
-                    + num(megabytes) + " instead.");
+                    + PythonFormat.floatRepr(megabytes) + " instead.");
         }
         Builder b = b();
         b.cacheSize = megabytes;
@@ -819,11 +819,6 @@ public final class SVC implements ClassifierEstimator {
 
     private static String reprObject(Object v) {
         return v instanceof String s ? repr(s) : String.valueOf(v);
-    }
-
-    /** A double as Python's {@code repr} prints a float: 1.0, -0.5, 1e-05, inf, nan. */
-    private static String num(double v) {
-        return PythonFormat.floatRepr(v);
     }
 
     private static String pyList(List<String> names) {
