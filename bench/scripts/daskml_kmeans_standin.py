@@ -25,7 +25,7 @@ The data are the Dask-ML tutorial's: block i = make_blobs(n_samples=block_rows, 
 n_features=20, random_state=i)[0] made by dask.delayed and persisted before the fit, on a
 `dask.distributed.Client()` (a local cluster, as the tutorial makes one) or the threaded scheduler.
 
-usage: daskml_kmeans_standin.py N_BLOCKS [--block-rows 200000] [--scheduler distributed|threads]
+usage: daskml_kmeans_standin.py N_BLOCKS [--block-rows 200000] [--scheduler distributed|threads] [--random-state 0]
 Prints one JSON line. Run with Debian's /usr/bin/python3.
 """
 import argparse
