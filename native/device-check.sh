@@ -2,19 +2,22 @@
 # device-check.sh — the GPU check of the CUDA backend, one command on a CUDA machine without Java.
 #
 # Here (a machine with a JDK), from the project root:
-#   ../shared/device/pack.sh --tests        # packs a Java runtime, the jars and the test classes into .device/
+#   native/device-pack.sh                   # packs a Java runtime, the jars and the test classes into .device/
 # There (the GPU machine, in a copy of the project root that carries .device/: the device tool's run
 # with carry [".device"] and timeout_s 420):
 #   sh native/device-check.sh               # 1 to 3 minutes; summary.txt and one log per step in $OUT
-#                                           # (or .device/results): 5 files, as the device tool returns them
+#                                           # (or .device/results): 7 files, as the device tool returns them
 #
 # Steps, each with its own time limit inside a 290-second budget (a step that runs out is reported
 # and the next one starts):
 #   1. nvidia-smi, and `paraml backends --check --json`: the probe's reason, the self-check against
-#      the scalar reference and the kernel-row / k-means throughputs of every available backend;
+#      the scalar reference and the kernel-row / k-means throughputs of every available backend; the
+#      device's copy bandwidth and DGEMM rate (native/device-ceilings.py, where python3 has PyTorch);
 #   2. the GPU tests (package org.paraml.backend.cuda: the differential tests against the scalar
 #      reference, the contract, streaming, determinism, memory) through the JUnit console launcher;
-#   3. org.paraml.cli.DeviceCheck: an SVC fit (make_classification 50,000 x 20, rbf) and a KMeans fit
+#   3. org.paraml.backend.cuda.CudaKernelTimes (where nvidia-smi answered): the kernels alone on
+#      device-resident data, timed with CUDA events, with GB/s as a share of the measured copy bandwidth;
+#   4. org.paraml.cli.DeviceCheck: an SVC fit (make_classification 50,000 x 20, rbf) and a KMeans fit
 #      (20,000,000 x 20, k = 12) on cuda and on simd, with their times side by side.
 # Sizes can be lowered for a smaller GPU: SVC_ROWS=20000 KMEANS_ROWS=5000000 native/device-check.sh
 # Where nvidia-smi answers, cuda is required (REQUIRE_CUDA=0 to not): a GPU test that cannot get the
@@ -61,9 +64,14 @@ if [ "${REQUIRE_CUDA:-$gpu_ok}" = 1 ]; then
   echo "== cuda is required (nvidia-smi answered; REQUIRE_CUDA=0 to not)" | tee -a "$out/summary.txt"
 fi
 step backends 50 "$run" org.paraml.cli.Main backends --check --json
+# the device's measured ceilings (copy bandwidth, DGEMM rate) for the percentages in bench/RESULTS.md;
+# skipped where python3 has no PyTorch
+if python3 -c 'import torch' >/dev/null 2>&1; then step ceilings 40 python3 native/device-ceilings.py; fi
 step tests 110 "$run" org.junit.platform.console.ConsoleLauncher execute --disable-banner --disable-ansi-colors \
   --details=tree --class-path .device/test-classes --select-package org.paraml.backend.cuda
 grep -E '^\[ +[0-9]+ tests (successful|failed|aborted) +\]$' "$out/tests.log" | tee -a "$out/summary.txt"
+# shellcheck disable=SC2086 # $heap splits into words on purpose (or is empty)
+[ "$gpu_ok" = 1 ] && step kernels 60 "$run" $heap org.paraml.backend.cuda.CudaKernelTimes "${KERNEL_ROWS:-10000000}" "${SVC_ROWS:-50000}"
 # shellcheck disable=SC2086 # $heap and $require split into words on purpose (or are empty)
 step fits 290 "$run" $heap org.paraml.cli.DeviceCheck --backends cuda,simd $require \
   --svc-rows "${SVC_ROWS:-50000}" --kmeans-rows "${KMEANS_ROWS:-20000000}"

@@ -196,3 +196,5 @@ kmeans_reduce_groups(const double* __restrict__ partials, int blocks, long long 
         groups[(long long) blockIdx.y * E + e] = acc;
     }
 }
+
+#include "kmeans_rows.cuh"

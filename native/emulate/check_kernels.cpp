@@ -242,11 +242,76 @@ static void checkKMeans(long long n, int d, int k, int rowsPerBlock, int groupBl
                 failures > before ? "FAILED" : "ok");
 }
 
+// The one-row-per-thread kernels (kmeans_rows.cuh) against the tiled ones: the same labels and exact
+// distances bit for bit, the same minimum-distance update, and block partials that agree to rounding.
+static void checkKMeansRows(long long n, int d, int k) {
+    int before = failures;
+    std::mt19937_64 rng(5 + n + d + k);
+    auto x = uniform(rng, n * d);
+    auto c = uniform(rng, k * d);
+    for (int f = 0; f < d; ++f) {
+        c[(k - 1) * d + f] = c[0 * d + f]; // the last centre repeats the first: ties go to 0
+    }
+    std::vector<double> w(n);
+    for (long long i = 0; i < n; ++i) {
+        w[i] = 0.5 + (i % 7) * 0.125;
+    }
+    auto cn = norms(c, k, d);
+    const int blocks = (int) ((n + 255) / 256);
+    for (int sums = 0; sums <= 1; ++sums) {
+        const long long E = sums ? (long long) k * d + k + 1 : 1;
+        std::vector<int> labels(n, -9), labelsRef(n);
+        std::vector<double> dist(n, -9), distRef(n), partials(blocks * E, -9), partialsRef(blocks * E);
+        launchOnCpu(blocks, 1, 256, [&] {
+            kmeans_lloyd(x.data(), n, d, w.data(), c.data(), cn.data(), k, 256, labelsRef.data(), distRef.data(),
+                         partialsRef.data(), sums);
+        });
+        cpuDynamicShared.assign(kmeans_rows_shared_doubles(k, d, sums), std::nan(""));
+        launchOnCpu(blocks, 1, 256, [&] {
+            kmeans_lloyd_rows(x.data(), n, d, w.data(), c.data(), cn.data(), k, labels.data(), dist.data(),
+                              partials.data(), sums);
+        });
+        for (long long i = 0; i < n; ++i) {
+            check(labels[i] == labelsRef[i], "rows kernel: labels", labels[i], labelsRef[i], i);
+            check(dist[i] == distRef[i], "rows kernel: exact distances", dist[i], distRef[i], i);
+            check(labels[i] != k - 1, "rows kernel: ties go to the lowest centre", labels[i], 0, i);
+        }
+        for (long long e = 0; e < blocks * E; ++e) {
+            check(close(partials[e], partialsRef[e]), "rows kernel: block partials", partials[e], partialsRef[e], e);
+        }
+    }
+    std::vector<double> minD(n), minRef(n);
+    for (long long i = 0; i < n; ++i) {
+        minD[i] = minRef[i] = i % 3 == 0 ? 0.0 : (i % 3 == 1 ? 0.4 : INFINITY);
+    }
+    std::vector<int> improved(n, -9), improvedRef(n);
+    std::vector<double> cost(blocks, -9), costRef(blocks);
+    launchOnCpu(blocks, 1, 256, [&] {
+        kmeans_update_min(x.data(), n, d, c.data(), cn.data(), k, 256, minRef.data(), improvedRef.data(), costRef.data());
+    });
+    cpuDynamicShared.assign(kmeans_rows_shared_doubles(k, d, 0), std::nan(""));
+    launchOnCpu(blocks, 1, 256, [&] {
+        kmeans_update_min_rows(x.data(), n, d, c.data(), cn.data(), k, minD.data(), improved.data(), cost.data());
+    });
+    for (long long i = 0; i < n; ++i) {
+        check(minD[i] == minRef[i], "rows kernel: min distance", minD[i], minRef[i], i);
+        check(improved[i] == improvedRef[i], "rows kernel: improved label", improved[i], improvedRef[i], i);
+    }
+    for (int b = 0; b < blocks; ++b) {
+        check(close(cost[b], costRef[b]), "rows kernel: block costs", cost[b], costRef[b], b);
+    }
+    std::printf("k-means rows kernels n=%lld d=%d k=%d: %s\n", n, d, k, failures > before ? "FAILED" : "ok");
+}
+
 int main() {
     checkKernelMatrix();
     checkKMeans(1000, 5, 20, 256, 3);  // two tiles of centres, 4 blocks (the last partial), 2 groups
     checkKMeans(700, 9, 40, 128, 2);   // 400 partial entries: more than one per thread
     checkKMeans(63, 1, 8, 256, 256);   // one partial tile
+    checkKMeansRows(600, 20, 12);      // the tutorial's shape; the last block partial (88 rows: a partial warp)
+    checkKMeansRows(300, 1, 3);
+    checkKMeansRows(257, 32, 5);       // the largest d; one row in the last block
+    checkKMeansRows(512, 9, 40);       // d between the register sizes; more entries than threads
     std::printf("%s (%d failures)\n", failures ? "FAILED" : "all kernel checks passed on the CPU", failures);
     return failures ? 1 : 0;
 }

@@ -28,7 +28,7 @@ inline std::barrier<>* cpuBarrier = nullptr;
 #define __host__
 #define __shared__ static
 #define __restrict__ __restrict
-#define __launch_bounds__(n)
+#define __launch_bounds__(...)
 #define __noinline__ __attribute__((noinline))
 #define __forceinline__ inline
 
@@ -52,6 +52,26 @@ inline double __longlong_as_double(long long v) {
     double d;
     std::memcpy(&d, &v, sizeof d);
     return d;
+}
+
+struct alignas(16) double2 {
+    double x, y;
+};
+
+// dynamic shared memory: the launcher sizes cpuDynamicShared before the launch
+inline std::vector<double> cpuDynamicShared;
+#define PARAML_DYNAMIC_SHARED(name) double* name = cpuDynamicShared.data()
+
+// __shfl_sync as a block-wide exchange: every thread of the block must call it the same number of
+// times (the kernels call it in loops of a fixed count), which the barrier needs
+template <class T>
+T __shfl_sync(unsigned, T v, int srcLane) {
+    static T slots[1024];
+    slots[threadIdx.x] = v;
+    __syncthreads();
+    T r = slots[(threadIdx.x & ~31u) + srcLane];
+    __syncthreads();
+    return r;
 }
 
 using std::max;

@@ -73,7 +73,8 @@ final class CudaDevice {
             CUmodule kmeans = Ptx.load(Ptx.resource("kmeans"), "kmeans", driverVersion);
             String description = String.format(Locale.ROOT, "%s (compute capability %d.%d, %.1f GiB; the driver supports CUDA %s)",
                     name, major, minor, total[0] / (double) (1L << 30), CudaCalls.cudaVersion(driverVersion));
-            CudaDevice d = new CudaDevice(context, description, new CudaKernels(kernelMatrix, kmeans));
+            int sharedOptIn = attribute(device, CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN);
+            CudaDevice d = new CudaDevice(context, description, new CudaKernels(kernelMatrix, kmeans, sharedOptIn));
             d.selfTest();
             return d;
         } catch (RuntimeException e) {

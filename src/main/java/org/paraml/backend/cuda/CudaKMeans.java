@@ -29,6 +29,12 @@ final class CudaKMeans {
     static final int TILE_ROWS = 64;
     /** The most blocks in a group. */
     static final int MAX_GROUP_BLOCKS = 256;
+    /** Rows per block of the one-row-per-thread kernels (KR_ROWS of kmeans_rows.cuh): one per thread. */
+    static final int ROWS_PER_BLOCK = 256;
+    /** The most features the one-row-per-thread kernels take (KR_MAX_D). */
+    static final int ROWS_MAX_D = 32;
+    /** Warps per block of those kernels (KR_WARPS). */
+    private static final int ROWS_WARPS = 8;
     /** Device memory for block partials per launch of the prepared form. */
     private static final long PARTIAL_BYTES = 32L << 20;
 
@@ -45,6 +51,27 @@ final class CudaKMeans {
     /** Rows per CUDA block for k centres: 256, or about k when k is larger (partials stay no larger than the rows). */
     static int rowsPerBlock(int k) {
         return Math.max(256, (k + 2 + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS);
+    }
+
+    /**
+     * Whether the one-row-per-thread kernels take k centres of d features with at most
+     * {@code sharedLimit} bytes of shared memory per block: they need d ≤ {@value #ROWS_MAX_D} and
+     * blocks of exactly {@value #ROWS_PER_BLOCK} rows (so the same blocks, groups and slabs as the
+     * tiled kernels; k ≤ 254), and {@link #rowsSharedBytes} within the limit. The choice depends on
+     * (k, d) and the device only, so Matrix and prepared rows always take the same kernels.
+     */
+    static boolean rowsKernelsTake(int k, int d, boolean wantSums, long sharedLimit) {
+        return d >= 1 && d <= ROWS_MAX_D && rowsPerBlock(k) == ROWS_PER_BLOCK && rowsSharedBytes(k, d, wantSums) <= sharedLimit;
+    }
+
+    /**
+     * The dynamic shared memory of the one-row-per-thread kernels (kmeans_rows_shared_doubles): the
+     * centres and their norms, and per warp 32 staged rows of an odd pitch and its accumulators.
+     */
+    static int rowsSharedBytes(int k, int d, boolean wantSums) {
+        long entries = wantSums ? (long) k * d + k + 1 : 1;
+        long doubles = (long) k * d + k + ROWS_WARPS * (32L * (d | 1) + entries);
+        return (int) Math.min(Integer.MAX_VALUE, doubles * Double.BYTES);
     }
 
     /** Blocks per group: as many as fit {@link Slabs#BYTES} of rows, between 1 and {@link #MAX_GROUP_BLOCKS}. */
@@ -168,8 +195,12 @@ final class CudaKMeans {
                     int groups = plan.groups(s);
                     CUdeviceptr dPartials = st.scratch(SLOT_PARTIALS, (long) blocks * entries * Double.BYTES, "k-means partial sums");
                     CUdeviceptr dGroups = st.scratch(SLOT_GROUPS, (long) groups * entries * Double.BYTES, "k-means group sums");
-                    device.kernels().lloyd(st.stream, dx, rows, d, dw, c, cn, k, plan.rowsPerBlock(), dLabels, dDist,
-                            dPartials, wantSums);
+                    if (device.kernels().rowsKernelsTake(k, d, wantSums)) {
+                        device.kernels().lloydRows(st.stream, dx, rows, d, dw, c, cn, k, dLabels, dDist, dPartials, wantSums);
+                    } else {
+                        device.kernels().lloyd(st.stream, dx, rows, d, dw, c, cn, k, plan.rowsPerBlock(), dLabels, dDist,
+                                dPartials, wantSums);
+                    }
                     device.kernels().reduceGroups(st.stream, dPartials, blocks, entries, plan.groupBlocks(), dGroups);
                     Outputs out = Outputs.of(rows, labels != null, distances != null, (long) groups * entries);
                     st.out.ensure(out.bytes);
@@ -245,8 +276,12 @@ final class CudaKMeans {
                     int groups = plan.groups(s);
                     CUdeviceptr dPartials = st.scratch(SLOT_PARTIALS, (long) blocks * Double.BYTES, "k-means partial costs");
                     CUdeviceptr dGroups = st.scratch(SLOT_GROUPS, (long) groups * Double.BYTES, "k-means group costs");
-                    device.kernels().updateMin(st.stream, dx, rows, d, c, cn, k, plan.rowsPerBlock(), dMin, dImproved,
-                            dPartials);
+                    if (device.kernels().rowsKernelsTake(k, d, false)) {
+                        device.kernels().updateMinRows(st.stream, dx, rows, d, c, cn, k, dMin, dImproved, dPartials);
+                    } else {
+                        device.kernels().updateMin(st.stream, dx, rows, d, c, cn, k, plan.rowsPerBlock(), dMin, dImproved,
+                                dPartials);
+                    }
                     device.kernels().reduceGroups(st.stream, dPartials, blocks, 1, plan.groupBlocks(), dGroups);
                     Outputs out = Outputs.of(rows, argmin != null, true, groups);
                     st.out.ensure(out.bytes);

@@ -3,6 +3,7 @@ package org.paraml.backend.cuda;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
@@ -32,9 +33,16 @@ final class CudaKernels {
     private final CUfunction lloyd;
     private final CUfunction updateMin;
     private final CUfunction reduceGroups;
+    private final CUfunction lloydRows;
+    private final CUfunction updateMinRows;
+    /** The most dynamic shared memory a block of the one-row-per-thread k-means kernels may have, in bytes. */
+    private final int rowsSharedBytes;
 
-    /** Looks the kernels up in the two loaded modules. */
-    CudaKernels(CUmodule kernelMatrix, CUmodule kmeans) {
+    /**
+     * Looks the kernels up in the two loaded modules, and lets the one-row-per-thread k-means kernels
+     * use up to {@code sharedOptIn} bytes of shared memory per block (the device's opt-in limit).
+     */
+    CudaKernels(CUmodule kernelMatrix, CUmodule kmeans, int sharedOptIn) {
         narrowF64 = function(kernelMatrix, "kmat_narrow_f64");
         narrowF32 = function(kernelMatrix, "kmat_narrow_f32");
         wideF64 = function(kernelMatrix, "kmat_wide_f64");
@@ -43,6 +51,13 @@ final class CudaKernels {
         lloyd = function(kmeans, "kmeans_lloyd");
         updateMin = function(kmeans, "kmeans_update_min");
         reduceGroups = function(kmeans, "kmeans_reduce_groups");
+        lloydRows = function(kmeans, "kmeans_lloyd_rows");
+        updateMinRows = function(kmeans, "kmeans_update_min_rows");
+        for (CUfunction f : new CUfunction[]{lloydRows, updateMinRows}) {
+            CudaCalls.check(JCudaDriver.cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                    sharedOptIn), "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)");
+        }
+        rowsSharedBytes = sharedOptIn;
     }
 
     private static CUfunction function(CUmodule module, String name) {
@@ -96,6 +111,36 @@ final class CudaKernels {
         launch(updateMin, ceilDiv(n, rowsPerBlock), 1, stream, params, "kmeans_update_min");
     }
 
+    /**
+     * Whether the one-row-per-thread k-means kernels ({@code native/kmeans_rows.cuh}) take k centres of
+     * d features: d ≤ {@value CudaKMeans#ROWS_MAX_D}, blocks of {@value CudaKMeans#ROWS_PER_BLOCK} rows,
+     * and their shared memory within this device's limit.
+     */
+    boolean rowsKernelsTake(int k, int d, boolean wantSums) {
+        return CudaKMeans.rowsKernelsTake(k, d, wantSums, rowsSharedBytes);
+    }
+
+    /** kmeans_lloyd_rows over rows {@code [0, n)} of x: kmeans_lloyd with blocks of 256 rows, one row per thread. */
+    void lloydRows(CUstream stream, CUdeviceptr x, long n, int d, CUdeviceptr weights, CUdeviceptr centers,
+                   CUdeviceptr centerNorms, int k, CUdeviceptr labels, CUdeviceptr distances, CUdeviceptr partials,
+                   boolean wantSums) {
+        Pointer params = Pointer.to(Pointer.to(x), Pointer.to(new long[]{n}), Pointer.to(new int[]{d}),
+                Pointer.to(orNull(weights)), Pointer.to(centers), Pointer.to(centerNorms), Pointer.to(new int[]{k}),
+                Pointer.to(labels), Pointer.to(distances), Pointer.to(partials), Pointer.to(new int[]{wantSums ? 1 : 0}));
+        launch(lloydRows, ceilDiv(n, CudaKMeans.ROWS_PER_BLOCK), 1, CudaKMeans.rowsSharedBytes(k, d, wantSums), stream,
+                params, "kmeans_lloyd_rows");
+    }
+
+    /** kmeans_update_min_rows over rows {@code [0, n)} of x: kmeans_update_min with blocks of 256 rows, one row per thread. */
+    void updateMinRows(CUstream stream, CUdeviceptr x, long n, int d, CUdeviceptr centers, CUdeviceptr centerNorms, int k,
+                       CUdeviceptr minDistances, CUdeviceptr improved, CUdeviceptr partials) {
+        Pointer params = Pointer.to(Pointer.to(x), Pointer.to(new long[]{n}), Pointer.to(new int[]{d}),
+                Pointer.to(centers), Pointer.to(centerNorms), Pointer.to(new int[]{k}), Pointer.to(minDistances),
+                Pointer.to(improved), Pointer.to(partials));
+        launch(updateMinRows, ceilDiv(n, CudaKMeans.ROWS_PER_BLOCK), 1, CudaKMeans.rowsSharedBytes(k, d, false), stream,
+                params, "kmeans_update_min_rows");
+    }
+
     /** Sums {@code blocks} partials of {@code entries} values in groups of {@code groupBlocks}, in block order. */
     void reduceGroups(CUstream stream, CUdeviceptr partials, int blocks, long entries, int groupBlocks,
                       CUdeviceptr groups) {
@@ -106,11 +151,16 @@ final class CudaKernels {
     }
 
     private static void launch(CUfunction f, long gridX, long gridY, CUstream stream, Pointer params, String name) {
+        launch(f, gridX, gridY, 0, stream, params, name);
+    }
+
+    private static void launch(CUfunction f, long gridX, long gridY, int sharedBytes, CUstream stream, Pointer params,
+                               String name) {
         if (gridX > Integer.MAX_VALUE || gridY > MAX_GRID_Y) {
             throw new IllegalStateException(name + ": grid " + gridX + " x " + gridY + " is too large");
         }
-        CudaCalls.check(JCudaDriver.cuLaunchKernel(f, (int) gridX, (int) gridY, 1, THREADS, 1, 1, 0, stream, params,
-                null), "cuLaunchKernel(" + name + ")");
+        CudaCalls.check(JCudaDriver.cuLaunchKernel(f, (int) gridX, (int) gridY, 1, THREADS, 1, 1, sharedBytes, stream,
+                params, null), "cuLaunchKernel(" + name + ")");
     }
 
     static long ceilDiv(long a, long b) {

@@ -1,6 +1,7 @@
 package org.paraml.backend.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,26 @@ class CudaKMeansPlanTest {
         assertEquals(204, CudaKMeans.groupBlocks(12, 20), "8 MiB / (256 rows x 20 x 8 bytes)");
         assertEquals(256, CudaKMeans.groupBlocks(12, 2), "at most 256 blocks");
         assertEquals(1, CudaKMeans.groupBlocks(1000, 5000), "at least one block");
+    }
+
+    @Test
+    void theOneRowPerThreadKernelsTakeSmallDAndBlocksOf256Rows() {
+        int h100 = 232_448; // the opt-in shared memory per block of an H100 / H200 (227 KiB)
+        int turing = 65_536;
+        assertEquals(61_216, CudaKMeans.rowsSharedBytes(12, 20, true), "12 x 20 + 12, and 8 x (32 x 21 + 253) doubles");
+        assertEquals(45_088, CudaKMeans.rowsSharedBytes(12, 20, false), "12 x 20 + 12, and 8 x (32 x 21 + 1) doubles");
+        assertTrue(CudaKMeans.rowsKernelsTake(12, 20, true, h100));
+        assertTrue(CudaKMeans.rowsKernelsTake(12, 20, true, turing));
+        assertTrue(CudaKMeans.rowsKernelsTake(1, 1, true, turing));
+        assertTrue(CudaKMeans.rowsKernelsTake(5, 32, true, h100));
+        assertFalse(CudaKMeans.rowsKernelsTake(5, 32, true, turing), "79,528 bytes: over a Turing's 64 KiB");
+        assertFalse(CudaKMeans.rowsKernelsTake(5, 33, true, h100), "more features than registers for them");
+        assertFalse(CudaKMeans.rowsKernelsTake(5, 0, true, h100));
+        assertFalse(CudaKMeans.rowsKernelsTake(255, 2, false, h100), "blocks of 320 rows for k = 255");
+        assertFalse(CudaKMeans.rowsKernelsTake(100, 32, true, h100), "26 KB of accumulators a warp: over the limit");
+        assertTrue(CudaKMeans.rowsKernelsTake(100, 32, false, h100), "without sums only the centres and the staging");
+        assertFalse(CudaKMeans.rowsKernelsTake(40, 20, true, turing), "within an H100's limit, not a Turing's");
+        assertTrue(CudaKMeans.rowsKernelsTake(40, 20, true, h100));
     }
 
     @Test

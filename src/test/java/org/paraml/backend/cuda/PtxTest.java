@@ -23,7 +23,8 @@ class PtxTest {
         }
         assertEquals(List.of("kmat_narrow_f64", "kmat_narrow_f32", "kmat_wide_f64", "kmat_wide_f32", "row_sq_norms"),
                 Ptx.entries(Ptx.resource("kernel_matrix")));
-        assertEquals(List.of("kmeans_lloyd", "kmeans_update_min", "kmeans_reduce_groups"),
+        assertEquals(List.of("kmeans_lloyd", "kmeans_update_min", "kmeans_reduce_groups", "kmeans_lloyd_rows",
+                        "kmeans_update_min_rows"),
                 Ptx.entries(Ptx.resource("kmeans")));
     }
 
