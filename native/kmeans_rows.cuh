@@ -4,10 +4,12 @@
 //
 // Why: the tiled kernels of kmeans.cu spend most of their time in barriers and in loops that only a
 // quarter of the threads run (argmin, exact distance, inertia), and sum each partial entry over every
-// row of a tile: about 3.3 ms per Lloyd step of 10M x 20 rows on an H200, 13% of its copy bandwidth.
-// Here a warp copies its 32 rows with one coalesced load per row into shared memory, each thread takes
-// its row into registers and scores every centre from shared memory, and the per-centre sums are
-// added by feature: lane f adds feature f of the warp's rows, in row order, to its warp's accumulators.
+// row of a tile: 3.3 ms per Lloyd step of 10M x 20 rows, k = 12, on an H200 (13% of its copy
+// bandwidth). Here a warp loads its whole 32-row span at once with 16-byte loads into shared memory,
+// each thread takes its row into registers and scores every centre from shared memory, and the
+// per-centre sums are added by feature: lane f adds feature f of the warp's rows, in row order, to its
+// warp's accumulators. Measured on the H200: 1.45 ms (30%), 1.03 ms for the k-means|| update (42%);
+// bench/RESULTS.md, "CUDA on an NVIDIA H200".
 //
 // Values: the scores, labels and exact distances are those of kmeans.cu bit for bit (the same fused
 // multiply-add chain in feature order, the same tie rule, the same rounding of the distance). The
@@ -21,8 +23,9 @@
 #define KR_ROWS (KR_WARPS * 32)
 #define KR_MAX_D 32
 #define KR_FULL 0xffffffffu
-// blocks per multiprocessor the registers must allow (at most 128 registers a thread)
-#define KR_MIN_BLOCKS 2
+// blocks per multiprocessor the registers must allow: 3 (at most 85 registers a thread, a few bytes
+// spilled) measured 6-12% faster than 2 (128 registers, no spills) and 4 (64, more spills) on an H200
+#define KR_MIN_BLOCKS 3
 
 #ifndef PARAML_DYNAMIC_SHARED
 #define PARAML_DYNAMIC_SHARED(name) extern __shared__ double name[]

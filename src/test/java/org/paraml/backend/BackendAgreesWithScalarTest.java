@@ -14,7 +14,8 @@ import org.paraml.linalg.Matrix;
 
 /**
  * Every operation of a backend against {@link ScalarBackend} on odd sizes (features and rows in 1,
- * 3, 4, 7, 8, 9, 63, 64, 65, 1021), on compact matrices and on row views, within
+ * 3, 4, 7, 8, 9, 63, 64, 65, 1021, and features 20 and 32 too: the tutorial's, and the largest that
+ * the CUDA backend's one-row-per-thread k-means kernels take), on compact matrices and on row views, within
  * {@link Backend#RELATIVE_TOLERANCE} relative error with an absolute floor of
  * {@link Backend#ABSOLUTE_TOLERANCE} (data uniform in [−1, 1)): the differential test that every
  * backend other than the reference passes. Subclasses name the backend (and may skip through an
@@ -33,7 +34,7 @@ public abstract class BackendAgreesWithScalarTest {
     }
 
     static IntStream features() {
-        return Arrays.stream(TestData.SIZES);
+        return IntStream.concat(Arrays.stream(TestData.SIZES), IntStream.of(20, 32));
     }
 
     /** Row counts tested with d features: all sizes, but not 1021 × 1021 × a full Gram block. */

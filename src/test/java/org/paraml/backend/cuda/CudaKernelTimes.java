@@ -8,6 +8,10 @@ import static jcuda.driver.JCudaDriver.cuEventSynchronize;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,8 +20,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUevent;
+import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
 import jcuda.driver.JCudaDriver;
@@ -30,7 +37,10 @@ import org.paraml.linalg.Matrix;
  * measured by (the backend calls add the copies of their outputs to the host, which DeviceCheck
  * times). Run by native/device-check.sh on a GPU machine:
  *
- * <pre>java ... org.paraml.backend.cuda.CudaKernelTimes [kmeansRows] [svcRows]</pre>
+ * <pre>java ... org.paraml.backend.cuda.CudaKernelTimes [kmeansRows] [svcRows] [variant.ptx ...]</pre>
+ *
+ * <p>Each variant is another PTX build of {@code native/kmeans.cu} (a kernel change under test): its
+ * one-row-per-thread kernels are timed on the same data, beside the shipped ones.
  *
  * <p>Each line is the median of 15 timed launches after a warm-up (for the small kernel-row launches
  * also the mean of 200 back-to-back launches, which includes the gaps between them), with the bytes
@@ -65,7 +75,11 @@ final class CudaKernelTimes {
         CudaKernelTimes t = new CudaKernelTimes(probe.device());
         System.out.println("device: " + probe.reason());
         t.copy(kmeansRows, 20);
-        t.kmeans(backend, kmeansRows, 20, 12);
+        List<CudaKernels> variants = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) { // other builds of kmeans.cu, timed beside the shipped one
+            variants.add(t.variant(Path.of(args[i])));
+        }
+        t.kmeans(backend, kmeansRows, 20, 12, variants, args);
         t.kernelRows(backend, svcRows, 20);
         System.out.println(new ObjectMapper().writeValueAsString(Map.of("copy_bytes_per_second", t.copyBytesPerSecond, "kernels", t.rows)));
     }
@@ -86,7 +100,27 @@ final class CudaKernelTimes {
         }
     }
 
-    private void kmeans(CudaBackend backend, int n, int d, int k) {
+    /** The kernels with kmeans.cu taken from another PTX build (for A/B timings of a kernel change). */
+    private CudaKernels variant(Path kmeansPtx) {
+        int[] version = new int[1];
+        CudaCalls.check(JCudaDriver.cuDriverGetVersion(version), "cuDriverGetVersion");
+        byte[] ptx;
+        try {
+            ptx = Files.readAllBytes(kmeansPtx);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CUmodule kernelMatrix = Ptx.load(Ptx.resource("kernel_matrix"), "kernel_matrix", version[0]);
+        CUmodule kmeans = Ptx.load(ptx, kmeansPtx.getFileName().toString(), version[0]);
+        int[] optIn = new int[1];
+        CUdevice dev = new CUdevice();
+        CudaCalls.check(JCudaDriver.cuCtxGetDevice(dev), "cuCtxGetDevice");
+        CudaCalls.check(JCudaDriver.cuDeviceGetAttribute(optIn,
+                CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, dev), "cuDeviceGetAttribute");
+        return new CudaKernels(kernelMatrix, kmeans, optIn[0]);
+    }
+
+    private void kmeans(CudaBackend backend, int n, int d, int k, List<CudaKernels> variants, String[] args) {
         Matrix host = randomMatrix(n, d, 1);
         try (CudaPreparedMatrix x = backend.prepare(host);
              CudaPreparedMatrix c = backend.prepare(randomMatrix(k, d, 2))) {
@@ -126,6 +160,19 @@ final class CudaKernelTimes {
                     s = median(() -> kn.updateMinRows(stream, x.deviceRows(), n, d, c.deviceRows(), c.deviceNorms(), k, dist,
                             labels, partials));
                     report("kmeans_update_min_rows (k-means|| round)", s, xBytes + n * 20.0 + blocks * 8.0, flops);
+                }
+                for (int v = 0; v < variants.size(); v++) {
+                    CudaKernels kv = variants.get(v);
+                    String name = Path.of(args[2 + v]).getFileName().toString();
+                    s = median(() -> kv.lloydRows(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k,
+                            labels, dist, partials, true));
+                    report("  " + name + ": kmeans_lloyd_rows (sums)", s, xBytes + n * 12.0 + blocks * entries * 8.0, flops);
+                    s = median(() -> kv.lloydRows(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k,
+                            labels, dist, partials, false));
+                    report("  " + name + ": kmeans_lloyd_rows, no sums", s, xBytes + n * 12.0 + blocks * 8.0, flops);
+                    s = median(() -> kv.updateMinRows(stream, x.deviceRows(), n, d, c.deviceRows(), c.deviceNorms(), k, dist,
+                            labels, partials));
+                    report("  " + name + ": kmeans_update_min_rows", s, xBytes + n * 20.0 + blocks * 8.0, flops);
                 }
             } finally {
                 device.free(labels);
