@@ -8,7 +8,7 @@
 // bandwidth). Here a warp loads its whole 32-row span at once with 16-byte loads into shared memory,
 // each thread takes its row into registers and scores every centre from shared memory, and the
 // per-centre sums are added by feature: lane f adds feature f of the warp's rows, in row order, to its
-// warp's accumulators. Measured on the H200: 1.45 ms (30%), 1.03 ms for the k-means|| update (42%);
+// warp's accumulators. Measured on the H200: 1.45 ms (30%), 1.03 ms for the k-means|| update (40%);
 // bench/RESULTS.md, "CUDA on an NVIDIA H200".
 //
 // Values: the scores, labels and exact distances are those of kmeans.cu bit for bit (the same fused
@@ -248,7 +248,7 @@ __device__ void kr_update_min(const double* __restrict__ x, long long n, int d, 
 
 // One Lloyd step as kmeans_lloyd (same outputs and partials layout, rowsPerBlock = 256), one row per
 // thread. Launch: 256 threads, ceil(n / 256) blocks, kmeans_rows_shared_doubles(k, d, wantSums) * 8
-// bytes of dynamic shared memory; d <= 32.
+// bytes of dynamic shared memory; d <= 32; x 16-byte aligned (for the 16-byte loads when d is even).
 extern "C" __global__ void __launch_bounds__(KR_ROWS, KR_MIN_BLOCKS)
 kmeans_lloyd_rows(const double* __restrict__ x, long long n, int d, const double* __restrict__ w,
                   const double* __restrict__ c, const double* __restrict__ cn, int k,
@@ -267,7 +267,7 @@ kmeans_lloyd_rows(const double* __restrict__ x, long long n, int d, const double
 
 // The k-means|| update as kmeans_update_min (rowsPerBlock = 256), one row per thread. Launch: 256
 // threads, ceil(n / 256) blocks, kmeans_rows_shared_doubles(k, d, 0) * 8 bytes of dynamic shared
-// memory; d <= 32.
+// memory; d <= 32; x 16-byte aligned.
 extern "C" __global__ void __launch_bounds__(KR_ROWS, KR_MIN_BLOCKS)
 kmeans_update_min_rows(const double* __restrict__ x, long long n, int d, const double* __restrict__ c,
                        const double* __restrict__ cn, int k, double* __restrict__ minDist,

@@ -258,6 +258,11 @@ static void checkKMeansRows(long long n, int d, int k) {
     }
     auto cn = norms(c, k, d);
     const int blocks = (int) ((n + 255) / 256);
+    // the dynamic shared memory exactly as large as the host asks for (so an overrun shows as a fault
+    // under a sanitizer, and NaN where a kernel reads what it did not write)
+    auto shared = [&](int sums) {
+        std::vector<double>(kmeans_rows_shared_doubles(k, d, sums), std::nan("")).swap(cpuDynamicShared);
+    };
     for (int sums = 0; sums <= 1; ++sums) {
         const long long E = sums ? (long long) k * d + k + 1 : 1;
         std::vector<int> labels(n, -9), labelsRef(n);
@@ -266,7 +271,7 @@ static void checkKMeansRows(long long n, int d, int k) {
             kmeans_lloyd(x.data(), n, d, w.data(), c.data(), cn.data(), k, 256, labelsRef.data(), distRef.data(),
                          partialsRef.data(), sums);
         });
-        cpuDynamicShared.assign(kmeans_rows_shared_doubles(k, d, sums), std::nan(""));
+        shared(sums);
         launchOnCpu(blocks, 1, 256, [&] {
             kmeans_lloyd_rows(x.data(), n, d, w.data(), c.data(), cn.data(), k, labels.data(), dist.data(),
                               partials.data(), sums);
@@ -279,6 +284,40 @@ static void checkKMeansRows(long long n, int d, int k) {
         for (long long e = 0; e < blocks * E; ++e) {
             check(close(partials[e], partialsRef[e]), "rows kernel: block partials", partials[e], partialsRef[e], e);
         }
+        // the same rows in two launches split at a block boundary: the same partials, bit for bit
+        if (blocks > 1) {
+            std::vector<int> labels2(n);
+            std::vector<double> dist2(n), partials2(blocks * E);
+            launchOnCpu(1, 1, 256, [&] {
+                kmeans_lloyd_rows(x.data(), 256, d, w.data(), c.data(), cn.data(), k, labels2.data(), dist2.data(),
+                                  partials2.data(), sums);
+            });
+            launchOnCpu(blocks - 1, 1, 256, [&] {
+                kmeans_lloyd_rows(x.data() + 256 * d, n - 256, d, w.data() + 256, c.data(), cn.data(), k,
+                                  labels2.data() + 256, dist2.data() + 256, partials2.data() + E, sums);
+            });
+            check(labels2 == labels && dist2 == dist, "rows kernel: split launches give the same labels and distances");
+            check(partials2 == partials, "rows kernel: split launches give the same partials");
+        }
+        // without weights: counts are row counts
+        std::vector<double> unweighted(blocks * E);
+        launchOnCpu(blocks, 1, 256, [&] {
+            kmeans_lloyd_rows(x.data(), n, d, nullptr, c.data(), cn.data(), k, labels.data(), dist.data(),
+                              unweighted.data(), sums);
+        });
+        double rowsCounted = 0, inertia = 0;
+        for (int b = 0; b < blocks; ++b) {
+            for (int j = 0; sums && j < k; ++j) {
+                rowsCounted += unweighted[b * E + (long long) k * d + j];
+            }
+            inertia += unweighted[b * E + E - 1];
+        }
+        double inertiaRef = 0;
+        for (long long i = 0; i < n; ++i) {
+            inertiaRef += distRef[i];
+        }
+        check(!sums || rowsCounted == (double) n, "rows kernel: counts without weights", rowsCounted, (double) n);
+        check(close(inertia, inertiaRef), "rows kernel: inertia without weights", inertia, inertiaRef);
     }
     std::vector<double> minD(n), minRef(n);
     for (long long i = 0; i < n; ++i) {
@@ -289,7 +328,7 @@ static void checkKMeansRows(long long n, int d, int k) {
     launchOnCpu(blocks, 1, 256, [&] {
         kmeans_update_min(x.data(), n, d, c.data(), cn.data(), k, 256, minRef.data(), improvedRef.data(), costRef.data());
     });
-    cpuDynamicShared.assign(kmeans_rows_shared_doubles(k, d, 0), std::nan(""));
+    shared(0);
     launchOnCpu(blocks, 1, 256, [&] {
         kmeans_update_min_rows(x.data(), n, d, c.data(), cn.data(), k, minD.data(), improved.data(), cost.data());
     });

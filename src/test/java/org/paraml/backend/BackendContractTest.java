@@ -212,6 +212,31 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void aLloydStepWithoutSumsGivesTheSameLabelsDistancesAndInertia() {
+        Backend b = backend();
+        int n = 3 * KMeansChunks.MIN_CHUNK_ROWS + 17;
+        for (int[] shape : new int[][]{{20, 12}, {7, 5}, {40, 300}}) { // d, k: CUDA's rows kernels and tiled ones
+            int d = shape[0];
+            int k = shape[1];
+            Matrix x = TestData.uniform(8, n, d);
+            double[] w = TestData.uniform(9, 1, n).row(0).clone();
+            for (int i = 0; i < n; i++) {
+                w[i] += 1.5;
+            }
+            PreparedMatrix c = b.prepare(TestData.uniform(10, k, d));
+            int[] labels = new int[n];
+            double[] dist = new double[n];
+            double inertia = b.lloydStep(x, w, c, labels, dist, new double[k * d], new double[k], 2);
+            int[] labels2 = new int[n];
+            double[] dist2 = new double[n];
+            double inertia2 = b.lloydStep(x, w, c, labels2, dist2, null, null, 2);
+            assertArrayEquals(labels, labels2, "d = " + d + ", k = " + k);
+            assertArrayEquals(dist, dist2, 0.0, "d = " + d + ", k = " + k);
+            assertEquals(inertia, inertia2, 0.0, "the inertia to the last bit, d = " + d + ", k = " + k);
+        }
+    }
+
+    @Test
     void kmeansResultsDoNotDependOnTheThreadCount() {
         Backend b = backend();
         int n = 3 * KMeansChunks.MIN_CHUNK_ROWS + 17;

@@ -195,7 +195,9 @@ final class CudaKMeans {
                     int groups = plan.groups(s);
                     CUdeviceptr dPartials = st.scratch(SLOT_PARTIALS, (long) blocks * entries * Double.BYTES, "k-means partial sums");
                     CUdeviceptr dGroups = st.scratch(SLOT_GROUPS, (long) groups * entries * Double.BYTES, "k-means group sums");
-                    if (device.kernels().rowsKernelsTake(k, d, wantSums)) {
+                    // chosen as for a step with sums either way, so that a step without sums uses the same kernel and
+                    // gives the same inertia to the last bit
+                    if (device.kernels().rowsKernelsTake(k, d, true)) {
                         device.kernels().lloydRows(st.stream, dx, rows, d, dw, c, cn, k, dLabels, dDist, dPartials, wantSums);
                     } else {
                         device.kernels().lloyd(st.stream, dx, rows, d, dw, c, cn, k, plan.rowsPerBlock(), dLabels, dDist,

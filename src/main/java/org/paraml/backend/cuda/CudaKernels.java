@@ -5,6 +5,7 @@ import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUfunction_attribute;
 import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 import org.paraml.backend.KernelSpec;
@@ -22,6 +23,8 @@ final class CudaKernels {
     /** kmat_wide_*: tile of 64 rows x 64 columns. */
     static final int WIDE_ROWS = 64;
     static final int WIDE_COLS = 64;
+    /** The shared memory every block may have without opting in (48 KiB on every CUDA device). */
+    static final int DEFAULT_SHARED_BYTES = 48 << 10;
     /** The largest grid y dimension. */
     static final int MAX_GRID_Y = 65_535;
 
@@ -53,11 +56,14 @@ final class CudaKernels {
         reduceGroups = function(kmeans, "kmeans_reduce_groups");
         lloydRows = function(kmeans, "kmeans_lloyd_rows");
         updateMinRows = function(kmeans, "kmeans_update_min_rows");
+        int limit = Math.max(sharedOptIn, DEFAULT_SHARED_BYTES);
         for (CUfunction f : new CUfunction[]{lloydRows, updateMinRows}) {
-            CudaCalls.check(JCudaDriver.cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
-                    sharedOptIn), "cuFuncSetAttribute(MAX_DYNAMIC_SHARED_SIZE_BYTES)");
+            if (JCudaDriver.cuFuncSetAttribute(f, CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                    limit) != CUresult.CUDA_SUCCESS) {
+                limit = DEFAULT_SHARED_BYTES; // no opt-in: the kernels still run where their memory fits the default
+            }
         }
-        rowsSharedBytes = sharedOptIn;
+        rowsSharedBytes = limit;
     }
 
     private static CUfunction function(CUmodule module, String name) {

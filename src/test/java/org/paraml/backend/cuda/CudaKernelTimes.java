@@ -39,8 +39,9 @@ import org.paraml.linalg.Matrix;
  *
  * <pre>java ... org.paraml.backend.cuda.CudaKernelTimes [kmeansRows] [svcRows] [variant.ptx ...]</pre>
  *
- * <p>Each variant is another PTX build of {@code native/kmeans.cu} (a kernel change under test): its
- * one-row-per-thread kernels are timed on the same data, beside the shipped ones.
+ * <p>Each variant is another PTX build of {@code native/kmeans.cu} (a kernel change under test, with the
+ * same shared-memory layout): its one-row-per-thread kernels are timed on the same data, beside the
+ * shipped ones, and its labels must equal theirs.
  *
  * <p>Each line is the median of 15 timed launches after a warm-up (for the small kernel-row launches
  * also the mean of 200 back-to-back launches, which includes the gaps between them), with the bytes
@@ -84,19 +85,32 @@ final class CudaKernelTimes {
         System.out.println(new ObjectMapper().writeValueAsString(Map.of("copy_bytes_per_second", t.copyBytesPerSecond, "kernels", t.rows)));
     }
 
+    /** Device buffers freed together, also when a later allocation or a launch fails. */
+    private final class Buffers implements AutoCloseable {
+        private final List<CUdeviceptr> held = new ArrayList<>();
+
+        CUdeviceptr allocate(long bytes, String what) {
+            CUdeviceptr p = device.allocate(bytes, what);
+            held.add(p);
+            return p;
+        }
+
+        @Override
+        public void close() {
+            held.forEach(device::free);
+        }
+    }
+
     /** The ceiling: a device-to-device copy of n x d float64, bytes read plus written per second. */
     private void copy(int n, int d) {
         long bytes = (long) n * d * Double.BYTES;
-        CUdeviceptr a = device.allocate(bytes, "copy source");
-        CUdeviceptr b = device.allocate(bytes, "copy target");
-        try {
+        try (Buffers buffers = new Buffers()) {
+            CUdeviceptr a = buffers.allocate(bytes, "copy source");
+            CUdeviceptr b = buffers.allocate(bytes, "copy target");
             CudaCalls.check(JCudaDriver.cuMemsetD8Async(a, (byte) 0x3f, bytes, stream), "cuMemsetD8Async");
             double s = median(() -> CudaCalls.check(JCudaDriver.cuMemcpyDtoDAsync(b, a, bytes, stream), "cuMemcpyDtoDAsync"));
             copyBytesPerSecond = 2.0 * bytes / s;
             report("device-to-device copy", s, 2.0 * bytes, 0);
-        } finally {
-            device.free(a);
-            device.free(b);
         }
     }
 
@@ -130,11 +144,11 @@ final class CudaKernelTimes {
             int gb = CudaKMeans.groupBlocks(k, d);
             int groups = (int) CudaKernels.ceilDiv(blocks, gb);
             long entries = (long) k * d + k + 1;
-            CUdeviceptr labels = device.allocate((long) n * Integer.BYTES, "labels");
-            CUdeviceptr dist = device.allocate((long) n * Double.BYTES, "distances");
-            CUdeviceptr partials = device.allocate((long) blocks * entries * Double.BYTES, "partials");
-            CUdeviceptr groupSums = device.allocate((long) groups * entries * Double.BYTES, "group sums");
-            try {
+            try (Buffers buffers = new Buffers()) {
+                CUdeviceptr labels = buffers.allocate((long) n * Integer.BYTES, "labels");
+                CUdeviceptr dist = buffers.allocate((long) n * Double.BYTES, "distances");
+                CUdeviceptr partials = buffers.allocate((long) blocks * entries * Double.BYTES, "partials");
+                CUdeviceptr groupSums = buffers.allocate((long) groups * entries * Double.BYTES, "group sums");
                 CudaKernels kn = device.kernels();
                 double xBytes = (double) n * d * Double.BYTES;
                 double flops = 2.0 * n * k * d;
@@ -149,7 +163,7 @@ final class CudaKernelTimes {
                 report("kmeans_reduce_groups of those partials", s, (blocks + groups) * entries * 8.0, 0);
                 s = median(() -> kn.updateMin(stream, x.deviceRows(), n, d, c.deviceRows(), c.deviceNorms(), k, rpb, dist,
                         labels, partials));
-                report("kmeans_update_min (k-means|| round)", s, xBytes + n * 20.0 + blocks * 8.0, flops);
+                report("kmeans_update_min (k-means|| round)", s, xBytes + n * 12.0 + blocks * 8.0, flops);
                 if (kn.rowsKernelsTake(k, d, true)) { // the one-row-per-thread kernels, which the backend uses here
                     s = median(() -> kn.lloydRows(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k,
                             labels, dist, partials, true));
@@ -159,28 +173,37 @@ final class CudaKernelTimes {
                     report("kmeans_lloyd_rows, no sums (inertia only)", s, xBytes + n * 12.0 + blocks * 8.0, flops);
                     s = median(() -> kn.updateMinRows(stream, x.deviceRows(), n, d, c.deviceRows(), c.deviceNorms(), k, dist,
                             labels, partials));
-                    report("kmeans_update_min_rows (k-means|| round)", s, xBytes + n * 20.0 + blocks * 8.0, flops);
+                    report("kmeans_update_min_rows (k-means|| round)", s, xBytes + n * 12.0 + blocks * 8.0, flops);
                 }
+                kn.lloyd(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k, rpb, labels, dist, partials,
+                        true);
+                int[] shipped = download(labels, n);
                 for (int v = 0; v < variants.size(); v++) {
                     CudaKernels kv = variants.get(v);
                     String name = Path.of(args[2 + v]).getFileName().toString();
                     s = median(() -> kv.lloydRows(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k,
                             labels, dist, partials, true));
+                    if (!Arrays.equals(shipped, download(labels, n))) { // a variant timed while wrong is no result
+                        throw new IllegalStateException(name + ": its labels differ from the shipped kernels'");
+                    }
                     report("  " + name + ": kmeans_lloyd_rows (sums)", s, xBytes + n * 12.0 + blocks * entries * 8.0, flops);
                     s = median(() -> kv.lloydRows(stream, x.deviceRows(), n, d, null, c.deviceRows(), c.deviceNorms(), k,
                             labels, dist, partials, false));
                     report("  " + name + ": kmeans_lloyd_rows, no sums", s, xBytes + n * 12.0 + blocks * 8.0, flops);
                     s = median(() -> kv.updateMinRows(stream, x.deviceRows(), n, d, c.deviceRows(), c.deviceNorms(), k, dist,
                             labels, partials));
-                    report("  " + name + ": kmeans_update_min_rows", s, xBytes + n * 20.0 + blocks * 8.0, flops);
+                    report("  " + name + ": kmeans_update_min_rows", s, xBytes + n * 12.0 + blocks * 8.0, flops);
                 }
-            } finally {
-                device.free(labels);
-                device.free(dist);
-                device.free(partials);
-                device.free(groupSums);
             }
         }
+    }
+
+    /** The labels on the device, on the host (to check a variant against the shipped kernels). */
+    private int[] download(CUdeviceptr labels, int n) {
+        sync();
+        int[] out = new int[n];
+        CudaCalls.check(JCudaDriver.cuMemcpyDtoH(jcuda.Pointer.to(out), labels, (long) n * Integer.BYTES), "cuMemcpyDtoH");
+        return out;
     }
 
     private void kernelRows(CudaBackend backend, int n, int d) {
@@ -188,9 +211,9 @@ final class CudaKernelTimes {
             KernelSpec rbf = KernelSpec.rbf(1.0 / d);
             CudaKernels kn = device.kernels();
             int[] batch = new SplittableRandom(4).ints(1024, 0, n).toArray();
-            CUdeviceptr idx = device.allocate((long) batch.length * Integer.BYTES, "row indices");
-            CUdeviceptr out = device.allocate((long) batch.length * n * Double.BYTES, "kernel values");
-            try {
+            try (Buffers buffers = new Buffers()) {
+                CUdeviceptr idx = buffers.allocate((long) batch.length * Integer.BYTES, "row indices");
+                CUdeviceptr out = buffers.allocate((long) batch.length * n * Double.BYTES, "kernel values");
                 CudaCalls.check(JCudaDriver.cuMemcpyHtoD(idx, jcuda.Pointer.to(batch), (long) batch.length * Integer.BYTES),
                         "cuMemcpyHtoD");
                 double xBytes = (double) n * d * Double.BYTES;
@@ -213,9 +236,6 @@ final class CudaKernelTimes {
                         }
                     }
                 }
-            } finally {
-                device.free(idx);
-                device.free(out);
             }
         }
     }
