@@ -6,7 +6,7 @@
 # There (the GPU machine, in a copy of the project root that carries .device/: the device tool's run
 # with carry [".device"] and timeout_s 420):
 #   sh native/device-check.sh               # 1 to 3 minutes; summary.txt and one log per step in $OUT
-#                                           # (or .device/results): 7 files, as the device tool returns them
+#                                           # (or .device/results): 7 or 8 files, as the device tool returns them
 #
 # Steps, each with its own time limit inside a 290-second budget (a step that runs out is reported
 # and the next one starts):
@@ -18,7 +18,9 @@
 #   3. org.paraml.backend.cuda.CudaKernelTimes (where nvidia-smi answered): the kernels alone on
 #      device-resident data, timed with CUDA events, with GB/s as a share of the measured copy bandwidth;
 #   4. org.paraml.cli.DeviceCheck: an SVC fit (make_classification 50,000 x 20, rbf) and a KMeans fit
-#      (20,000,000 x 20, k = 12) on cuda and on simd, with their times side by side.
+#      (20,000,000 x 20, k = 12) on cuda and on simd, with their times side by side;
+#   5. scikit-learn's fit of the same SVC on the same machine (bench/sklearn_svc.py fit_large), where
+#      python3 has scikit-learn: one run, its JSON at the end of peers.log (the 8th file; PEERS=0 skips it).
 # Sizes can be lowered for a smaller GPU: SVC_ROWS=20000 KMEANS_ROWS=5000000 native/device-check.sh
 # Where nvidia-smi answers, cuda is required (REQUIRE_CUDA=0 to not): a GPU test that cannot get the
 # backend fails instead of being skipped (PARAML_REQUIRE_GPU=1), and the fits exit 3 without cuda.
@@ -75,6 +77,11 @@ grep -E '^\[ +[0-9]+ tests (successful|failed|aborted) +\]$' "$out/tests.log" | 
 # shellcheck disable=SC2086 # $heap and $require split into words on purpose (or are empty)
 step fits 290 "$run" $heap org.paraml.cli.DeviceCheck --backends cuda,simd $require \
   --svc-rows "${SVC_ROWS:-50000}" --kmeans-rows "${KMEANS_ROWS:-20000000}"
+# scikit-learn's SVC fit on the same data and CPU (where python3 has scikit-learn; PEERS=0 to skip)
+if [ "${PEERS:-1}" = 1 ] && python3 -c 'import sklearn' >/dev/null 2>&1; then
+  step peers 120 sh -c 'python3 bench/sklearn_svc.py --cases fit_large --runs-large 1 --out /tmp/paraml-sklearn.json &&
+    cat /tmp/paraml-sklearn.json' 
+fi
 echo "== device check: $([ "$status" -eq 0 ] && echo PASSED || echo FAILED)" | tee -a "$out/summary.txt"
 cat "$out/summary.txt"
 exit $status
