@@ -70,6 +70,26 @@ public class KMeansAssignBenchmark {
         return b.lloydStep(preparedX, null, centers, labels, distances, sums, counts, threads);
     }
 
+    /**
+     * The assignment alone on the prepared rows: each row's nearest centre and squared distance
+     * (labels and distances written), without the per-centre sums and counts of a Lloyd step.
+     */
+    @Benchmark
+    public double assignOnly() {
+        return b.lloydStep(preparedX, null, centers, labels, distances, null, null, threads);
+    }
+
+    /**
+     * The k-means|| round's pass on the prepared rows: the distance to the nearest of the 12 centres,
+     * kept where it is below the row's current minimum (every row's minimum is reset to +inf first, so
+     * every row is written, as in the first round).
+     */
+    @Benchmark
+    public double minDistancePass() {
+        java.util.Arrays.fill(distances, Double.POSITIVE_INFINITY);
+        return b.updateMinDistances(preparedX, centers, distances, labels, 0, threads);
+    }
+
     /** The same pass on a plain Matrix block (as streamed blocks arrive): the SIMD backend transposes on the fly. */
     @Benchmark
     public double lloydStepMatrix() {
