@@ -79,6 +79,16 @@ final class CudaKernels {
     void kernelMatrix(CUstream stream, boolean f32, KernelSpec kernel, CUdeviceptr a, CUdeviceptr aNorms,
                       CUdeviceptr aRows, int m, CUdeviceptr b, CUdeviceptr bNorms, int n, int d, CUdeviceptr out,
                       long ldo) {
+        kernelMatrixLaunch(stream, f32, kernel, a, aNorms, aRows, m, b, bNorms, n, d, out, ldo).run();
+    }
+
+    /**
+     * The launch of {@link #kernelMatrix} with its parameters built once: each run enqueues it again
+     * (CudaKernelTimes times the launch alone this way).
+     */
+    Runnable kernelMatrixLaunch(CUstream stream, boolean f32, KernelSpec kernel, CUdeviceptr a, CUdeviceptr aNorms,
+                                CUdeviceptr aRows, int m, CUdeviceptr b, CUdeviceptr bNorms, int n, int d,
+                                CUdeviceptr out, long ldo) {
         boolean narrow = m <= NARROW_ROWS;
         int tileRows = narrow ? NARROW_ROWS : WIDE_ROWS;
         int tileCols = narrow ? NARROW_COLS : WIDE_COLS;
@@ -88,7 +98,9 @@ final class CudaKernels {
                 Pointer.to(new long[]{ldo}), Pointer.to(new int[]{typeCode(kernel)}),
                 Pointer.to(new double[]{kernel.gamma()}), Pointer.to(new double[]{kernel.coef0()}),
                 Pointer.to(new double[]{kernel.degree()}));
-        launch(f, ceilDiv(n, tileCols), ceilDiv(m, tileRows), stream, params, "kernel matrix");
+        long gridX = ceilDiv(n, tileCols);
+        long gridY = ceilDiv(m, tileRows);
+        return () -> launch(f, gridX, gridY, stream, params, "kernel matrix");
     }
 
     /** {@code norms[i] = ‖x_i‖²} for {@code i < n} (x row-major with d features). */

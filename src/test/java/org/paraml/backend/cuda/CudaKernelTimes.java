@@ -25,7 +25,6 @@ import jcuda.driver.CUdevice_attribute;
 import jcuda.driver.CUdeviceptr;
 import jcuda.Pointer;
 import jcuda.driver.CUevent;
-import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 import jcuda.driver.CUstream_flags;
@@ -246,31 +245,18 @@ final class CudaKernelTimes {
     }
 
     /**
-     * The launch cost question of docs/cuda-next.md: the same kmat_narrow_f64 launch as
-     * {@link CudaKernels#kernelMatrix}, with its parameter pointers built once and reused, so that the
-     * host time left is JCuda's launch call and the driver's alone.
+     * The launch cost question of docs/cuda-next.md: the same launch as {@link CudaKernels#kernelMatrix},
+     * with its parameter pointers built once and reused, so that the host time left is JCuda's launch
+     * call and the driver's alone.
      */
     private void reusedParameters(CudaPreparedMatrix x, CUdeviceptr idx, int m, int n, int d, KernelSpec rbf,
                                   CUdeviceptr out, double bytes, double flops) {
-        int[] version = new int[1];
-        CudaCalls.check(JCudaDriver.cuDriverGetVersion(version), "cuDriverGetVersion");
-        CUmodule module = Ptx.load(Ptx.resource("kernel_matrix"), "kernel_matrix", version[0]);
-        CUfunction narrow = new CUfunction();
-        CudaCalls.check(JCudaDriver.cuModuleGetFunction(narrow, module, "kmat_narrow_f64"), "cuModuleGetFunction");
-        Pointer params = Pointer.to(Pointer.to(x.deviceRows()), Pointer.to(x.deviceNorms()), Pointer.to(idx),
-                Pointer.to(new int[]{m}), Pointer.to(x.deviceRows()), Pointer.to(x.deviceNorms()), Pointer.to(new int[]{n}),
-                Pointer.to(new int[]{d}), Pointer.to(out), Pointer.to(new long[]{n}), Pointer.to(new int[]{2}),
-                Pointer.to(new double[]{rbf.gamma()}), Pointer.to(new double[]{rbf.coef0()}),
-                Pointer.to(new double[]{rbf.degree()}));
-        int gridX = (int) CudaKernels.ceilDiv(n, CudaKernels.NARROW_COLS);
-        int gridY = (int) CudaKernels.ceilDiv(m, CudaKernels.NARROW_ROWS);
-        Runnable launch = () -> CudaCalls.check(JCudaDriver.cuLaunchKernel(narrow, gridX, gridY, 1, CudaKernels.THREADS,
-                1, 1, 0, stream, params, null), "cuLaunchKernel");
+        Runnable launch = device.kernels().kernelMatrixLaunch(stream, false, rbf, x.deviceRows(), x.deviceNorms(), idx, m,
+                x.deviceRows(), x.deviceNorms(), n, d, out, n);
         report("  the same, parameters built once, " + BACK_TO_BACK + " back to back", backToBack(launch), bytes, flops);
         System.out.printf(Locale.ROOT, "  host time to enqueue one launch (JCuda and the driver): %.1f us%n",
                 enqueueSeconds * 1e6);
         rows.get(rows.size() - 1).put("host_enqueue_seconds", enqueueSeconds);
-        CudaCalls.check(JCudaDriver.cuModuleUnload(module), "cuModuleUnload");
     }
 
     private static Matrix randomMatrix(int n, int d, long seed) {
