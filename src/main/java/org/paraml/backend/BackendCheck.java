@@ -36,6 +36,10 @@ public final class BackendCheck {
      */
     public record Options(int threads, double seconds, long seed, int kernelRows, int kernelFeatures,
                           int kmeansRows, int kmeansFeatures, int kmeansCenters) {
+        /**
+         * Checks the options: {@code threads >= 1}, {@code seconds} finite and {@code >= 0}, every problem size
+         * {@code >= 1}.
+         */
         public Options {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -70,10 +74,12 @@ public final class BackendCheck {
      */
     public record Result(String backend, String check, double maxRelError, List<String> failures, int threads,
                          double kernelRowsPerSecond, double kmeansRowsPerSecond) {
+        /** Keeps an unmodifiable copy of {@code failures}. */
         public Result {
             failures = List.copyOf(failures);
         }
 
+        /** True when the check passed ({@code check} is "pass"). */
         public boolean passed() {
             return "pass".equals(check);
         }

@@ -15,7 +15,9 @@ package org.paraml.backend;
 public class BackendFailureException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The {@link Backend#name()} of the backend that failed. */
     private final String backend;
+    /** True when the failure was running out of (device) memory. */
     private final boolean outOfMemory;
 
     /**

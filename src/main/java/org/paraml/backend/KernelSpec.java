@@ -14,7 +14,8 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Unused parameters are stored as given but must still be finite; {@code gamma} must be
- * {@code > 0} and finite for poly, rbf and sigmoid; {@code degree} must be {@code >= 0} for poly.
+ * {@code >= 0} and finite for poly, rbf and sigmoid (0 is allowed, as in scikit-learn 1.2's
+ * {@code SVC}); {@code degree} must be {@code >= 0} for poly.
  * The factories {@link #linear()}, {@link #poly}, {@link #rbf} and {@link #sigmoid} set unused
  * parameters to scikit-learn's defaults (coef0 = 0, degree = 3).
  *
@@ -24,6 +25,10 @@ import java.util.Objects;
  * @param degree the exponent of poly
  */
 public record KernelSpec(KernelType type, double gamma, double coef0, int degree) {
+    /**
+     * Checks the parameters: a type, a finite gamma ({@code >= 0} for every type but linear), a finite coef0 and
+     * {@code degree >= 0}.
+     */
     public KernelSpec {
         Objects.requireNonNull(type, "type");
         if (type != KernelType.LINEAR && !(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) {

@@ -55,6 +55,10 @@ public final class Main implements Runnable {
         return commandLine(out, err).execute(args);
     }
 
+    /**
+     * The {@code paraml} command's entry point: configures logging, runs {@code args} and exits the JVM with the exit
+     * status ({@link ExitCode}; running out of memory prints one line and is a failure).
+     */
     public static void main(String[] args) {
         configureLogging();
         PrintWriter out = new PrintWriter(System.out, true);

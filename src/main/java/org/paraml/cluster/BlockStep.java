@@ -40,8 +40,11 @@ public abstract class BlockStep<R> implements Serializable {
         WRITE_NEAREST
     }
 
+    /** What the step computes with: the fit's translation, the number of features and the backend. */
     final StepKernels kernels;
+    /** What the step does with the per-row costs of its block. */
     private final Costs costs;
+    /** Whether {@link #apply} checks its block for NaN and infinity (the first pass of a fit). */
     private boolean validate;
     private transient volatile PreparedMatrix[] preparedCache;
 

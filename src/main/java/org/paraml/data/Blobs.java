@@ -12,6 +12,7 @@ import org.paraml.linalg.Matrix;
  * @param centers the centres, {@code n_centers × n_features}
  */
 public record Blobs(Matrix x, int[] y, Matrix centers) {
+    /** Checks that no argument is null and that {@code x} has one row per label of {@code y}. */
     public Blobs {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 public class CsvFormatException extends FileFormatException {
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based line of the error, 0 when it concerns no single line. */
     private final long line;
+    /** The 1-based column (field) of the error, 0 when it concerns a whole line. */
     private final int column;
 
     /**

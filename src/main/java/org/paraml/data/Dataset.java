@@ -10,6 +10,7 @@ import org.paraml.linalg.Matrix;
  * @param y the label of each row ({@code n_samples}); integers, as scikit-learn's generators make them
  */
 public record Dataset(Matrix x, int[] y) {
+    /** Checks that neither argument is null and that {@code x} has one row per label of {@code y}. */
     public Dataset {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");

@@ -197,6 +197,7 @@ public final class MakeBlobs {
         return centerMatrix != null ? centerMatrix.cols() : nFeatures;
     }
 
+    /** {@code shuffle}: whether the rows are permuted (default true). */
     public boolean shuffle() {
         return shuffle;
     }

@@ -283,30 +283,37 @@ public final class MakeClassification {
 
     // ---------------------------------------------------------------- getters
 
+    /** {@code n_samples}: the number of rows (default 100). */
     public int nSamples() {
         return nSamples;
     }
 
+    /** {@code n_features}: the total number of features, useless ones included (default 20). */
     public int nFeatures() {
         return nFeatures;
     }
 
+    /** {@code n_informative}: the number of informative features, the dimension of the hypercube (default 2). */
     public int nInformative() {
         return nInformative;
     }
 
+    /** {@code n_redundant}: the number of random linear combinations of the informative features (default 2). */
     public int nRedundant() {
         return nRedundant;
     }
 
+    /** {@code n_repeated}: the number of copies of informative or redundant features (default 0). */
     public int nRepeated() {
         return nRepeated;
     }
 
+    /** {@code n_classes}: the number of classes (default 2). */
     public int nClasses() {
         return nClasses;
     }
 
+    /** {@code n_clusters_per_class}: the number of clusters of each class (default 2). */
     public int nClustersPerClass() {
         return nClustersPerClass;
     }
@@ -316,18 +323,24 @@ public final class MakeClassification {
         return weights == null ? null : weights.clone();
     }
 
+    /** {@code flip_y}: the fraction of labels reassigned at random (default 0.01). */
     public double flipY() {
         return flipY;
     }
 
+    /** {@code class_sep}: half the side of the hypercube (default 1.0). */
     public double classSep() {
         return classSep;
     }
 
+    /**
+     * {@code hypercube}: whether the centroids sit on the cube's vertices, else on a random polytope (default true).
+     */
     public boolean hypercube() {
         return hypercube;
     }
 
+    /** {@code shuffle}: whether the rows, then the columns, are permuted (default true). */
     public boolean shuffle() {
         return shuffle;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 public class NpyFormatException extends FileFormatException {
     private static final long serialVersionUID = 1L;
 
+    /** {@code message} says what is wrong; it is prefixed with the file name. */
     public NpyFormatException(Path file, String message) {
         super(file, message);
     }

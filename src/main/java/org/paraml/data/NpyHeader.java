@@ -46,10 +46,12 @@ public record NpyHeader(NpyDtype dtype, ByteOrder byteOrder, long[] shape, boole
     static final int MAX_HEADER_BYTES = 1 << 20;
     private static final String EXAMPLE = "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }";
 
+    /** Keeps a copy of {@code shape}. */
     public NpyHeader {
         shape = shape.clone();
     }
 
+    /** The dimensions, outermost first (a copy). */
     @Override
     public long[] shape() {
         return shape.clone();

@@ -29,7 +29,14 @@ import java.util.Set;
 public final class SampleWithoutReplacement {
     /** The {@code method} argument of scikit-learn's function. */
     public enum Method {
-        AUTO, TRACKING_SELECTION, POOL, RESERVOIR_SAMPLING
+        /** {@code "auto"} (the default): a permutation or one of the others, by {@code nSamples / nPopulation}. */
+        AUTO,
+        /** {@code "tracking_selection"}: draw until a value not drawn before comes up. */
+        TRACKING_SELECTION,
+        /** {@code "pool"}: draw from a pool of the population, filling each hole with its last live entry. */
+        POOL,
+        /** {@code "reservoir_sampling"}: reservoir sampling; the order of the output is not random. */
+        RESERVOIR_SAMPLING
     }
 
     private SampleWithoutReplacement() {

@@ -73,10 +73,12 @@ public final class Matrix {
         return m;
     }
 
+    /** The number of rows. */
     public int rows() {
         return rows;
     }
 
+    /** The number of columns. */
     public int cols() {
         return cols;
     }
@@ -99,10 +101,15 @@ public final class Matrix {
         return rowStart == null;
     }
 
+    /** Element (i, j); throws {@link IndexOutOfBoundsException} when i or j is outside the matrix. */
     public double get(int i, int j) {
         return data[offset(checkRow(i)) + checkCol(j)];
     }
 
+    /**
+     * Sets element (i, j) in the backing array, so a view's parent sees the change; indices are checked as by
+     * {@link #get(int, int)}.
+     */
     public void set(int i, int j, double value) {
         data[offset(checkRow(i)) + checkCol(j)] = value;
     }

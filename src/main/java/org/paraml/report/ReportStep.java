@@ -17,6 +17,7 @@ public sealed interface ReportStep {
      * @param classCounts the rows of each class, in class order (may be empty)
      */
     record Data(String title, int rows, int cols, int[] classCounts) implements ReportStep {
+        /** Checks that {@code title} is not null and copies {@code classCounts}. */
         public Data {
             Objects.requireNonNull(title, "title");
             classCounts = classCounts.clone();
@@ -37,6 +38,7 @@ public sealed interface ReportStep {
      * @param fitSeconds  the wall time of the fit
      */
     record Svc(String title, int[] nSupport, double accuracy, double fitSeconds) implements ReportStep {
+        /** Checks that {@code title} is not null and copies {@code nSupport}. */
         public Svc {
             Objects.requireNonNull(title, "title");
             nSupport = nSupport.clone();
@@ -55,6 +57,7 @@ public sealed interface ReportStep {
      * @param seconds its wall time, refit included
      */
     record Search(String title, SearchScores scores, double seconds) implements ReportStep {
+        /** Checks that {@code title} and {@code scores} are not null. */
         public Search {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(scores, "scores");
@@ -72,6 +75,10 @@ public sealed interface ReportStep {
      */
     record KMeans(String title, long rows, int blocks, double inertia, int nIter, double fitSeconds, Matrix centres,
                   Matrix sample, int[] sampleLabels) implements ReportStep {
+        /**
+         * Checks that {@code title} is not null and that a sample comes with one label per row and the centres' number
+         * of features; copies the centres, the sample and its labels.
+         */
         public KMeans {
             Objects.requireNonNull(title, "title");
             centres = centres.copy();

@@ -163,30 +163,39 @@ public abstract sealed class BaseSearchCV<S extends BaseSearchCV<S>> permits Gri
         return change(s -> s.executor = executor);
     }
 
+    /**
+     * {@code scoring}: the scorer's name, or null for the model's own {@code score} (the default) or a custom scorer.
+     */
     public String scoring() {
         return settings.scoring;
     }
 
+    /** {@code n_jobs}: the thread budget of the local searcher (default 1); -1 means every processor. */
     public int nJobs() {
         return settings.nJobs;
     }
 
+    /** {@code refit}: whether the best candidate is refitted on all the data (default true). */
     public boolean refit() {
         return settings.refit;
     }
 
+    /** {@code verbose}: how much the search reports (default 0, silent; see {@link #verbose(int)}). */
     public int verbose() {
         return settings.verbose;
     }
 
+    /** {@code error_score}: the score of a fit that throws (default NaN), or {@link ErrorScore#RAISE}. */
     public ErrorScore errorScore() {
         return settings.errorScore;
     }
 
+    /** {@code return_train_score}: whether the fits are also scored on their training rows (default false). */
     public boolean returnTrainScore() {
         return settings.returnTrainScore;
     }
 
+    /** The journal file set with {@link #journal(Path)}, or null for none (the default). */
     public Path journal() {
         return settings.journal;
     }

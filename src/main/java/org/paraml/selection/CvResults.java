@@ -81,6 +81,7 @@ public final class CvResults {
         return params.size();
     }
 
+    /** The number of splits each candidate was scored on. */
     public int nSplits() {
         return nSplits;
     }
@@ -149,18 +150,22 @@ public final class CvResults {
         return train == null ? null : stds(train, means(train));
     }
 
+    /** {@code mean_fit_time}: per candidate, the mean over the splits of the seconds spent fitting. */
     public double[] meanFitTime() {
         return means(fitTime);
     }
 
+    /** {@code std_fit_time}: the population standard deviation over the splits of the fit times, in seconds. */
     public double[] stdFitTime() {
         return stds(fitTime, means(fitTime));
     }
 
+    /** {@code mean_score_time}: per candidate, the mean over the splits of the seconds spent scoring. */
     public double[] meanScoreTime() {
         return means(scoreTime);
     }
 
+    /** {@code std_score_time}: the population standard deviation over the splits of the score times, in seconds. */
     public double[] stdScoreTime() {
         return stds(scoreTime, means(scoreTime));
     }

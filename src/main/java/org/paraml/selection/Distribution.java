@@ -32,6 +32,7 @@ public interface Distribution {
 
     /** {@code uniform(loc, scale)}. */
     record Uniform(double loc, double scale) implements Distribution {
+        /** Checks that {@code loc} is finite and {@code scale} finite and {@code > 0}. */
         public Uniform {
             if (!Double.isFinite(loc) || !(scale > 0) || Double.isInfinite(scale)) {
                 throw new IllegalArgumentException("uniform(loc, scale) needs a finite loc and a finite scale > 0, got loc="
@@ -52,6 +53,7 @@ public interface Distribution {
 
     /** {@code loguniform(a, b)}. */
     record LogUniform(double a, double b) implements Distribution {
+        /** Checks that {@code 0 < a < b < inf}. */
         public LogUniform {
             if (!(a > 0) || !(b > a) || Double.isInfinite(b)) {
                 throw new IllegalArgumentException("loguniform(a, b) needs 0 < a < b < inf, got a=" + a + ", b=" + b);
@@ -71,6 +73,7 @@ public interface Distribution {
 
     /** {@code randint(low, high)}. */
     record RandInt(long low, long high) implements Distribution {
+        /** Checks that {@code low < high}. */
         public RandInt {
             if (low >= high) {
                 throw new IllegalArgumentException("randint(low, high) needs low < high, got low=" + low + ", high=" + high);

@@ -9,6 +9,7 @@ package org.paraml.selection;
  * @param fold index into the search's splits
  */
 public record FitTask(int candidate, int fold) {
+    /** Checks that both indices are {@code >= 0}. */
     public FitTask {
         if (candidate < 0 || fold < 0) {
             throw new IllegalArgumentException("task indices must be >= 0, got (" + candidate + ", " + fold + ")");

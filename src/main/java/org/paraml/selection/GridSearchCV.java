@@ -30,6 +30,7 @@ public final class GridSearchCV extends BaseSearchCV<GridSearchCV> {
         this(estimator, new ParameterGrid(paramGrids));
     }
 
+    /** A search over the points of {@code grid} (scikit-learn's {@code param_grid}). */
     public GridSearchCV(Estimator estimator, ParameterGrid grid) {
         this(estimator, Objects.requireNonNull(grid, "grid"), new SearchSettings());
     }

@@ -63,10 +63,12 @@ public final class KFold implements CrossValidator {
         return nSplits;
     }
 
+    /** {@code shuffle}: whether the rows are shuffled before they are cut into folds. */
     public boolean shuffle() {
         return shuffle;
     }
 
+    /** {@code random_state}: the seed of the shuffle, or null (fresh entropy at every split). */
     public Long randomState() {
         return randomState;
     }

@@ -53,10 +53,12 @@ public final class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCV> {
         return new RandomizedSearchCV(estimator, distributions, nIter, seed, settings);
     }
 
+    /** {@code n_iter}: the number of candidates to draw (default 10). */
     public int nIter() {
         return nIter;
     }
 
+    /** {@code random_state}: the seed of the draws, or null (fresh entropy at every fit). */
     public Long randomState() {
         return randomState;
     }

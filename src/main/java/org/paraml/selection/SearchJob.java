@@ -74,18 +74,22 @@ public final class SearchJob {
         }
     }
 
+    /** The base estimator; each task fits it with its candidate's parameters. */
     public Estimator estimator() {
         return estimator;
     }
 
+    /** The candidate parameter sets, in order (unmodifiable). */
     public List<Map<String, Object>> candidates() {
         return candidates;
     }
 
+    /** The cross-validation splits of the rows of {@link #x()}, in order (unmodifiable). */
     public List<Split> splits() {
         return splits;
     }
 
+    /** The data (shared, do not modify). */
     public Matrix x() {
         return x;
     }
@@ -95,14 +99,17 @@ public final class SearchJob {
         return y;
     }
 
+    /** How a fitted model is scored. */
     public Scorer scorer() {
         return scorer;
     }
 
+    /** scikit-learn's {@code return_train_score}: whether tasks also score on the training rows. */
     public boolean returnTrainScore() {
         return returnTrainScore;
     }
 
+    /** scikit-learn's {@code error_score}: what a failing fit or scoring records, or {@link ErrorScore#RAISE}. */
     public ErrorScore errorScore() {
         return errorScore;
     }
@@ -112,10 +119,12 @@ public final class SearchJob {
         return shared;
     }
 
+    /** The number of candidates. */
     public int nCandidates() {
         return candidates.size();
     }
 
+    /** The number of splits. */
     public int nSplits() {
         return splits.size();
     }

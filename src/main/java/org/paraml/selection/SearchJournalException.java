@@ -10,6 +10,7 @@ import java.nio.file.Path;
 public final class SearchJournalException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient Path file;
+    /** True when appending to (or closing) a usable journal failed. */
     private final boolean writeFailed;
 
     SearchJournalException(Path file, String message, Throwable cause) {

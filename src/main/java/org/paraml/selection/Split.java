@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param test rows of the test set
  */
 public record Split(int[] train, int[] test) {
+    /** Checks that neither array is null; both are kept, not copied. */
     public Split {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");

@@ -46,10 +46,12 @@ public final class StratifiedKFold implements CrossValidator {
         return nSplits;
     }
 
+    /** {@code shuffle}: whether each class's fold numbers are shuffled (one {@code rng.shuffle} per class). */
     public boolean shuffle() {
         return shuffle;
     }
 
+    /** {@code random_state}: the seed of the shuffles, or null (fresh entropy at every split). */
     public Long randomState() {
         return randomState;
     }

@@ -25,6 +25,10 @@ public record ClusterOptions(String host, int port, int workers, int coresPerWor
         return Path.of(System.getProperty("user.home"), ".paraml", "cluster");
     }
 
+    /**
+     * Checks that {@code host} and {@code stateDir} are not null and that the port, workers, cores and memory are
+     * allowed, as {@link #check} says.
+     */
     public ClusterOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(stateDir, "stateDir");
@@ -61,26 +65,32 @@ public record ClusterOptions(String host, int port, int workers, int coresPerWor
         return new ClusterOptions("127.0.0.1", 7077, 2, 1, "1g", defaultStateDir(), false, null);
     }
 
+    /** A copy with another address for the master, workers and executors. */
     public ClusterOptions withHost(String h) {
         return new ClusterOptions(h, port, workers, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
     }
 
+    /** A copy with another master port, in [0, 65535] (0: a free port). */
     public ClusterOptions withPort(int p) {
         return new ClusterOptions(host, p, workers, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
     }
 
+    /** A copy with another number of workers, {@code >= 1}. */
     public ClusterOptions withWorkers(int n) {
         return new ClusterOptions(host, port, n, coresPerWorker, memoryPerWorker, stateDir, authenticate, secretFile);
     }
 
+    /** A copy with another number of cores per worker, {@code >= 1}. */
     public ClusterOptions withCoresPerWorker(int n) {
         return new ClusterOptions(host, port, workers, n, memoryPerWorker, stateDir, authenticate, secretFile);
     }
 
+    /** A copy with another memory per worker, a size such as 512m or 1g. */
     public ClusterOptions withMemoryPerWorker(String m) {
         return new ClusterOptions(host, port, workers, coresPerWorker, m, stateDir, authenticate, secretFile);
     }
 
+    /** A copy with another state folder (pid files, logs, work folders, the secret); not null. */
     public ClusterOptions withStateDir(Path dir) {
         return new ClusterOptions(host, port, workers, coresPerWorker, memoryPerWorker, dir, authenticate, secretFile);
     }

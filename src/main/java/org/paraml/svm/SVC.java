@@ -61,7 +61,16 @@ import org.paraml.linalg.Matrix;
 public final class SVC implements ClassifierEstimator {
     /** The kernel functions, named as scikit-learn names them. */
     public enum Kernel {
-        LINEAR("linear"), POLY("poly"), RBF("rbf"), SIGMOID("sigmoid"), PRECOMPUTED("precomputed");
+        /** {@code ⟨x, x'⟩}. */
+        LINEAR("linear"),
+        /** {@code (γ⟨x, x'⟩ + coef0)^degree}. */
+        POLY("poly"),
+        /** {@code exp(−γ‖x − x'‖²)} (the default). */
+        RBF("rbf"),
+        /** {@code tanh(γ⟨x, x'⟩ + coef0)}. */
+        SIGMOID("sigmoid"),
+        /** X is the Gram matrix {@code K(x_i, x_j)} itself: square at fit, {@code n_test × n_train} at prediction. */
+        PRECOMPUTED("precomputed");
 
         private final String sklearnName;
 
@@ -99,10 +108,12 @@ public final class SVC implements ClassifierEstimator {
             this.sklearnName = sklearnName;
         }
 
+        /** The scikit-learn spelling. */
         public String sklearnName() {
             return sklearnName;
         }
 
+        /** Parses scikit-learn's spelling, {@code "ovr"} or {@code "ovo"}. */
         public static DecisionFunctionShape parse(String name) {
             for (DecisionFunctionShape s : values()) {
                 if (s.sklearnName.equals(name)) {
@@ -198,6 +209,7 @@ public final class SVC implements ClassifierEstimator {
         return c(value);
     }
 
+    /** {@code kernel} (default {@link Kernel#RBF}): the kernel function. */
     public SVC kernel(Kernel value) {
         Builder b = b();
         b.kernel = Objects.requireNonNull(value, "kernel");
@@ -348,6 +360,10 @@ public final class SVC implements ClassifierEstimator {
         return b.build();
     }
 
+    /**
+     * {@code decision_function_shape} (default {@link DecisionFunctionShape#OVR}): the shape of the decision function
+     * for more than two classes.
+     */
     public SVC decisionFunctionShape(DecisionFunctionShape value) {
         Builder b = b();
         b.decisionFunctionShape = Objects.requireNonNull(value, "decision_function_shape");
@@ -436,14 +452,17 @@ public final class SVC implements ClassifierEstimator {
 
     // ---------------------------------------------------------------- getters
 
+    /** {@code C}: the regularisation constant (default 1.0). */
     public double c() {
         return c;
     }
 
+    /** {@code kernel}: the kernel function (default rbf). */
     public Kernel kernel() {
         return kernel;
     }
 
+    /** {@code degree}: the exponent of the poly kernel (default 3). */
     public int degree() {
         return degree;
     }
@@ -453,18 +472,22 @@ public final class SVC implements ClassifierEstimator {
         return gammaMode != null ? gammaMode : (Object) gammaValue;
     }
 
+    /** {@code coef0}: the additive constant of the poly and sigmoid kernels (default 0.0). */
     public double coef0() {
         return coef0;
     }
 
+    /** {@code shrinking}: whether the solver shrinks the active set (default true). */
     public boolean shrinking() {
         return shrinking;
     }
 
+    /** {@code probability}: whether the fit also fits the probability model (default false). */
     public boolean probability() {
         return probability;
     }
 
+    /** {@code tol}: the stopping tolerance on the maximal KKT violation (default 1e-3). */
     public double tol() {
         return tol;
     }
@@ -479,18 +502,25 @@ public final class SVC implements ClassifierEstimator {
         return classWeight;
     }
 
+    /** {@code verbose}: whether libsvm's progress messages are logged at INFO instead of DEBUG (default false). */
     public boolean verbose() {
         return verbose;
     }
 
+    /** {@code max_iter}: the most SMO steps of each solve, or −1 for no limit (the default). */
     public int maxIter() {
         return maxIter;
     }
 
+    /** {@code decision_function_shape} (default ovr). */
     public DecisionFunctionShape decisionFunctionShape() {
         return decisionFunctionShape;
     }
 
+    /**
+     * {@code break_ties} (default false): with 'ovr' and more than two classes, whether predictions take the argmax of
+     * the decision function instead of libsvm's vote.
+     */
     public boolean breakTies() {
         return breakTies;
     }
