@@ -22,10 +22,11 @@ import org.paraml.linalg.Matrix;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/paraml.jar:bench/target/benchmarks.jar \
- *      org.paraml.bench.KMeansProfile pass [REPS]
+ *      org.paraml.bench.KMeansProfile pass [REPS] [scalar|simd]
  *   one thread, 1,000,000 x 20 uniform rows (160 MB), 12 centres: the thread CPU time of a summation pass
- *   and of a bitwise-OR pass (the faster is the memory read rate of one core), of the Lloyd step (plain matrix and prepared rows) and of the
- *   min-distance update with 1, 80 and 241 centres (the k-means|| passes); minimum over REPS (default 9).
+ *   and of a bitwise-OR pass (the faster is the memory read rate of one core), of the Lloyd step (plain matrix and prepared rows), of the assignment alone (prepared rows) and of the
+ *   min-distance update with 1, 80 and 241 centres (the k-means|| passes); minimum over REPS (default 9);
+ *   both backends unless one is named.
  *
  * ... org.paraml.bench.KMeansProfile fit BLOCKS THREADS FITS [spill] [scalar|simd]
  *   the tutorial's KMeans(init_max_iter=3, oversampling_factor=10, random_state=0) on BLOCKS blocks of the
@@ -39,18 +40,19 @@ public final class KMeansProfile {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("pass")) {
-            pass(args.length > 1 ? Integer.parseInt(args[1]) : 9);
+            pass(args.length > 1 ? Integer.parseInt(args[1]) : 9,
+                    args.length > 2 ? new String[] {args[2]} : new String[] {"scalar", "simd"});
         } else if (args.length >= 4 && args[0].equals("fit")) {
             boolean spill = Arrays.asList(args).contains("spill");
             String backend = Arrays.asList(args).contains("scalar") ? "scalar" : "simd";
             fit(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), spill, backend);
         } else {
-            System.err.println("usage: KMeansProfile pass [REPS] | fit BLOCKS THREADS FITS [spill] [scalar|simd]");
+            System.err.println("usage: KMeansProfile pass [REPS] [scalar|simd] | fit BLOCKS THREADS FITS [spill] [scalar|simd]");
             System.exit(2);
         }
     }
 
-    private static void pass(int reps) {
+    private static void pass(int reps, String[] backends) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int n = KMeansAssignBenchmark.N;
         int d = KMeansAssignBenchmark.D;
@@ -60,7 +62,7 @@ public final class KMeansProfile {
         int[] labels = new int[n];
         double[] dist = new double[n];
         double sink = 0;
-        for (String name : new String[] {"scalar", "simd"}) {
+        for (String name : backends) {
             Backend b = Backends.byName(name);
             PreparedMatrix px = b.prepare(x);
             PreparedMatrix c12 = b.prepare(BenchData.uniform(6, 12, d));
@@ -81,6 +83,9 @@ public final class KMeansProfile {
                 t0 = mx.getCurrentThreadCpuTime();
                 sink += b.lloydStep(px, null, c12, labels, dist, new double[12 * d], new double[12], 1);
                 record(best, name + " Lloyd step, k=12, prepared rows", mx.getCurrentThreadCpuTime() - t0);
+                t0 = mx.getCurrentThreadCpuTime();
+                sink += b.lloydStep(px, null, c12, labels, dist, null, null, 1);
+                record(best, name + " assignment alone, k=12, prepared rows", mx.getCurrentThreadCpuTime() - t0);
                 for (PreparedMatrix c : new PreparedMatrix[] {c1, c80, c241}) {
                     Arrays.fill(dist, Double.POSITIVE_INFINITY);
                     t0 = mx.getCurrentThreadCpuTime();

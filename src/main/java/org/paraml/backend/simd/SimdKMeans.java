@@ -130,6 +130,9 @@ final class SimdKMeans implements NearestCenterKernel {
         if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
             return lloydRows(x, from, to, search, labels, distances, outOffset, sums, counts, bound, tail);
         }
+        if (sampleWeight == null && sums == null && counts == null) {
+            return assignRows(from, to, search, labels, distances, outOffset);
+        }
         double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
@@ -155,6 +158,39 @@ final class SimdKMeans implements NearestCenterKernel {
                 if (counts != null) {
                     counts[label] += w;
                 }
+            }
+        }
+        return inertia;
+    }
+
+    /**
+     * {@link #assignAcrossRows} for the assignment alone (labels and distances; no weights, sums or
+     * counts): each whole tile's labels and distances go from the search's vectors straight into the
+     * outputs; the inertia is summed in row order as everywhere else.
+     */
+    private static double assignRows(int from, int to, Search search, int[] labels, double[] distances,
+                                     int outOffset) {
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        double inertia = 0.0;
+        for (int i0 = from; i0 < to; i0 += block) {
+            int rows = Math.min(block, to - i0);
+            int o = outOffset + i0 - from;
+            if (rows == block) {
+                search.tile(i0, rows, distances, labels, o);
+            } else {
+                search.tile(i0, rows);
+                for (int r = 0; r < rows; r++) {
+                    labels[o + r] = (int) search.index[r];
+                }
+                System.arraycopy(search.best, 0, distances, o, rows);
+            }
+            if (search.check) {
+                for (int r = 0; r < rows; r++) {
+                    distances[o + r] = search.distance(r);
+                }
+            }
+            for (int r = 0; r < rows; r++) {
+                inertia += distances[o + r];
             }
         }
         return inertia;
@@ -230,7 +266,8 @@ final class SimdKMeans implements NearestCenterKernel {
      * read from the prepared rows' tiles; then for four centres at a time one broadcast centre
      * coordinate meets two tile vectors (eight accumulators). Lane-wise running minima of the score
      * {@code ‖c‖² − 2⟨x, c⟩} (strict {@code <} in centre order, so ties keep the lowest index) need no
-     * horizontal operation; ‖x‖² is summed lane-wise from the tile. The distance is
+     * horizontal operation; ‖x‖² is read from the prepared rows' tiles, which hold it after the features,
+     * or summed lane-wise from the transposed tile in the same order (one fused multiply-add a feature). The distance is
      * {@code max(0, ‖x‖² + score)}, recomputed directly when it is below
      * {@code (‖x‖² + max_c ‖c‖²)·2^−10} (see {@link #CANCELLATION}). One per call: it holds the scratch.
      */
@@ -274,18 +311,35 @@ final class SimdKMeans implements NearestCenterKernel {
             this.scratch = prepared == null ? new double[d * SimdPreparedMatrix.TILE_ROWS] : null;
         }
 
-        /** The distance of row {@code i0 + r} to centre {@code index[r]}, by the distance rule. */
+        /** Where the last tile's distances and labels went: {@link #best} and {@link #index}, or outputs. */
+        double[] outDistances;
+        int[] outLabels;
+        int outBase;
+
+        /** The distance of row {@code i0 + r} to its nearest centre, by the distance rule. */
         double distance(int r) {
-            double dist = best[r];
+            double dist = outDistances[outBase + r];
             if (check && dist < limit[r]) {
-                dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset((int) index[r]), d,
-                        lanes);
+                int label = outLabels == null ? (int) index[r] : outLabels[outBase + r];
+                dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset(label), d, lanes);
             }
             return dist;
         }
 
         /** Searches rows {@code [i0, i0 + rows)}: fills {@link #best}, {@link #index} and {@link #check}. */
         void tile(int i0, int rows) {
+            tile(i0, rows, best, null, 0);
+        }
+
+        /**
+         * As {@link #tile(int, int)}, with the tile's distances (before the cancellation check) in
+         * {@code distances[o …]} and, when {@code labels} is not null, its labels in {@code labels[o …]}
+         * instead of {@link #index}; both need room for the whole tile.
+         */
+        void tile(int i0, int rows, double[] distances, int[] labels, int o) {
+            this.outDistances = distances;
+            this.outLabels = labels;
+            this.outBase = o;
             // vector constants as locals: C2 may fail to intrinsify operations on a static final vector
             DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
             DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
@@ -293,7 +347,7 @@ final class SimdKMeans implements NearestCenterKernel {
             this.i0 = i0;
             if (prepared != null) {
                 tile = prepared;
-                base = i0 * d;
+                base = i0 * (d + 1);
             } else {
                 tile = scratch;
                 base = 0;
@@ -301,13 +355,20 @@ final class SimdKMeans implements NearestCenterKernel {
             }
             double[] tl = tile;
             int tb0 = base;
-            DoubleVector xnA = DoubleVector.zero(S);
-            DoubleVector xnB = xnA;
-            for (int f = 0, t = tb0; f < d; f++, t += block) {
-                DoubleVector ta = DoubleVector.fromArray(S, tl, t);
-                DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
-                xnA = ta.fma(ta, xnA);
-                xnB = tb.fma(tb, xnB);
+            DoubleVector xnA;
+            DoubleVector xnB;
+            if (tl == prepared) {
+                xnA = DoubleVector.fromArray(S, tl, tb0 + d * block);
+                xnB = DoubleVector.fromArray(S, tl, tb0 + d * block + L);
+            } else {
+                xnA = DoubleVector.zero(S);
+                xnB = xnA;
+                for (int f = 0, t = tb0; f < d; f++, t += block) {
+                    DoubleVector ta = DoubleVector.fromArray(S, tl, t);
+                    DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
+                    xnA = ta.fma(ta, xnA);
+                    xnB = tb.fma(tb, xnB);
+                }
             }
             DoubleVector bestA = inf;
             DoubleVector bestB = inf;
@@ -403,10 +464,15 @@ final class SimdKMeans implements NearestCenterKernel {
             DoubleVector distB = xnB.add(bestB).max(0.0);
             DoubleVector limA = xnA.add(cnMax).mul(CANCELLATION);
             DoubleVector limB = xnB.add(cnMax).mul(CANCELLATION);
-            distA.intoArray(best, 0);
-            distB.intoArray(best, L);
+            distA.intoArray(distances, o);
+            distB.intoArray(distances, o + L);
             idxA.intoArray(index, 0);
             idxB.intoArray(index, L);
+            if (labels != null) {
+                for (int r = 0; r < block; r++) {
+                    labels[o + r] = (int) index[r];
+                }
+            }
             check = distA.compare(VectorOperators.LT, limA).anyTrue() || distB.compare(VectorOperators.LT, limB).anyTrue();
             if (check) {
                 limA.intoArray(limit, 0);

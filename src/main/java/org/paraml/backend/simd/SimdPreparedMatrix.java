@@ -101,9 +101,12 @@ final class SimdPreparedMatrix implements PreparedMatrix {
     }
 
     /**
-     * The rows in tiles of {@link #TILE_ROWS}, each feature-major: {@code tiles[(i − i%T)·d + f·T +
-     * i%T] = x_if} with {@code T = TILE_ROWS} (zeros past the last row); built on first call. One
-     * sequential stream that gives, per feature, a vector of consecutive rows.
+     * The rows in tiles of {@link #TILE_ROWS}, each feature-major and followed by the rows' squared
+     * norms: {@code tiles[(i − i%T)·(d+1) + f·T + i%T] = x_if} for {@code f < d} and
+     * {@code ‖x_i‖² = fma(x_i,d−1, x_i,d−1, … fma(x_i0, x_i0, 0))} at {@code f = d}, with
+     * {@code T = TILE_ROWS} (zeros past the last row); built on first call. One sequential stream that
+     * gives, per feature, a vector of consecutive rows, and then their norms, which the k-means search
+     * would otherwise recompute on every pass (d fused multiply-adds a row).
      */
     double[] tiles() {
         double[] t = tiles;
@@ -119,13 +122,17 @@ final class SimdPreparedMatrix implements PreparedMatrix {
         int d = matrix.cols();
         int block = TILE_ROWS;
         double[] data = matrix.data();
-        double[] t = new double[Math.multiplyExact((n + block - 1) / block * block, d)];
+        double[] t = new double[Math.multiplyExact((n + block - 1) / block * block, d + 1)];
         for (int i = 0; i < n; i++) {
             int o = matrix.offset(i);
-            int base = (i - i % block) * d + i % block;
+            int base = (i - i % block) * (d + 1) + i % block;
+            double norm = 0.0;
             for (int f = 0; f < d; f++) {
-                t[base + f * block] = data[o + f];
+                double v = data[o + f];
+                t[base + f * block] = v;
+                norm = Math.fma(v, v, norm);
             }
+            t[base + d * block] = norm;
         }
         return t;
     }

@@ -114,6 +114,51 @@ class SimdKMeansFusedTest {
         }
     }
 
+    /**
+     * The assignment alone (no weights, sums or counts), which writes each whole tile's labels and
+     * distances straight from the search, gives bit for bit the labels, distances and inertia of a
+     * Lloyd step with sums and counts, which goes through the search's own arrays; some rows sit on a
+     * centre or next to one, so that the cancellation rule recomputes their distances directly.
+     */
+    @ParameterizedTest(name = "d = {0}")
+    @MethodSource("features")
+    void theAssignmentAloneEqualsTheLloydStepsAssignment(int d) {
+        SimdBackend backend = new SimdBackend();
+        for (int n : new int[] {1, 7, 16, 17, 40, 1021}) {
+            for (int k : new int[] {1, 3, 12, 17}) {
+                Matrix centres = TestData.uniform(17L * k + d, k, d);
+                Matrix x = TestData.uniform(29L * n + d, n, d);
+                for (int i = 0; i < n; i += 5) {
+                    for (int f = 0; f < d; f++) {
+                        double c = centres.get(i % k, f);
+                        x.set(i, f, i % 10 == 0 ? c : c + 1e-9 * (f + 1));
+                    }
+                }
+                SimdPreparedMatrix px = (SimdPreparedMatrix) backend.prepare(x);
+                px.tiles();
+                SimdPreparedMatrix c = (SimdPreparedMatrix) backend.prepare(centres);
+                c.panel();
+                for (boolean prepared : new boolean[] {false, true}) {
+                    SimdKMeans kernel = prepared ? new SimdKMeans(px) : new SimdKMeans();
+                    for (int from : new int[] {0, Math.min(5, n - 1)}) {
+                        int m = n - from;
+                        int[] labels = new int[m];
+                        double[] dist = new double[m];
+                        int[] wantLabels = new int[m];
+                        double[] wantDist = new double[m];
+                        double got = kernel.assign(x, from, n, null, c, labels, dist, 0, null, null);
+                        double want = kernel.assign(x, from, n, null, c, wantLabels, wantDist, 0, new double[k * d],
+                                new double[k]);
+                        String message = "n=" + n + " d=" + d + " k=" + k + " from=" + from + " prepared=" + prepared;
+                        assertArrayEquals(wantLabels, labels, message + ": labels");
+                        assertArrayEquals(wantDist, dist, 0.0, message + ": distances");
+                        assertEquals(want, got, 0.0, message + ": inertia");
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "d = {0}")
     @MethodSource("features")
     void lowerMinEqualsNearestThenMinimum(int d) {
