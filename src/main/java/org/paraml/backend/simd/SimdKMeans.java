@@ -355,21 +355,6 @@ final class SimdKMeans implements NearestCenterKernel {
             }
             double[] tl = tile;
             int tb0 = base;
-            DoubleVector xnA;
-            DoubleVector xnB;
-            if (tl == prepared) {
-                xnA = DoubleVector.fromArray(S, tl, tb0 + d * block);
-                xnB = DoubleVector.fromArray(S, tl, tb0 + d * block + L);
-            } else {
-                xnA = DoubleVector.zero(S);
-                xnB = xnA;
-                for (int f = 0, t = tb0; f < d; f++, t += block) {
-                    DoubleVector ta = DoubleVector.fromArray(S, tl, t);
-                    DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
-                    xnA = ta.fma(ta, xnA);
-                    xnB = tb.fma(tb, xnB);
-                }
-            }
             DoubleVector bestA = inf;
             DoubleVector bestB = inf;
             DoubleVector idxA = DoubleVector.zero(S);
@@ -459,6 +444,22 @@ final class SimdKMeans implements NearestCenterKernel {
                 m = s.compare(VectorOperators.LT, bestB);
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
+            }
+            // the norms only now, so that they hold no registers during the search
+            DoubleVector xnA;
+            DoubleVector xnB;
+            if (tl == prepared) {
+                xnA = DoubleVector.fromArray(S, tl, tb0 + d * block);
+                xnB = DoubleVector.fromArray(S, tl, tb0 + d * block + L);
+            } else {
+                xnA = DoubleVector.zero(S);
+                xnB = xnA;
+                for (int f = 0, t = tb0; f < d; f++, t += block) {
+                    DoubleVector ta = DoubleVector.fromArray(S, tl, t);
+                    DoubleVector tb = DoubleVector.fromArray(S, tl, t + L);
+                    xnA = ta.fma(ta, xnA);
+                    xnB = tb.fma(tb, xnB);
+                }
             }
             DoubleVector distA = xnA.add(bestA).max(0.0);
             DoubleVector distB = xnB.add(bestB).max(0.0);
