@@ -130,8 +130,9 @@ final class SimdKMeans implements NearestCenterKernel {
         if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
             return lloydRows(x, from, to, search, labels, distances, outOffset, sums, counts, bound, tail);
         }
-        if (sampleWeight == null && sums == null && counts == null) {
-            return assignRows(from, to, search, labels, distances, outOffset);
+        if (sampleWeight == null && (sums == null && counts == null
+                || fromTile && sums != null && counts != null && integral(counts))) {
+            return assignTiles(d, from, to, search, labels, distances, outOffset, sums, counts);
         }
         double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
@@ -164,13 +165,19 @@ final class SimdKMeans implements NearestCenterKernel {
     }
 
     /**
-     * {@link #assignAcrossRows} for the assignment alone (labels and distances; no weights, sums or
-     * counts): each whole tile's labels and distances go from the search's vectors straight into the
-     * outputs; the inertia is summed in row order as everywhere else.
+     * {@link #assignAcrossRows} without weights, on whole tiles where it can: each whole tile's labels
+     * and distances go from the search's vectors straight into the outputs (not through the search's
+     * scratch arrays), then, with {@code sums} and {@code counts}, each row is added in row order into
+     * its centre's sums from the tile it was searched in (twenty scalar adds for twenty features:
+     * gathering them in vectors was slower) and counted as an integer. The inertia is summed in row
+     * order as everywhere else; every value is as {@link #assignAcrossRows}' general loop gives it.
      */
-    private static double assignRows(int from, int to, Search search, int[] labels, double[] distances,
-                                     int outOffset) {
+    private static double assignTiles(int d, int from, int to, Search search, int[] labels, double[] distances,
+                                      int outOffset, double[] sums, double[] counts) {
         int block = SimdPreparedMatrix.TILE_ROWS;
+        boolean accumulate = sums != null;
+        int k = accumulate ? counts.length : 0;
+        int[] tally = new int[k];
         double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
@@ -192,6 +199,19 @@ final class SimdKMeans implements NearestCenterKernel {
             for (int r = 0; r < rows; r++) {
                 inertia += distances[o + r];
             }
+            if (accumulate) {
+                double[] tl = search.tile;
+                for (int r = 0, t0 = search.base; r < rows; r++, t0++) {
+                    int label = labels[o + r];
+                    for (int f = 0, s = label * d, t = t0; f < d; f++, t += block) {
+                        sums[s + f] += tl[t];
+                    }
+                    tally[label]++;
+                }
+            }
+        }
+        for (int l = 0; l < k; l++) {
+            counts[l] += tally[l];
         }
         return inertia;
     }
