@@ -22,8 +22,9 @@ import org.paraml.linalg.Matrix;
  * The k-means assignment pass over 1,000,000 × 20 rows in RAM (160 MB) with 12 centres: one Lloyd
  * step (labels, distances, per-centre sums and counts), next to a plain summation pass over
  * the same array, the memory read rate that bounds it, each with 1 and 2 threads (the machine's
- * cores). Scores: passes per second; multiply by 0.16 GB for the read rate in GB/s. Compare a
- * Lloyd step with the summation pass of the same thread count.
+ * cores). Scores: passes per second; multiply by 0.16 GB for the read rate in GB/s. Issue 3's target
+ * compares {@link #assignOnly} (the assignment pass) with the faster of {@link #readPass} and
+ * {@link #sumPass} at the same thread count; issue 5's compares {@link #lloydStep} (a Lloyd pass) with them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
