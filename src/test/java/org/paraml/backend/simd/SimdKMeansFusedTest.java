@@ -117,8 +117,9 @@ class SimdKMeansFusedTest {
     /**
      * The assignment alone (no weights, sums or counts), which writes each whole tile's labels and
      * distances straight from the search, gives bit for bit the labels, distances and inertia of a
-     * Lloyd step with sums and counts, which goes through the search's own arrays; some rows sit on a
-     * centre or next to one, so that the cancellation rule recomputes their distances directly.
+     * Lloyd step with weights of 1, which goes row by row through the search's own arrays (the general
+     * loop); some rows sit on a centre or next to one, so that the cancellation rule recomputes their
+     * distances directly.
      */
     @ParameterizedTest(name = "d = {0}")
     @MethodSource("features")
@@ -147,7 +148,9 @@ class SimdKMeansFusedTest {
                         int[] wantLabels = new int[m];
                         double[] wantDist = new double[m];
                         double got = kernel.assign(x, from, n, null, c, labels, dist, 0, null, null);
-                        double want = kernel.assign(x, from, n, null, c, wantLabels, wantDist, 0, new double[k * d],
+                        double[] ones = new double[n];
+                        Arrays.fill(ones, 1.0);
+                        double want = kernel.assign(x, from, n, ones, c, wantLabels, wantDist, 0, new double[k * d],
                                 new double[k]);
                         String message = "n=" + n + " d=" + d + " k=" + k + " from=" + from + " prepared=" + prepared;
                         assertArrayEquals(wantLabels, labels, message + ": labels");
