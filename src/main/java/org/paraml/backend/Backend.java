@@ -182,4 +182,42 @@ public interface Backend {
         BackendArgs.checkOwner(x, this, "x");
         return updateMinDistances(x.matrix(), centers, minDistances, argmin, argminBase, threads);
     }
+
+    /**
+     * {@link #lloydStep(Matrix, double[], PreparedMatrix, int[], double[], double[], double[], int)} on
+     * the translated rows {@code x_i − shift} (a k-means fit translates its data by the mean of the first
+     * rows so that the score {@code ‖c‖² − 2⟨x, c⟩} keeps its precision on data far from the origin):
+     * every output is exactly what that method gives on a copy of {@code x} with {@code shift}
+     * subtracted from every row ({@code x_ij − shift_j}, rounded once), without the copy where the
+     * backend can translate while it reads (the SIMD backend does it in its transpose). {@code centers},
+     * {@code sums} and the distances are in translated coordinates. The caller's {@code sums} and
+     * {@code counts} are added to only when the whole step succeeds.
+     *
+     * @param shift the translation, {@code x.cols()} values, not modified; null for none
+     */
+    default double lloydStep(Matrix x, double[] shift, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                             double[] distances, double[] sums, double[] counts, int threads) {
+        if (shift == null) {
+            return lloydStep(x, sampleWeight, centers, labels, distances, sums, counts, threads);
+        }
+        BackendArgs.checkShift(x, shift);
+        return TranslatedRows.lloydStep(this, x, shift, sampleWeight, centers, labels, distances, sums, counts,
+                threads);
+    }
+
+    /**
+     * {@link #updateMinDistances(Matrix, PreparedMatrix, double[], int[], int, int)} on the translated rows
+     * {@code x_i − shift}, exactly as on a translated copy of {@code x} (see {@link #lloydStep(Matrix,
+     * double[], double[], PreparedMatrix, int[], double[], double[], double[], int)}).
+     *
+     * @param shift the translation, {@code x.cols()} values, not modified; null for none
+     */
+    default double updateMinDistances(Matrix x, double[] shift, PreparedMatrix centers, double[] minDistances,
+                                      int[] argmin, int argminBase, int threads) {
+        if (shift == null) {
+            return updateMinDistances(x, centers, minDistances, argmin, argminBase, threads);
+        }
+        BackendArgs.checkShift(x, shift);
+        return TranslatedRows.updateMinDistances(this, x, shift, centers, minDistances, argmin, argminBase, threads);
+    }
 }

@@ -100,6 +100,15 @@ public final class BackendArgs {
         checkLength(counts, k, "counts (k)");
     }
 
+    /** Checks a translation of the rows of {@code x}: {@code x.cols()} values. */
+    public static void checkShift(Matrix x, double[] shift) {
+        Objects.requireNonNull(x, "x");
+        if (shift != null && shift.length != x.cols()) {
+            throw new IllegalArgumentException("shift has length " + shift.length + " but x has " + x.cols()
+                    + " columns");
+        }
+    }
+
     /** Checks the arguments of {@link Backend#updateMinDistances}. */
     public static void checkMinDistances(Matrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
                                          int threads) {

@@ -120,6 +120,20 @@ public final class FallbackBackend implements Backend {
     }
 
     @Override
+    public double lloydStep(Matrix x, double[] shift, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                            double[] distances, double[] sums, double[] counts, int threads) {
+        FallbackPreparedMatrix pc = own(centers, "centers");
+        return run(b -> b.lloydStep(x, shift, sampleWeight, pc.on(b), labels, distances, sums, counts, threads));
+    }
+
+    @Override
+    public double updateMinDistances(Matrix x, double[] shift, PreparedMatrix centers, double[] minDistances,
+                                     int[] argmin, int argminBase, int threads) {
+        FallbackPreparedMatrix pc = own(centers, "centers");
+        return run(b -> b.updateMinDistances(x, shift, pc.on(b), minDistances, argmin, argminBase, threads));
+    }
+
+    @Override
     public double updateMinDistances(Matrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
                                      int argminBase, int threads) {
         FallbackPreparedMatrix pc = own(centers, "centers");

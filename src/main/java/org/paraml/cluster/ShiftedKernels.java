@@ -1,6 +1,5 @@
 package org.paraml.cluster;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.paraml.backend.Backend;
 import org.paraml.backend.PreparedMatrix;
 import org.paraml.linalg.Matrix;
@@ -13,28 +12,14 @@ import org.paraml.linalg.Matrix;
  * rows ({@link FitContext#translationFor}) keeps the norms at the scale of the data's spread. Distances are translation-invariant; sums and
  * centres are in translated coordinates.
  *
- * <p>Rows are translated {@value #CHUNK} at a time into a small per-thread buffer (it stays in cache), so
- * a pass still reads the data from memory once. With no translation the backend gets the block as is.
- * Thread-safe: buffers are pooled.
+ * <p>The backend translates the rows ({@link Backend#lloydStep(Matrix, double[], double[], PreparedMatrix,
+ * int[], double[], double[], double[], int)}): the SIMD backend while it transposes them, others through a
+ * small buffer, so a pass still reads the data from memory once. Thread-safe.
  */
 final class ShiftedKernels {
-    /** Rows translated per backend call. */
-    static final int CHUNK = 4096;
-
-    private static final class Buffers {
-        final double[] x;
-        final int[] labels = new int[CHUNK];
-        final double[] dist = new double[CHUNK];
-
-        Buffers(int cols) {
-            x = new double[CHUNK * cols];
-        }
-    }
-
     private final Backend backend;
     private final double[] shift;
     private final int cols;
-    private final ConcurrentLinkedQueue<Buffers> pool = new ConcurrentLinkedQueue<>();
 
     /** @param shift the translation {@code s}, or null for none */
     ShiftedKernels(Backend backend, double[] shift, int cols) {
@@ -98,25 +83,7 @@ final class ShiftedKernels {
      * {@code labels} and {@code dist}, adds into {@code sums} (translated) and {@code counts} when not null.
      */
     void lloyd(Matrix x, PreparedMatrix centres, int[] labels, double[] dist, double[] sums, double[] counts) {
-        if (shift == null) {
-            backend.lloydStep(x, null, centres, labels, dist, sums, counts, 1);
-            return;
-        }
-        Buffers b = take();
-        try {
-            for (int from = 0; from < x.rows(); from += CHUNK) {
-                int to = Math.min(x.rows(), from + CHUNK);
-                int n = to - from;
-                Matrix chunk = translate(x, from, to, b.x);
-                int[] lab = n == CHUNK ? b.labels : new int[n];
-                double[] dst = n == CHUNK ? b.dist : new double[n];
-                backend.lloydStep(chunk, null, centres, lab, dst, sums, counts, 1);
-                System.arraycopy(lab, 0, labels, from, n);
-                System.arraycopy(dst, 0, dist, from, n);
-            }
-        } finally {
-            pool.offer(b);
-        }
+        backend.lloydStep(x, shift, null, centres, labels, dist, sums, counts, 1);
     }
 
     /** {@link Backend#updateMinDistances} on {@code x − s}: lowers {@code d2[i]} against {@code centres}. */
@@ -132,49 +99,6 @@ final class ShiftedKernels {
      * @param nearest per-row nearest-centre indices, modified; or null
      */
     void updateMin(Matrix x, PreparedMatrix centres, double[] d2, int[] nearest, int base) {
-        if (shift == null) {
-            backend.updateMinDistances(x, centres, d2, nearest, base, 1);
-            return;
-        }
-        Buffers b = take();
-        try {
-            for (int from = 0; from < x.rows(); from += CHUNK) {
-                int to = Math.min(x.rows(), from + CHUNK);
-                int n = to - from;
-                Matrix chunk = translate(x, from, to, b.x);
-                double[] dst = n == CHUNK ? b.dist : new double[n];
-                int[] arg = nearest == null ? null : n == CHUNK ? b.labels : new int[n];
-                System.arraycopy(d2, from, dst, 0, n);
-                if (arg != null) {
-                    System.arraycopy(nearest, from, arg, 0, n);
-                }
-                backend.updateMinDistances(chunk, centres, dst, arg, base, 1);
-                System.arraycopy(dst, 0, d2, from, n);
-                if (arg != null) {
-                    System.arraycopy(arg, 0, nearest, from, n);
-                }
-            }
-        } finally {
-            pool.offer(b);
-        }
-    }
-
-    private Buffers take() {
-        Buffers b = pool.poll();
-        return b != null ? b : new Buffers(cols);
-    }
-
-    /** Rows {@code [from, to)} of {@code x} minus {@code s}, into {@code buf}, as a view of it. */
-    private Matrix translate(Matrix x, int from, int to, double[] buf) {
-        double[] a = x.data();
-        int n = to - from;
-        for (int i = 0; i < n; i++) {
-            int o = x.offset(from + i);
-            int p = i * cols;
-            for (int j = 0; j < cols; j++) {
-                buf[p + j] = a[o + j] - shift[j];
-            }
-        }
-        return Matrix.wrap(buf, CHUNK, cols).rowRange(0, n);
+        backend.updateMinDistances(x, shift, centres, d2, nearest, base, 1);
     }
 }

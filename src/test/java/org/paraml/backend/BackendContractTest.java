@@ -20,6 +20,112 @@ public abstract class BackendContractTest {
 
     private static final double G = 0.5;
 
+    /**
+     * The k-means operations on translated rows give, bit for bit, what the plain operations give on a
+     * translated copy: labels, distances (rows on a centre too, where the SIMD backend recomputes
+     * directly), sums added to non-zero accumulators, counts, weights, the returned inertia and cost, on
+     * row views, with feature counts on both sides of the SIMD backend's rows-in-lanes limit (64) and
+     * row counts across its 4,096-row chunks.
+     */
+    @Test
+    void translatedRowsGiveWhatATranslatedCopyGives() {
+        Backend b = backend();
+        SplittableRandom r = new SplittableRandom(11);
+        for (int d : new int[] {1, 3, 20, 64, 65}) {
+            for (int n : new int[] {1, 17, 4097, 9001}) {
+                if (d == 65 && n > 4097) {
+                    continue; // the scalar reference is slow there; 65 features take the copying path anyway
+                }
+                Matrix base = TestData.uniform(d * 1000L + n, n + 3, d);
+                for (int i = 0; i < base.rows(); i++) {
+                    for (int j = 0; j < d; j++) {
+                        base.data()[base.offset(i) + j] = 1000.0 + j + 3 * base.data()[base.offset(i) + j];
+                    }
+                }
+                Matrix x = base.rowRange(3, n + 3);
+                double[] shift = new double[d];
+                for (int j = 0; j < d; j++) {
+                    shift[j] = 1000.0 + j + r.nextDouble(1, 2);
+                }
+                Matrix copy = translatedCopy(x, shift);
+                int k = 5;
+                Matrix centres = Matrix.zeros(k, d);
+                for (int c = 0; c < k; c++) {
+                    // two centres are rows of the translated data: distances there cancel to 0
+                    double[] src = c < 2 ? copy.row(r.nextInt(n)) : TestData.uniform(c, 1, d).row(0);
+                    System.arraycopy(src, 0, centres.data(), c * d, d);
+                }
+                PreparedMatrix pc = b.prepare(centres);
+                double[] w = new double[n];
+                for (int i = 0; i < n; i++) {
+                    w[i] = r.nextDouble(0.5, 2);
+                }
+                for (double[] weights : new double[][] {null, w}) {
+                    for (int threads : new int[] {1, 2}) {
+                        String at = "d=" + d + " n=" + n + " weights=" + (weights != null) + " threads=" + threads;
+                        int[] l1 = new int[n];
+                        int[] l2 = new int[n];
+                        double[] d1 = new double[n];
+                        double[] d2 = new double[n];
+                        double[] s1 = new double[k * d];
+                        Arrays.fill(s1, 0.125);
+                        double[] s2 = s1.clone();
+                        double[] c1 = {1, 2, 3, 4, 5};
+                        double[] c2 = c1.clone();
+                        double i1 = b.lloydStep(copy, weights, pc, l1, d1, s1, c1, threads);
+                        double i2 = b.lloydStep(x, shift, weights, pc, l2, d2, s2, c2, threads);
+                        assertArrayEquals(l1, l2, "labels " + at);
+                        assertArrayEquals(d1, d2, "distances " + at);
+                        assertArrayEquals(s1, s2, "sums " + at);
+                        assertArrayEquals(c1, c2, "counts " + at);
+                        assertEquals(i1, i2, 0.0, "inertia " + at);
+                        double[] d3 = new double[n];
+                        int[] l3 = new int[n];
+                        b.lloydStep(x, shift, weights, pc, l3, d3, null, null, threads);
+                        assertArrayEquals(l1, l3, "labels without sums " + at);
+                        assertArrayEquals(d1, d3, "distances without sums " + at);
+                    }
+                }
+                double[] m1 = new double[n];
+                for (int i = 0; i < n; i++) {
+                    m1[i] = i % 3 == 0 ? Double.POSITIVE_INFINITY : r.nextDouble(0, 4.0 * d);
+                }
+                double[] m2 = m1.clone();
+                int[] a1 = new int[n];
+                Arrays.fill(a1, -1);
+                int[] a2 = a1.clone();
+                double cost1 = b.updateMinDistances(copy, pc, m1, a1, 7, 2);
+                double cost2 = b.updateMinDistances(x, shift, pc, m2, a2, 7, 2);
+                assertArrayEquals(m1, m2, "minimum distances d=" + d + " n=" + n);
+                assertArrayEquals(a1, a2, "nearest d=" + d + " n=" + n);
+                assertEquals(cost1, cost2, 0.0, "cost d=" + d + " n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void aTranslationOfTheWrongLengthIsRefused() {
+        Backend b = backend();
+        Matrix x = TestData.uniform(3, 10, 4);
+        PreparedMatrix pc = b.prepare(TestData.uniform(4, 2, 4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> b.lloydStep(x, new double[3], null, pc, new int[10], new double[10], null, null, 1));
+        assertTrue(e.getMessage().contains("shift"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> b.updateMinDistances(x, new double[5], pc, new double[10], null, 0, 1));
+        assertTrue(e.getMessage().contains("shift"), e.getMessage());
+    }
+
+    private static Matrix translatedCopy(Matrix x, double[] shift) {
+        Matrix out = Matrix.zeros(x.rows(), x.cols());
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.cols(); j++) {
+                out.data()[i * x.cols() + j] = x.data()[x.offset(i) + j] - shift[j];
+            }
+        }
+        return out;
+    }
+
     @Test
     void kernelValuesMatchTheFormulas() {
         Backend b = backend();

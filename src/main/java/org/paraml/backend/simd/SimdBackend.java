@@ -130,4 +130,33 @@ public final class SimdBackend implements Backend {
         ((SimdPreparedMatrix) centers).panel();
         return KMeansChunks.updateMin(kmeans, x, centers, minDistances, argmin, argminBase, threads);
     }
+
+    /** {@inheritDoc} With up to 64 features the rows are translated as they are transposed, without a copy. */
+    @Override
+    public double lloydStep(Matrix x, double[] shift, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                            double[] distances, double[] sums, double[] counts, int threads) {
+        if (shift == null || !SimdKMeans.translatesWhileReading(x)) {
+            return Backend.super.lloydStep(x, shift, sampleWeight, centers, labels, distances, sums, counts, threads);
+        }
+        BackendArgs.checkShift(x, shift);
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkLloyd(x, sampleWeight, centers, labels, distances, sums, counts, threads);
+        ((SimdPreparedMatrix) centers).panel();
+        return KMeansChunks.lloyd(SimdKMeans.translating(shift), x, sampleWeight, centers, labels, distances, sums, counts,
+                threads);
+    }
+
+    /** {@inheritDoc} With up to 64 features the rows are translated as they are transposed, without a copy. */
+    @Override
+    public double updateMinDistances(Matrix x, double[] shift, PreparedMatrix centers, double[] minDistances,
+                                     int[] argmin, int argminBase, int threads) {
+        if (shift == null || !SimdKMeans.translatesWhileReading(x)) {
+            return Backend.super.updateMinDistances(x, shift, centers, minDistances, argmin, argminBase, threads);
+        }
+        BackendArgs.checkShift(x, shift);
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkMinDistances(x, centers, minDistances, argmin, threads);
+        ((SimdPreparedMatrix) centers).panel();
+        return KMeansChunks.updateMin(SimdKMeans.translating(shift), x, centers, minDistances, argmin, argminBase, threads);
+    }
 }

@@ -46,15 +46,37 @@ final class SimdKMeans implements NearestCenterKernel {
 
     /** The rows being assigned, when they were prepared (their tiles then replace the per-block transpose); or null. */
     private final SimdPreparedMatrix preparedX;
+    /** The translation subtracted from every row as it is transposed (rows in lanes only); or null. */
+    private final double[] shift;
 
     /** A kernel for rows given as a plain matrix (or row view). */
     SimdKMeans() {
-        this(null);
+        this(null, null);
     }
 
     /** A kernel for the rows of {@code preparedX}. */
     SimdKMeans(SimdPreparedMatrix preparedX) {
+        this(preparedX, null);
+    }
+
+    private SimdKMeans(SimdPreparedMatrix preparedX, double[] shift) {
         this.preparedX = preparedX;
+        this.shift = shift;
+    }
+
+    /**
+     * A kernel for the rows {@code x_i − shift} of a plain matrix with at most
+     * {@value #ACROSS_ROWS_MAX_FEATURES} features ({@link #translatesWhileReading}): each row is translated
+     * as it is transposed into its tile ({@code x_ij − shift_j}, as a translated copy would hold it), the
+     * sums are added from the tile, and a distance recomputed directly reads the translated row.
+     */
+    static SimdKMeans translating(double[] shift) {
+        return new SimdKMeans(null, shift);
+    }
+
+    /** Whether {@link #translating(double[])} can translate the rows of {@code x} while it reads them. */
+    static boolean translatesWhileReading(Matrix x) {
+        return acrossRows(x);
     }
 
     @Override
@@ -88,7 +110,7 @@ final class SimdKMeans implements NearestCenterKernel {
         }
         SimdPreparedMatrix c = (SimdPreparedMatrix) centers;
         int block = SimdPreparedMatrix.TILE_ROWS;
-        Search search = new Search(x, from, c, preparedX);
+        Search search = new Search(x, from, c, preparedX, shift);
         double cost = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
@@ -123,8 +145,9 @@ final class SimdKMeans implements NearestCenterKernel {
         int d = x.cols();
         int block = SimdPreparedMatrix.TILE_ROWS;
         double[] xd = x.data();
-        Search search = new Search(x, from, c, preparedX);
-        boolean fromTile = search.prepared != null;
+        Search search = new Search(x, from, c, preparedX, shift);
+        // translated rows exist only in the tiles: their sums are added from there
+        boolean fromTile = search.prepared != null || shift != null;
         int bound = S.loopBound(d);
         VectorMask<Double> tail = S.indexInRange(bound, d);
         if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
@@ -306,6 +329,9 @@ final class SimdKMeans implements NearestCenterKernel {
         final double[] index = new double[SimdPreparedMatrix.TILE_ROWS];
         final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
         final double[] lanes = new double[L];
+        /** The translation of the rows, or null; and a translated row for direct distances. */
+        final double[] shift;
+        final double[] row;
         /** The tile searched last, and the index of its feature 0, row 0. */
         double[] tile;
         int base;
@@ -313,8 +339,10 @@ final class SimdKMeans implements NearestCenterKernel {
         /** Whether some row of the last tile may need its distance recomputed directly. */
         boolean check;
 
-        Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX) {
+        Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX, double[] shift) {
             this.x = x;
+            this.shift = shift;
+            this.row = shift == null ? null : new double[x.cols()];
             this.d = x.cols();
             this.k = c.rows();
             this.kPad = c.paddedRows();
@@ -341,7 +369,16 @@ final class SimdKMeans implements NearestCenterKernel {
             double dist = outDistances[outBase + r];
             if (check && dist < limit[r]) {
                 int label = outLabels == null ? (int) index[r] : outLabels[outBase + r];
-                dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset(label), d, lanes);
+                if (shift == null) {
+                    dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset(label), d, lanes);
+                } else {
+                    double[] xd = x.data();
+                    int o = x.offset(i0 + r);
+                    for (int f = 0; f < d; f++) {
+                        row[f] = xd[o + f] - shift[f];
+                    }
+                    dist = squaredDistance(row, 0, centres.data(), centres.offset(label), d, lanes);
+                }
             }
             return dist;
         }
@@ -371,7 +408,7 @@ final class SimdKMeans implements NearestCenterKernel {
             } else {
                 tile = scratch;
                 base = 0;
-                transpose(x, i0, rows, scratch);
+                transpose(x, i0, rows, scratch, shift);
             }
             double[] tl = tile;
             int tb0 = base;
@@ -504,17 +541,27 @@ final class SimdKMeans implements NearestCenterKernel {
     }
 
     /**
-     * Rows {@code [i0, i0 + rows)} of {@code x} into {@code tile[f·2L + r]}, zeros for {@code r >= rows}.
-     * Row by row, so each row is read as one sequential run (and stays in cache for the sums).
+     * Rows {@code [i0, i0 + rows)} of {@code x}, minus {@code shift} when it is not null, into
+     * {@code tile[f·2L + r]}, zeros for {@code r >= rows}. Row by row, so each row is read as one
+     * sequential run (and stays in cache for the sums).
      */
-    private static void transpose(Matrix x, int i0, int rows, double[] tile) {
+    private static void transpose(Matrix x, int i0, int rows, double[] tile, double[] shift) {
         int block = SimdPreparedMatrix.TILE_ROWS;
         int d = x.cols();
         double[] xd = x.data();
-        for (int r = 0; r < rows; r++) {
-            int o = x.offset(i0 + r);
-            for (int f = 0, t = r; f < d; f++, t += block) {
-                tile[t] = xd[o + f];
+        if (shift == null) {
+            for (int r = 0; r < rows; r++) {
+                int o = x.offset(i0 + r);
+                for (int f = 0, t = r; f < d; f++, t += block) {
+                    tile[t] = xd[o + f];
+                }
+            }
+        } else {
+            for (int r = 0; r < rows; r++) {
+                int o = x.offset(i0 + r);
+                for (int f = 0, t = r; f < d; f++, t += block) {
+                    tile[t] = xd[o + f] - shift[f];
+                }
             }
         }
         for (int r = rows; r < block; r++) {
