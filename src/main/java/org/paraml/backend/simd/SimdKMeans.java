@@ -319,7 +319,16 @@ final class SimdKMeans implements NearestCenterKernel {
         final int d;
         final int k;
         final int kPad;
+        /**
+         * Centres searched: four when there are fewer and the padding allows (the padded centres have
+         * +∞ norms and never win). A fit's first pass has one centre; searched alone, it never enters
+         * the four-centre loop, the compiled search leaves that loop out, and the next pass (dozens of
+         * candidates) throws the compiled code away (RESULTS "Session 11"). Rounding every k up to a
+         * multiple of four instead made the search 10-15% slower for k = 80 and 241 once compiled.
+         */
+        final int kSearch;
         final double[] panel;
+        /** The centres' squared norms, +∞ in the padding. */
         final double[] cn;
         final double cnMax;
         final Matrix centres;
@@ -327,10 +336,14 @@ final class SimdKMeans implements NearestCenterKernel {
         final double[] scratch;
         final double[] best = new double[SimdPreparedMatrix.TILE_ROWS];
         final double[] index = new double[SimdPreparedMatrix.TILE_ROWS];
+        /** The labels of the last tile when the caller gave no array for them. */
+        final int[] ownLabels = new int[SimdPreparedMatrix.TILE_ROWS];
         final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
         final double[] lanes = new double[L];
         /** The translation of the rows, or null; and a translated row for direct distances. */
         final double[] shift;
+        /** What the transpose subtracts: the translation, or zeros. */
+        final double[] transposeShift;
         final double[] row;
         /** The tile searched last, and the index of its feature 0, row 0. */
         double[] tile;
@@ -342,14 +355,16 @@ final class SimdKMeans implements NearestCenterKernel {
         Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX, double[] shift) {
             this.x = x;
             this.shift = shift;
+            this.transposeShift = shift == null ? new double[x.cols()] : shift;
             this.row = shift == null ? null : new double[x.cols()];
             this.d = x.cols();
             this.k = c.rows();
             this.kPad = c.paddedRows();
+            this.kSearch = k < 4 && 4 <= kPad ? 4 : k;
             this.panel = c.panel();
-            this.cn = c.squaredNorms();
+            this.cn = c.normsPadded();
             double max = 0.0;
-            for (double v : cn) {
+            for (double v : c.squaredNorms()) {
                 max = Math.max(max, v);
             }
             this.cnMax = max;
@@ -368,7 +383,7 @@ final class SimdKMeans implements NearestCenterKernel {
         double distance(int r) {
             double dist = outDistances[outBase + r];
             if (check && dist < limit[r]) {
-                int label = outLabels == null ? (int) index[r] : outLabels[outBase + r];
+                int label = outLabels[outBase + r];
                 if (shift == null) {
                     dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset(label), d, lanes);
                 } else {
@@ -385,13 +400,14 @@ final class SimdKMeans implements NearestCenterKernel {
 
         /** Searches rows {@code [i0, i0 + rows)}: fills {@link #best}, {@link #index} and {@link #check}. */
         void tile(int i0, int rows) {
-            tile(i0, rows, best, null, 0);
+            tile(i0, rows, best, ownLabels, 0);
         }
 
         /**
          * As {@link #tile(int, int)}, with the tile's distances (before the cancellation check) in
-         * {@code distances[o …]} and, when {@code labels} is not null, its labels in {@code labels[o …]}
-         * instead of {@link #index}; both need room for the whole tile.
+         * {@code distances[o …]} and its labels in {@code labels[o …]} (also in {@link #index}); both
+         * need room for the whole tile. No branch depends on the caller: a branch that one phase of a fit
+         * never takes makes the compiled code fall back to the interpreter when the next phase takes it.
          */
         void tile(int i0, int rows, double[] distances, int[] labels, int o) {
             this.outDistances = distances;
@@ -408,7 +424,7 @@ final class SimdKMeans implements NearestCenterKernel {
             } else {
                 tile = scratch;
                 base = 0;
-                transpose(x, i0, rows, scratch, shift);
+                transpose(x, i0, rows, scratch, transposeShift);
             }
             double[] tl = tile;
             int tb0 = base;
@@ -416,8 +432,9 @@ final class SimdKMeans implements NearestCenterKernel {
             DoubleVector bestB = inf;
             DoubleVector idxA = DoubleVector.zero(S);
             DoubleVector idxB = idxA;
+            int kS = kSearch;
             int j = 0;
-            for (; j + 4 <= k; j += 4) {
+            for (; j + 4 <= kS; j += 4) {
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector b0 = a0;
                 DoubleVector a1 = a0;
@@ -483,7 +500,7 @@ final class SimdKMeans implements NearestCenterKernel {
                 bestB = bestB.blend(s, m);
                 idxB = idxB.blend(id, m);
             }
-            for (; j < k; j++) {
+            for (; j < kS; j++) {
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector b0 = a0;
                 for (int f = 0, t = tb0, p = j; f < d; f++, t += block, p += kPad) {
@@ -527,41 +544,29 @@ final class SimdKMeans implements NearestCenterKernel {
             distB.intoArray(distances, o + L);
             idxA.intoArray(index, 0);
             idxB.intoArray(index, L);
-            if (labels != null) {
-                for (int r = 0; r < block; r++) {
-                    labels[o + r] = (int) index[r];
-                }
+            for (int r = 0; r < block; r++) {
+                labels[o + r] = (int) index[r];
             }
-            check = distA.compare(VectorOperators.LT, limA).anyTrue() || distB.compare(VectorOperators.LT, limB).anyTrue();
-            if (check) {
-                limA.intoArray(limit, 0);
-                limB.intoArray(limit, L);
-            }
+            check = distA.compare(VectorOperators.LT, limA).or(distB.compare(VectorOperators.LT, limB)).anyTrue();
+            limA.intoArray(limit, 0);
+            limB.intoArray(limit, L);
         }
     }
 
     /**
-     * Rows {@code [i0, i0 + rows)} of {@code x}, minus {@code shift} when it is not null, into
-     * {@code tile[f·2L + r]}, zeros for {@code r >= rows}. Row by row, so each row is read as one
-     * sequential run (and stays in cache for the sums).
+     * Rows {@code [i0, i0 + rows)} of {@code x} minus {@code shift} into {@code tile[f·2L + r]}, zeros
+     * for {@code r >= rows}. Row by row, so each row is read as one sequential run (and stays in cache
+     * for the sums). Untranslated rows come with a shift of +0.0 (x − 0.0 is x, −0.0 included), not
+     * through a branch of their own (see {@link Search#tile(int, int, double[], int[], int)}).
      */
     private static void transpose(Matrix x, int i0, int rows, double[] tile, double[] shift) {
         int block = SimdPreparedMatrix.TILE_ROWS;
         int d = x.cols();
         double[] xd = x.data();
-        if (shift == null) {
-            for (int r = 0; r < rows; r++) {
-                int o = x.offset(i0 + r);
-                for (int f = 0, t = r; f < d; f++, t += block) {
-                    tile[t] = xd[o + f];
-                }
-            }
-        } else {
-            for (int r = 0; r < rows; r++) {
-                int o = x.offset(i0 + r);
-                for (int f = 0, t = r; f < d; f++, t += block) {
-                    tile[t] = xd[o + f] - shift[f];
-                }
+        for (int r = 0; r < rows; r++) {
+            int o = x.offset(i0 + r);
+            for (int f = 0, t = r; f < d; f++, t += block) {
+                tile[t] = xd[o + f] - shift[f];
             }
         }
         for (int r = rows; r < block; r++) {
