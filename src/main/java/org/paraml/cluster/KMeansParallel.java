@@ -77,6 +77,16 @@ final class KMeansParallel {
      */
     static Candidates candidates(SeedingState state, int k, double oversamplingFactor, Integer initMaxIter,
                                  RandomState rng) {
+        return candidates(state, k, oversamplingFactor, initMaxIter, rng, true);
+    }
+
+    /**
+     * {@link #candidates(SeedingState, int, double, Integer, RandomState)}, with {@code prune} false scoring
+     * every row against every new candidate instead of skipping the pairs the triangle inequality rules out
+     * ({@link PrunedMinUpdate}): the same candidates, weights and costs either way.
+     */
+    static Candidates candidates(SeedingState state, int k, double oversamplingFactor, Integer initMaxIter,
+                                 RandomState rng, boolean prune) {
         FitContext ctx = state.context();
         long n = ctx.rows;
         double ell = oversamplingFactor * k;
@@ -109,7 +119,8 @@ final class KMeansParallel {
             newest = ctx.kernels.toShifted(sampled.values());
             candidateParts.add(newest);
             counts = new double[total + newest.rows()];
-            phi = state.updateNearest(newest, total, counts, "k-means|| round " + r + " of " + rounds);
+            Matrix earlier = prune ? stack(candidateParts.subList(0, candidateParts.size() - 1), ctx.cols) : null;
+            phi = state.updateNearest(newest, total, counts, earlier, "k-means|| round " + r + " of " + rounds);
             total += newest.rows();
         }
         return new Candidates(stack(candidateParts, ctx.cols), counts);

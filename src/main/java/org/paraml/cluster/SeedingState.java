@@ -85,14 +85,28 @@ final class SeedingState {
         private final double[] weights;
         private final int base;
         private final int total;
+        /** The {@code base} candidates before these ({@code base × d}, translated), for the pruned update; or null. */
+        private final double[] earlier;
+        private transient volatile double[] between;
 
-        Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total) {
+        Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total, Matrix earlier) {
             super(kernels, total > 0 ? Costs.WRITE_NEAREST : Costs.WRITE);
             this.centres = centres.compact().data().clone();
             this.k = centres.rows();
             this.weights = weights;
             this.base = base;
             this.total = total;
+            this.earlier = earlier == null || base == 0 ? null : earlier.compact().data().clone();
+        }
+
+        /** {@link PrunedMinUpdate#candidateDistances} of the earlier and the new candidates, once per step object. */
+        private double[] between() {
+            double[] b = between;
+            if (b == null) {
+                b = PrunedMinUpdate.candidateDistances(earlier, base, centres, k, centres.length / k);
+                between = b;
+            }
+            return b;
         }
 
         @Override
@@ -103,7 +117,12 @@ final class SeedingState {
         @Override
         Lowered compute(Block b, double[] costs, int[] nearest) {
             int rows = b.rows().rows();
-            kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs, nearest, base);
+            boolean pruned = nearest != null && earlier != null
+                    && PrunedMinUpdate.update(kernels.kernels(), b.rows(), earlier, centres, k, between(), base, costs,
+                    nearest);
+            if (!pruned) {
+                kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs, nearest, base);
+            }
             double[] counts = null;
             if (nearest != null) {
                 counts = new double[total];
@@ -156,7 +175,7 @@ final class SeedingState {
      * {@code Σ_i w_i·d²_i} afterwards, summed with compensation in row order of blocks.
      */
     double update(Matrix centres, String phase) {
-        return update(centres, 0, 0, null, phase);
+        return update(centres, 0, 0, null, null, phase);
     }
 
     /**
@@ -170,15 +189,24 @@ final class SeedingState {
      *               {@code base + centres.rows()} centres (length at least that)
      */
     double updateNearest(Matrix centres, int base, double[] counts, String phase) {
-        return update(centres, base, base + centres.rows(), counts, phase);
+        return updateNearest(centres, base, counts, null, phase);
     }
 
-    private double update(Matrix centres, int base, int total, double[] counts, String phase) {
+    /**
+     * {@link #updateNearest(Matrix, int, double[], String)} that skips the rows and new centres the triangle
+     * inequality rules out ({@link PrunedMinUpdate}; the same costs and indices), given the {@code base}
+     * centres so far as {@code earlier} (null: score every pair).
+     */
+    double updateNearest(Matrix centres, int base, double[] counts, Matrix earlier, String phase) {
+        return update(centres, base, base + centres.rows(), counts, earlier, phase);
+    }
+
+    private double update(Matrix centres, int base, int total, double[] counts, Matrix earlier, String phase) {
         CompensatedSum potential = new CompensatedSum();
         if (counts != null) {
             java.util.Arrays.fill(counts, 0, total, 0.0);
         }
-        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights, base, total), (i, s) -> {
+        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights, base, total, earlier), (i, s) -> {
             potential.add(s.potential());
             if (counts != null) {
                 for (int c = 0; c < total; c++) {

@@ -69,6 +69,15 @@ final class ShiftedKernels {
         return out;
     }
 
+    /** Row {@code i} of {@code x} minus {@code s} into {@code out[offset ..]}, each value rounded once as the backends translate. */
+    void translateRow(Matrix x, int i, double[] out, int offset) {
+        double[] a = x.data();
+        int o = x.offset(i);
+        for (int j = 0; j < cols; j++) {
+            out[offset + j] = shift == null ? a[o + j] : a[o + j] - shift[j];
+        }
+    }
+
     /** {@code row − s} for a row stored at {@code data[offset ..]}, as a new array. */
     double[] shiftedRow(double[] data, int offset) {
         double[] out = new double[cols];

@@ -23,7 +23,8 @@ import org.paraml.linalg.Matrix;
  */
 class KMeansParallelWeightsTest {
 
-    private static List<Backend> backends() {
+    /** The CPU backends of this JVM: scalar, and simd when the Vector API module is present. */
+    static List<Backend> backends() {
         List<Backend> out = new ArrayList<>();
         out.add(Backends.byName("scalar"));
         if (Backends.vectorModulePresent()) {

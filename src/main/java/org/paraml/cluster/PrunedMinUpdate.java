@@ -1,0 +1,237 @@
+package org.paraml.cluster;
+
+import org.paraml.backend.Backend;
+import org.paraml.backend.PreparedMatrix;
+import org.paraml.linalg.Matrix;
+
+/**
+ * A k-means|| cost update of one block that skips the row–candidate pairs the triangle inequality rules
+ * out, with exactly the costs and nearest candidates of the full update.
+ *
+ * <p><b>The rule.</b> Row x has cost {@code r² = d²(x, a)} to its nearest candidate a so far. A new
+ * candidate c with {@code d(a, c) ≥ 2r} cannot be strictly nearer: {@code d(x, c) ≥ d(a, c) − d(x, a) ≥ r}.
+ * Rows are grouped by their nearest candidate a; for the group's largest cost {@code R²}, the new
+ * candidates with {@code d²(a, c) ≥ 4R²·(1 + MARGIN)} are skipped for the whole group. The margin (10⁻⁶
+ * relative) covers the rounding of the computed distances, which agree with the exact ones to about 10⁻⁹
+ * relative on every backend ({@link Backend#RELATIVE_TOLERANCE}): a skipped candidate's computed distance
+ * is then never below the row's computed cost, so it could neither lower the cost nor tie with the candidate
+ * that does (ties between new candidates go to the lowest index, and the kept ones keep their order).
+ *
+ * <p><b>Where it pays.</b> After the first round the candidates spread over the data's clusters and each
+ * row's group keeps the few candidates near it: on the tutorial's blobs a round scores about a tenth of the
+ * pairs. In the first round every row's nearest candidate is the first one, no candidate is skipped, and
+ * the block takes the full update ({@link #WORTH}). The block is read in row order, a slab of
+ * {@link #SLAB_ROWS} rows at a time, each row translated into its group's run of a buffer (gathering a
+ * group's rows from across the block instead was slower than the full update: a cache miss per row), and
+ * each run is scored against its group's candidates in one backend call.
+ */
+final class PrunedMinUpdate {
+    /** Relative margin of the skipping rule (see the class comment). */
+    static final double MARGIN = 1e-6;
+    /** Groups are scored only when they need at most this fraction of the full update's row–candidate pairs. */
+    static final double WORTH = 0.5;
+    /**
+     * A group whose largest cost is below this fraction of the squared norms involved keeps every candidate:
+     * the backends' scores {@code ‖c‖² − 2⟨x, c⟩} carry a rounding error of about {@code (d + 2)·2⁻⁵³} of
+     * those norms, and the margin must stay far above it.
+     */
+    static final double TIGHT = 1e-8;
+    /** The backends whose distance rules this class keeps bit for bit (tested); others take the full update. */
+    static final java.util.Set<String> BACKENDS = java.util.Set.of("scalar", "simd");
+    /** Rows regrouped at a time: the extra memory is a slab's translated copy, whatever the block size. */
+    static final int SLAB_ROWS = 16384;
+
+    private PrunedMinUpdate() {
+    }
+
+    /**
+     * Squared distances between the earlier candidates (rows of {@code earlier}, {@code base × d}) and the
+     * new ones ({@code fresh}, {@code k × d}), {@code out[a·k + c] = Σ_j (earlier_aj − fresh_cj)²}.
+     */
+    static double[] candidateDistances(double[] earlier, int base, double[] fresh, int k, int d) {
+        double[] out = new double[base * k];
+        for (int a = 0; a < base; a++) {
+            for (int c = 0; c < k; c++) {
+                double s = 0.0;
+                for (int j = 0; j < d; j++) {
+                    double t = earlier[a * d + j] - fresh[c * d + j];
+                    s += t * t;
+                }
+                out[a * k + c] = s;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Lowers {@code costs} and sets {@code nearest} (as {@code base + c}) for the rows of {@code x} against the
+     * {@code k} new candidates {@code fresh}, as {@link ShiftedKernels#updateMin(Matrix, PreparedMatrix,
+     * double[], int[], int)} would, skipping the pairs the rule rules out.
+     *
+     * @param between {@link #candidateDistances} of the {@code base} earlier candidates and the new ones
+     * @return false, having changed nothing, when skipping would save too little ({@link #WORTH}): the
+     *         caller then runs the full update
+     */
+    static boolean update(ShiftedKernels kernels, Matrix x, double[] earlier, double[] fresh, int k, double[] between,
+                          int base, double[] costs, int[] nearest) {
+        if (!BACKENDS.contains(kernels.backend().name())) {
+            return false;
+        }
+        int n = x.rows();
+        int d = x.cols();
+        // groups: rows by nearest candidate, group `base` for rows without one yet
+        int[] size = new int[base + 1];
+        double[] radius2 = new double[base + 1];
+        for (int i = 0; i < n; i++) {
+            int g = group(nearest[i], base);
+            size[g]++;
+            radius2[g] = Math.max(radius2[g], costs[i]);
+        }
+        double[] freshNorm2 = squaredNorms(fresh, k, d);
+        double maxNorm2 = 0.0;
+        for (double v : freshNorm2) {
+            maxNorm2 = Math.max(maxNorm2, v);
+        }
+        // the candidates of largest norm, with any a backend's own rounding of the norms might put first
+        boolean[] widest = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            widest[c] = freshNorm2[c] >= maxNorm2 * (1.0 - 1e-12);
+        }
+        int[][] kept = new int[base + 1][];
+        long work = 0;
+        for (int g = 0; g <= base; g++) {
+            if (size[g] > 0) {
+                double scale = g == base ? 0.0
+                        : square(Math.sqrt(squaredNorm(earlier, g, d)) + Math.sqrt(radius2[g])) + maxNorm2;
+                kept[g] = keptCandidates(g, base, k, between, radius2[g], scale, widest);
+                work += (long) size[g] * kept[g].length;
+            }
+        }
+        if (work > WORTH * n * k) {
+            return false;
+        }
+        Backend backend = kernels.backend();
+        PreparedMatrix[] centres = new PreparedMatrix[base + 1];
+        for (int g = 0; g <= base; g++) {
+            if (kept[g] != null && kept[g].length > 0) {
+                centres[g] = backend.prepare(subset(fresh, kept[g], d));
+            }
+        }
+        int slab = Math.min(SLAB_ROWS, n);
+        double[] rows = new double[slab * d];
+        double[] dist = new double[slab];
+        int[] arg = new int[slab];
+        int[] origin = new int[slab];
+        int[] start = new int[base + 2];
+        int[] fill = new int[base + 1];
+        for (int s0 = 0; s0 < n; s0 += slab) {
+            int s1 = Math.min(n, s0 + slab);
+            // the slab's rows in group order, translated: read in row order, each group written as a run
+            java.util.Arrays.fill(start, 0);
+            for (int i = s0; i < s1; i++) {
+                start[group(nearest[i], base) + 1]++;
+            }
+            for (int g = 0; g <= base; g++) {
+                start[g + 1] += start[g];
+            }
+            System.arraycopy(start, 0, fill, 0, base + 1);
+            for (int i = s0; i < s1; i++) {
+                int j = fill[group(nearest[i], base)]++;
+                kernels.translateRow(x, i, rows, j * d);
+                dist[j] = costs[i];
+                arg[j] = -1;
+                origin[j] = i;
+            }
+            for (int g = 0; g <= base; g++) {
+                int from = start[g];
+                int m = start[g + 1] - from;
+                if (m == 0 || centres[g] == null) {
+                    continue;
+                }
+                Matrix part = Matrix.wrap(rows, slab, d).rowRange(from, from + m);
+                double[] partDist = java.util.Arrays.copyOfRange(dist, from, from + m);
+                int[] partArg = java.util.Arrays.copyOfRange(arg, from, from + m);
+                backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
+                int[] keep = kept[g];
+                for (int j = 0; j < m; j++) {
+                    if (partArg[j] >= 0) {
+                        int i = origin[from + j];
+                        costs[i] = partDist[j];
+                        nearest[i] = base + keep[partArg[j]];
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int group(int nearestCandidate, int base) {
+        return nearestCandidate < 0 || nearestCandidate >= base ? base : nearestCandidate;
+    }
+
+    /**
+     * The new candidates group g keeps, ascending: all of them for rows without a nearest candidate, and for
+     * a group so tight ({@code R² < TIGHT·scale}, scale bounding the squared norms involved) that the rounding
+     * of the backend's scores could exceed the margin; none when no candidate can lower a cost; else the
+     * candidates the rule keeps and those of largest norm ({@code widest}), whose norm some backends use to
+     * decide when a distance is recomputed directly (the SIMD backend's cancellation rule), so that every
+     * distance of the group comes out as in the full update.
+     */
+    private static int[] keptCandidates(int g, int base, int k, double[] between, double radius2, double scale,
+                                        boolean[] widest) {
+        if (g == base || !(radius2 < Double.POSITIVE_INFINITY) || radius2 < TIGHT * scale) {
+            int[] all = new int[k];
+            for (int c = 0; c < k; c++) {
+                all[c] = c;
+            }
+            return all;
+        }
+        double limit = 4.0 * radius2 * (1.0 + MARGIN);
+        int count = 0;
+        for (int c = 0; c < k; c++) {
+            if (between[g * k + c] < limit) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return new int[0];
+        }
+        int[] keep = new int[k];
+        int t = 0;
+        for (int c = 0; c < k; c++) {
+            if (between[g * k + c] < limit || widest[c]) {
+                keep[t++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(keep, t);
+    }
+
+    private static double square(double v) {
+        return v * v;
+    }
+
+    private static double squaredNorm(double[] rows, int i, int d) {
+        double s = 0.0;
+        for (int j = 0; j < d; j++) {
+            s += rows[i * d + j] * rows[i * d + j];
+        }
+        return s;
+    }
+
+    private static double[] squaredNorms(double[] rows, int count, int d) {
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = squaredNorm(rows, i, d);
+        }
+        return out;
+    }
+
+    private static Matrix subset(double[] fresh, int[] keep, int d) {
+        double[] out = new double[keep.length * d];
+        for (int t = 0; t < keep.length; t++) {
+            System.arraycopy(fresh, keep[t] * d, out, t * d, d);
+        }
+        return Matrix.wrap(out, keep.length, d);
+    }
+
+}
