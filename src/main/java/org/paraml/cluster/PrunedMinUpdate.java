@@ -151,7 +151,7 @@ final class PrunedMinUpdate {
                 if (m == 0 || centres[g] == null) {
                     continue;
                 }
-                Matrix part = Matrix.wrap(rows, slab, d).rowRange(from, from + m);
+                Matrix part = Matrix.wrap(rows, buffers.rows, d).rowRange(from, from + m);
                 double[] partDist = java.util.Arrays.copyOfRange(dist, from, from + m);
                 int[] partArg = java.util.Arrays.copyOfRange(arg, from, from + m);
                 backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
