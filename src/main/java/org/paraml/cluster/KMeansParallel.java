@@ -141,6 +141,9 @@ final class KMeansParallel {
      */
     static Sampled sampleRows(SeedingState state, double phi, double ell, long key) {
         FitContext ctx = state.context();
+        if (ctx.runner.fetchesRowsCheaply()) {
+            return sampleFromCosts(ctx, ell / phi, key);
+        }
         int nBlocks = ctx.runner.numBlocks();
         long[][] rows = new long[nBlocks][];
         double[][] values = new double[nBlocks][];
@@ -161,6 +164,29 @@ final class KMeansParallel {
             at += rows[b].length;
         }
         return new Sampled(out, m);
+    }
+
+    /**
+     * {@link #sampleRows} for blocks in a file: the rows are picked from the costs the runner keeps in
+     * memory, by the same rule as {@link Sample}, and only they are read (a pass would read the whole file).
+     */
+    private static Sampled sampleFromCosts(FitContext ctx, double scale, long key) {
+        long[][] picked = {new long[16]};
+        int[] count = {0};
+        ctx.runner.scanCosts((first, costs, length) -> {
+            for (int i = 0; i < length; i++) {
+                double v = costs[i];
+                if (v > 0 && CounterRandom.uniform(key, first + i) < v * scale) {
+                    if (count[0] == picked[0].length) {
+                        picked[0] = java.util.Arrays.copyOf(picked[0], 2 * count[0]);
+                    }
+                    picked[0][count[0]++] = first + i;
+                }
+            }
+            return true;
+        });
+        long[] rows = java.util.Arrays.copyOf(picked[0], count[0]);
+        return new Sampled(rows, ctx.runner.gatherRows(rows));
     }
 
     /** One block's sampled rows and their values (row-major, as the block holds them). */

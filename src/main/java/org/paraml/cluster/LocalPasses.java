@@ -63,6 +63,11 @@ final class LocalPasses implements PassRunner {
     }
 
     @Override
+    public boolean fetchesRowsCheaply() {
+        return !data.inMemory() && data.source().randomAccess();
+    }
+
+    @Override
     public <R> void run(String phase, BlockStep<R> step, BlockResultConsumer<R> consumer) {
         if (step.costs() == BlockStep.Costs.NONE) {
             data.pass(threads).progress(phase, progress).run(b -> step.apply(b, null), consumer);

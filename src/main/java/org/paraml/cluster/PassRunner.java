@@ -55,6 +55,15 @@ public interface PassRunner extends AutoCloseable {
      */
     void scanCosts(CostScan scan);
 
+    /**
+     * True when a few rows fetched by {@link #gatherRows} cost far less than a pass over the blocks: blocks
+     * in a file (a spill file, {@code .npy}), read by row ranges. False for blocks in memory (a pass is as
+     * cheap, and runs on every thread), for blocks made by a generator, and for remote blocks.
+     */
+    default boolean fetchesRowsCheaply() {
+        return false;
+    }
+
     /** Releases what the runner keeps (cached blocks, costs). The blocks' source is not closed. */
     @Override
     void close();

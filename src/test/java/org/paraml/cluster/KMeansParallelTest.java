@@ -103,6 +103,46 @@ class KMeansParallelTest {
         assertTrue(java.util.Arrays.binarySearch(s, 123) >= 0);
     }
 
+    /**
+     * Blocks in a file (a spill file, an .npy) are sampled from the kept costs and read row by row (no pass over the file):
+     * the same rows and values as the pass over the same blocks in memory, and the same candidates.
+     */
+    @Test
+    void spilledBlocksAreSampledAsBlocksInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Matrix x = new MakeBlobs().nSamples(20_000).centers(5).nFeatures(3).randomState(4).generate().x();
+        java.nio.file.Path file = dir.resolve("x.npy");
+        org.paraml.data.Npy.write(file, x);
+        try (Blocks spilled = Blocks.npy(file, 3001)) {
+            assertTrue(!spilled.inMemory(), "blocks read from a file");
+            FitContext inFile = new FitContext(spilled, 2, Backends.select(), null, null);
+            FitContext inMemory = context(x, 3001);
+            assertTrue(inFile.runner.fetchesRowsCheaply());
+            assertTrue(!inMemory.runner.fetchesRowsCheaply());
+            SeedingState a = new SeedingState(inFile, null);
+            SeedingState b = new SeedingState(inMemory, null);
+            double[] costs = new double[x.rows()];
+            for (int i = 0; i < costs.length; i++) {
+                costs[i] = (i % 7) * 0.5;
+            }
+            a.store(0, costs, costs.length);
+            b.store(0, costs, costs.length);
+            for (int r = 0; r < 3; r++) {
+                KMeansParallel.Sampled fromFile = KMeansParallel.sampleRows(a, 3000, 40, CounterRandom.key(5, r));
+                KMeansParallel.Sampled fromPass = KMeansParallel.sampleRows(b, 3000, 40, CounterRandom.key(5, r));
+                assertTrue(fromPass.rows().length > 10, "rows sampled: " + fromPass.rows().length);
+                assertArrayEquals(fromPass.rows(), fromFile.rows(), "round " + r);
+                assertArrayEquals(fromPass.values().compact().data(), fromFile.values().compact().data(), "round " + r);
+            }
+            KMeansParallel.Candidates c1 = KMeansParallel.candidates(new SeedingState(inFile, null), 5, 2, 3,
+                    new RandomState(1));
+            KMeansParallel.Candidates c2 = KMeansParallel.candidates(new SeedingState(inMemory, null), 5, 2, 3,
+                    new RandomState(1));
+            assertArrayEquals(c2.points().compact().data(), c1.points().compact().data());
+            assertArrayEquals(c2.weights(), c1.weights());
+        }
+    }
+
     @Test
     void dataWithFewerDistinctPointsThanClustersStillFit() {
         double[][] v = new double[40][];
