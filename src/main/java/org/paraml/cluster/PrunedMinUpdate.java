@@ -94,7 +94,7 @@ final class PrunedMinUpdate {
         for (double v : freshNorm2) {
             maxNorm2 = Math.max(maxNorm2, v);
         }
-        // the candidates of largest norm, with any a backend's own rounding of the norms might put first
+        // the candidates of largest norm, and any that a backend's own rounding of the norms might put first
         boolean[] widest = new boolean[k];
         for (int c = 0; c < k; c++) {
             widest[c] = freshNorm2[c] >= maxNorm2 * (1.0 - 1e-12);
@@ -122,8 +122,6 @@ final class PrunedMinUpdate {
         Slab buffers = Slab.of(d);
         int slab = Math.min(buffers.rows, n);
         double[] rows = buffers.values;
-        double[] dist = buffers.dist;
-        int[] arg = buffers.arg;
         int[] origin = buffers.origin;
         int[] start = new int[base + 2];
         int[] fill = new int[base + 1];
@@ -141,8 +139,6 @@ final class PrunedMinUpdate {
             for (int i = s0; i < s1; i++) {
                 int j = fill[group(nearest[i], base)]++;
                 kernels.translateRow(x, i, rows, j * d);
-                dist[j] = costs[i];
-                arg[j] = -1;
                 origin[j] = i;
             }
             for (int g = 0; g <= base; g++) {
@@ -152,8 +148,12 @@ final class PrunedMinUpdate {
                     continue;
                 }
                 Matrix part = Matrix.wrap(rows, buffers.rows, d).rowRange(from, from + m);
-                double[] partDist = java.util.Arrays.copyOfRange(dist, from, from + m);
-                int[] partArg = java.util.Arrays.copyOfRange(arg, from, from + m);
+                double[] partDist = new double[m];
+                for (int j = 0; j < m; j++) {
+                    partDist[j] = costs[origin[from + j]];
+                }
+                int[] partArg = new int[m];
+                java.util.Arrays.fill(partArg, -1);
                 backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
                 int[] keep = kept[g];
                 for (int j = 0; j < m; j++) {
@@ -177,16 +177,12 @@ final class PrunedMinUpdate {
         final int d;
         final int rows;
         final double[] values;
-        final double[] dist;
-        final int[] arg;
         final int[] origin;
 
         private Slab(int d) {
             this.d = d;
             this.rows = (int) Math.max(64, Math.min(SLAB_ROWS, SLAB_BYTES / (8L * Math.max(1, d))));
             this.values = new double[rows * d];
-            this.dist = new double[rows];
-            this.arg = new int[rows];
             this.origin = new int[rows];
         }
 
