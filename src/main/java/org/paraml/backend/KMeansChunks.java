@@ -102,7 +102,7 @@ public final class KMeansChunks {
     }
 
     /** {@code target[j] += Σ_c partials[c][j]}, the inner sum taken in chunk order c = 0, 1, …. */
-    private static void addInChunkOrder(double[][] partials, double[] target) {
+    static void addInChunkOrder(double[][] partials, double[] target) {
         double[] total = partials[0].clone();
         for (int c = 1; c < partials.length; c++) {
             double[] p = partials[c];

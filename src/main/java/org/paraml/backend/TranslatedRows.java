@@ -43,8 +43,12 @@ final class TranslatedRows {
                 System.arraycopy(dist, 0, distances, from, rows);
             }
         }
-        addInOrder(partialSums, sums);
-        addInOrder(partialCounts, counts);
+        if (pieces > 0 && sums != null) {
+            KMeansChunks.addInChunkOrder(partialSums, sums);
+        }
+        if (pieces > 0 && counts != null) {
+            KMeansChunks.addInChunkOrder(partialCounts, counts);
+        }
         return inertia;
     }
 
@@ -82,21 +86,5 @@ final class TranslatedRows {
             }
         }
         return Matrix.wrap(buffer, buffer.length / Math.max(1, d), d).rowRange(0, rows);
-    }
-
-    /** {@code target[j] += Σ_p partials[p][j]}, the inner sum in piece order (as {@link KMeansChunks} adds chunks). */
-    private static void addInOrder(double[][] partials, double[] target) {
-        if (target == null || partials.length == 0) {
-            return;
-        }
-        double[] total = partials[0].clone();
-        for (int p = 1; p < partials.length; p++) {
-            for (int j = 0; j < total.length; j++) {
-                total[j] += partials[p][j];
-            }
-        }
-        for (int j = 0; j < total.length; j++) {
-            target[j] += total[j];
-        }
     }
 }

@@ -176,7 +176,7 @@ final class KMeansParallel {
         ctx.runner.scanCosts((first, costs, length) -> {
             for (int i = 0; i < length; i++) {
                 double v = costs[i];
-                if (v > 0 && CounterRandom.uniform(key, first + i) < v * scale) {
+                if (sampled(v, scale, key, first + i)) {
                     if (count[0] == picked[0].length) {
                         picked[0] = java.util.Arrays.copyOf(picked[0], 2 * count[0]);
                     }
@@ -187,6 +187,11 @@ final class KMeansParallel {
         });
         long[] rows = java.util.Arrays.copyOf(picked[0], count[0]);
         return new Sampled(rows, ctx.runner.gatherRows(rows));
+    }
+
+    /** The sampling rule of a round: row {@code row} with cost {@code v} is taken when {@code uniform(key, row) < v·scale}. */
+    private static boolean sampled(double v, double scale, long key, long row) {
+        return v > 0 && CounterRandom.uniform(key, row) < v * scale;
     }
 
     /** One block's sampled rows and their values (row-major, as the block holds them). */
@@ -213,7 +218,7 @@ final class KMeansParallel {
             int n = x.rows();
             for (int i = 0; i < n; i++) {
                 double v = costs[i];
-                if (v > 0 && CounterRandom.uniform(key, b.firstRow() + i) < v * scale) {
+                if (sampled(v, scale, key, b.firstRow() + i)) {
                     if (count == out.length) {
                         out = java.util.Arrays.copyOf(out, 2 * count);
                     }
