@@ -158,9 +158,25 @@ public final class CudaBackend implements Backend {
     @Override
     public double lloydStep(Matrix x, double[] sampleWeight, PreparedMatrix centers, int[] labels,
                             double[] distances, double[] sums, double[] counts, int threads) {
+        return lloydStep(x, null, sampleWeight, centers, labels, distances, sums, counts, threads);
+    }
+
+    /**
+     * {@inheritDoc} The shift is subtracted as the rows are packed for the device, so the device
+     * computes on exactly the values of a translated copy, in the same slabs and groups as one call on
+     * that copy: every output equals that call's to the last bit (the CPU backends' buffered pieces
+     * would cut the device's groups differently and change the sums' rounding).
+     */
+    @Override
+    public double lloydStep(Matrix x, double[] shift, double[] sampleWeight, PreparedMatrix centers, int[] labels,
+                            double[] distances, double[] sums, double[] counts, int threads) {
         CudaPreparedMatrix pc = own(centers, "centers");
         BackendArgs.checkLloyd(x, sampleWeight, centers, labels, distances, sums, counts, threads);
-        double inertia = CudaKMeans.lloyd(device, x, null, sampleWeight, pc, labels, distances, sums, counts);
+        if (shift != null) {
+            BackendArgs.checkShift(x, shift);
+        }
+        double inertia = CudaKMeans.lloyd(device, CudaKMeans.Rows.host(x, shift), sampleWeight, pc, labels, distances,
+                sums, counts);
         Reference.reachabilityFence(pc);
         return inertia;
     }
@@ -172,7 +188,8 @@ public final class CudaBackend implements Backend {
         CudaPreparedMatrix px = own(x, "x");
         CudaPreparedMatrix pc = own(centers, "centers");
         BackendArgs.checkLloyd(x.matrix(), sampleWeight, centers, labels, distances, sums, counts, threads);
-        double inertia = CudaKMeans.lloyd(device, null, px, sampleWeight, pc, labels, distances, sums, counts);
+        double inertia = CudaKMeans.lloyd(device, CudaKMeans.Rows.prepared(px), sampleWeight, pc, labels, distances,
+                sums, counts);
         Reference.reachabilityFence(px);
         Reference.reachabilityFence(pc);
         return inertia;
@@ -181,9 +198,19 @@ public final class CudaBackend implements Backend {
     @Override
     public double updateMinDistances(Matrix x, PreparedMatrix centers, double[] minDistances, int[] argmin,
                                      int argminBase, int threads) {
+        return updateMinDistances(x, null, centers, minDistances, argmin, argminBase, threads);
+    }
+
+    /** {@inheritDoc} The shift is subtracted as the rows are packed for the device (as for {@link #lloydStep}). */
+    @Override
+    public double updateMinDistances(Matrix x, double[] shift, PreparedMatrix centers, double[] minDistances,
+                                     int[] argmin, int argminBase, int threads) {
         CudaPreparedMatrix pc = own(centers, "centers");
         BackendArgs.checkMinDistances(x, centers, minDistances, argmin, threads);
-        double cost = CudaKMeans.updateMin(device, x, null, pc, minDistances, argmin, argminBase);
+        if (shift != null) {
+            BackendArgs.checkShift(x, shift);
+        }
+        double cost = CudaKMeans.updateMin(device, CudaKMeans.Rows.host(x, shift), pc, minDistances, argmin, argminBase);
         Reference.reachabilityFence(pc);
         return cost;
     }
@@ -195,7 +222,7 @@ public final class CudaBackend implements Backend {
         CudaPreparedMatrix px = own(x, "x");
         CudaPreparedMatrix pc = own(centers, "centers");
         BackendArgs.checkMinDistances(x.matrix(), centers, minDistances, argmin, threads);
-        double cost = CudaKMeans.updateMin(device, null, px, pc, minDistances, argmin, argminBase);
+        double cost = CudaKMeans.updateMin(device, CudaKMeans.Rows.prepared(px), pc, minDistances, argmin, argminBase);
         Reference.reachabilityFence(px);
         Reference.reachabilityFence(pc);
         return cost;

@@ -80,8 +80,21 @@ final class CudaKMeans {
         return (int) Math.max(1, Math.min(MAX_GROUP_BLOCKS, Slabs.BYTES / blockBytes));
     }
 
-    /** The rows of x, on the host or already on the device. */
-    private record Rows(Matrix host, CudaPreparedMatrix prepared) {
+    /**
+     * The rows of x: on the host (translated by {@code shift} as they are packed for the device, when it
+     * is not null) or already on the device.
+     */
+    record Rows(Matrix host, double[] shift, CudaPreparedMatrix prepared) {
+        /** Host rows {@code x_i − shift} ({@code shift} null: {@code x_i}). */
+        static Rows host(Matrix x, double[] shift) {
+            return new Rows(x, shift, null);
+        }
+
+        /** Rows already on the device. */
+        static Rows prepared(CudaPreparedMatrix x) {
+            return new Rows(null, null, x);
+        }
+
         int n() {
             return host != null ? host.rows() : prepared.rows();
         }
@@ -157,9 +170,9 @@ final class CudaKMeans {
     }
 
     /** {@link org.paraml.backend.Backend#lloydStep}; arguments checked. Rows from {@code host} or {@code prepared}. */
-    static double lloyd(CudaDevice device, Matrix host, CudaPreparedMatrix prepared, double[] weights,
-                        CudaPreparedMatrix centers, int[] labels, double[] distances, double[] sums, double[] counts) {
-        Rows x = new Rows(host, prepared);
+    static double lloyd(CudaDevice device, Rows x, double[] weights, CudaPreparedMatrix centers, int[] labels,
+                        double[] distances, double[] sums, double[] counts) {
+        CudaPreparedMatrix prepared = x.prepared();
         int k = centers.rows();
         int d = x.d();
         boolean wantSums = sums != null || counts != null;
@@ -247,9 +260,9 @@ final class CudaKMeans {
     }
 
     /** {@link org.paraml.backend.Backend#updateMinDistances}; arguments checked. */
-    static double updateMin(CudaDevice device, Matrix host, CudaPreparedMatrix prepared, CudaPreparedMatrix centers,
-                            double[] minDistances, int[] argmin, int argminBase) {
-        Rows x = new Rows(host, prepared);
+    static double updateMin(CudaDevice device, Rows x, CudaPreparedMatrix centers, double[] minDistances, int[] argmin,
+                            int argminBase) {
+        CudaPreparedMatrix prepared = x.prepared();
         int k = centers.rows();
         int d = x.d();
         if (x.n() == 0) {
@@ -341,7 +354,7 @@ final class CudaKMeans {
         CUdeviceptr dx = st.scratch(SLOT_X, bytes, "a block of k-means rows");
         if (bytes > 0) {
             ByteBuffer b = st.in.bytes(inAt, bytes);
-            Slabs.putRows(x.host(), (int) from, (int) from + rows, b.asDoubleBuffer());
+            Slabs.putRows(x.host(), x.shift(), (int) from, (int) from + rows, b.asDoubleBuffer());
             CudaCalls.check(JCudaDriver.cuMemcpyHtoDAsync(dx, st.in.at(inAt), bytes, st.stream), "cuMemcpyHtoDAsync");
         }
         return dx;

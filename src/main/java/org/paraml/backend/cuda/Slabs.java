@@ -24,6 +24,34 @@ final class Slabs {
         return (bytes + ALIGN - 1) / ALIGN * ALIGN;
     }
 
+    /**
+     * Copies rows {@code [from, to)} of {@code x} into {@code dst}, compact and row-major, each value
+     * {@code x_ij − shift_j} (rounded once, as a translated copy of {@code x} holds it) when {@code shift}
+     * is not null.
+     */
+    static void putRows(Matrix x, double[] shift, int from, int to, DoubleBuffer dst) {
+        if (shift == null) {
+            putRows(x, from, to, dst);
+            return;
+        }
+        int d = x.cols();
+        double[] a = x.data();
+        // translated a few rows at a time through a small array: DoubleBuffer's bulk put is the fast path
+        int batch = Math.max(1, Math.min(to - from, 4096 / Math.max(1, d)));
+        double[] rows = new double[batch * d];
+        for (int i = from; i < to; i += batch) {
+            int count = Math.min(batch, to - i);
+            for (int r = 0; r < count; r++) {
+                int o = x.offset(i + r);
+                int p = r * d;
+                for (int j = 0; j < d; j++) {
+                    rows[p + j] = a[o + j] - shift[j];
+                }
+            }
+            dst.put(rows, 0, count * d);
+        }
+    }
+
     /** Copies rows {@code [from, to)} of {@code x} into {@code dst}, compact and row-major. */
     static void putRows(Matrix x, int from, int to, DoubleBuffer dst) {
         int d = x.cols();

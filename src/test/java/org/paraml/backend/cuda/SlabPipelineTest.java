@@ -80,6 +80,33 @@ class SlabPipelineTest {
         }
     }
 
+    @Test
+    void translatedRowsArePackedAsATranslatedCopyHoldsThem() {
+        // 700 rows of 7 features: more than one of putRows' batches of rows
+        Matrix x = TestData.uniform(2, 705, 7);
+        double[] shift = {1000.5, -3.25, 0.0, -0.0, 1e-300, 7.0 / 3, Double.MIN_VALUE};
+        Matrix view = TestData.asView(x, 5);
+        for (Matrix m : new Matrix[]{x, view, x.rowRange(2, 705)}) {
+            int from = 1;
+            int to = 701;
+            DoubleBuffer b = ByteBuffer.allocate((to - from) * 7 * 8).asDoubleBuffer();
+            Slabs.putRows(m, shift, from, to, b);
+            double[] want = new double[(to - from) * 7];
+            for (int i = from; i < to; i++) {
+                double[] row = m.row(i);
+                for (int j = 0; j < 7; j++) {
+                    want[(i - from) * 7 + j] = row[j] - shift[j];
+                }
+            }
+            assertArrayEquals(want, toArray(b));
+            DoubleBuffer plain = ByteBuffer.allocate((to - from) * 7 * 8).asDoubleBuffer();
+            Slabs.putRows(m, null, from, to, plain);
+            DoubleBuffer expectPlain = ByteBuffer.allocate((to - from) * 7 * 8).asDoubleBuffer();
+            Slabs.putRows(m, from, to, expectPlain);
+            assertArrayEquals(toArray(expectPlain), toArray(plain), "no shift: the plain copy");
+        }
+    }
+
     private static double[] toArray(DoubleBuffer b) {
         double[] out = new double[b.capacity()];
         b.rewind();
