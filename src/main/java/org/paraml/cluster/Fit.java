@@ -78,7 +78,14 @@ final class Fit {
             data.resetCosts(); // the seeding's per-row state is not needed by Lloyd: free it
             Lloyd.Result r = Lloyd.run(ctx, start, params.maxIter(), params.tol());
             BlockLabelsConsumer out = runs == 1 ? labelsOut : null;
-            Assignment.Result a = Assignment.run(ctx, r.centres(), "labels", out);
+            Assignment.Result a;
+            if (runs == 1 && out == null && r.finalStep() != null) {
+                // the last Lloyd pass was the E-step against these centres; with one run the partition's
+                // fingerprint (which compares runs) is not needed
+                a = new Assignment.Result(r.finalStep().inertia(), 0L, r.finalStep().distinctLabels());
+            } else {
+                a = Assignment.run(ctx, r.centres(), "labels", out);
+            }
             streamed = out != null;
             KMeans.log().log(System.Logger.Level.DEBUG, "run {0} of {1}: {2} iteration(s), inertia {3}", run + 1, runs,
                     r.nIter(), a.inertia());

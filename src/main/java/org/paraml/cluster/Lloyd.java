@@ -17,12 +17,25 @@ import org.paraml.linalg.Matrix;
 final class Lloyd {
     private static final System.Logger LOG = System.getLogger(Lloyd.class.getName());
 
-    /** Centres after the last update, passes made, and whether no label changed in the last one. */
-    record Result(Matrix centres, int nIter, boolean strictConvergence) {
+    /**
+     * Centres after the last update, passes made, whether no label changed in the last one, and the E-step
+     * against the final centres when the last pass already made it (else null).
+     */
+    record Result(Matrix centres, int nIter, boolean strictConvergence, FinalStep finalStep) {
+    }
+
+    /**
+     * What {@link Assignment} would give against the final centres, taken from the last pass: its inertia
+     * (each row's distance to its chosen centre, summed with compensation per block and over blocks in
+     * block order, as {@link Assignment} sums them) and the number of distinct labels. Known only when the
+     * last update left every centre bitwise where it was (labels unchanged and no empty cluster moved), so
+     * that the last pass's labels and distances are those of the final centres.
+     */
+    record FinalStep(double inertia, int distinctLabels) {
     }
 
     private record Partial(double[] sums, double[] counts, long labelHash, List<FarthestRows.Far> far,
-            FeatureStats stats) implements java.io.Serializable {
+            FeatureStats stats, CompensatedSum inertia) implements java.io.Serializable {
     }
 
     /** One block of a Lloyd pass: labels, per-centre sums and counts, the label hash, the farthest rows. */
@@ -57,6 +70,7 @@ final class Lloyd {
         long[] hashes = new long[nBlocks];
         int iter = 0;
         boolean strict = false;
+        FinalStep finalStep = null;
         while (iter < maxIter) {
             iter++;
             boolean wantStats = ctx.stats() == null;
@@ -65,6 +79,7 @@ final class Lloyd {
             double[] counts = new double[k];
             FeatureStats stats = wantStats ? new FeatureStats(d) : null;
             List<FarthestRows.Far> far = new ArrayList<>();
+            CompensatedSum inertia = new CompensatedSum();
             ctx.pass("lloyd iteration " + iter, new Step(ctx.stepKernels, current, wantStats), (i, p) -> {
                 for (int t = 0; t < sums.length; t++) {
                     sums[t] += p.sums[t];
@@ -81,7 +96,14 @@ final class Lloyd {
                 if (stats != null) {
                     stats.merge(p.stats);
                 }
+                inertia.add(p.inertia);
             });
+            int distinct = 0;
+            for (double c : counts) {
+                if (c > 0) {
+                    distinct++;
+                }
+            }
             if (stats != null) {
                 ctx.stats(stats);
             }
@@ -89,6 +111,9 @@ final class Lloyd {
             Matrix next = Matrix.wrap(average(sums, counts, d), k, d);
             double shift = Distances.squaredShift(current, next);
             centres = next;
+            // the centres did not move at all: this pass was the E-step against the final centres
+            finalStep = java.util.Arrays.equals(current.compact().data(), next.data())
+                    ? new FinalStep(inertia.value(), distinct) : null;
             if (oldHashes != null && java.util.Arrays.equals(hashes, oldHashes)) {
                 strict = true;
                 LOG.log(System.Logger.Level.DEBUG, "converged at iteration {0}: strict convergence", iter);
@@ -103,7 +128,7 @@ final class Lloyd {
             }
             oldHashes = hashes.clone();
         }
-        return new Result(centres, iter, strict);
+        return new Result(centres, iter, strict, finalStep);
     }
 
     private static Partial partial(StepKernels sk, Block b, PreparedMatrix centres, int k, boolean wantStats) {
@@ -119,7 +144,11 @@ final class Lloyd {
             long hash = LabelHash.of(s.labels, rows);
             List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, kernels)
                     : List.of();
-            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.ofPieces(x) : null);
+            CompensatedSum inertia = new CompensatedSum();
+            for (int i = 0; i < rows; i++) {
+                inertia.add(s.dist[i]);
+            }
+            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.ofPieces(x) : null, inertia);
         } finally {
             sk.giveScratch(s);
         }
