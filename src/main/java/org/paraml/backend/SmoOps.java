@@ -57,6 +57,24 @@ public interface SmoOps {
     void addScaled(double[] v, float[] col, double s, int from, int to);
 
     /**
+     * A step's {@link #updateGradient} and its {@code G_bar} updates in one pass over {@code [from, to)}:
+     * {@code g[k] += qi[k]·dai + qj[k]·daj}, then {@code gBar[k] += si·qi[k]} when {@code barI} and
+     * {@code gBar[k] += sj·qj[k]} when {@code barJ} (each as {@link #addScaled} computes it, i's before j's),
+     * bit for bit the separate calls. One pass reads each column once where three passes read it twice and
+     * {@code gBar} twice.
+     */
+    default void updateGradientAndBar(double[] g, float[] qi, double dai, float[] qj, double daj, double[] gBar,
+                                      boolean barI, double si, boolean barJ, double sj, int from, int to) {
+        updateGradient(g, qi, dai, qj, daj, from, to);
+        if (barI) {
+            addScaled(gBar, qi, si, from, to);
+        }
+        if (barJ) {
+            addScaled(gBar, qj, sj, from, to);
+        }
+    }
+
+    /**
      * A gather of kernel values, as a solver reads its columns from a shared kernel matrix:
      * <pre>out[j] = src[ord[j] − base] · (sign · signs[j])   for from ≤ j &lt; to</pre>
      * with the product {@code sign · signs[j]} rounded first (float32 throughout). With

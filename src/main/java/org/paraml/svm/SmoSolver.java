@@ -263,6 +263,24 @@ final class SmoSolver {
         updateStatus(i);
         updateStatus(j);
         int n = activeSize;
+        boolean barI = tracksGBar && wasUpperI != (status[i] == UPPER);
+        boolean barJ = tracksGBar && wasUpperJ != (status[j] == UPPER);
+        if (partner == null && (barI || barJ)) {
+            // one pass for the gradient and G_bar over the active positions (same arithmetic as the separate
+            // loops below), then G_bar alone over the rest; G_bar needs whole columns
+            float[] fi = barI ? q.column(i, l) : qi;
+            float[] fj = barJ ? q.column(j, l) : qj;
+            double si = wasUpperI ? -ci : ci;
+            double sj = wasUpperJ ? -cj : cj;
+            ops.updateGradientAndBar(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, 0, n);
+            if (barI) {
+                ops.addScaled(gBar, fi, si, n, l);
+            }
+            if (barJ) {
+                ops.addScaled(gBar, fj, sj, n, l);
+            }
+            return;
+        }
         if (splits(n)) {
             int mid = SmoPartner.split(n);
             partner.postUpdateAndArgmax(g, qi, dai, qj, daj, up, mid, n);

@@ -119,6 +119,46 @@ class SmoOpsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 17, 64, 65, 1021})
+    void theFusedStepUpdateIsTheSeparateCallsBitForBit(int n) {
+        Problem p = problem(n, 31 + n, false);
+        Problem q = problem(n, 57 + n, false);
+        double[] bar = problem(n, 11 + n, false).g.clone();
+        if (n > 2) {
+            bar[0] = -0.0; // signed zeros: v − (+0) and v + (−0) must agree
+            bar[1] = 0.0;
+            p.qi[0] = 0f;
+            q.qi[1] = -0f;
+        }
+        for (SmoOps ops : new SmoOps[] {SCALAR, BEST}) {
+            for (boolean barI : new boolean[] {false, true}) {
+                for (boolean barJ : new boolean[] {false, true}) {
+                    for (double[] s : new double[][] {{0.25, -0.25}, {-1e-3, 10.0}, {3.0, 3.0}, {-7.5, -0.5}}) {
+                        for (int from : new int[] {0, Math.min(3, n), n / 2}) {
+                            double[] g1 = p.g.clone();
+                            double[] g2 = p.g.clone();
+                            double[] b1 = bar.clone();
+                            double[] b2 = bar.clone();
+                            SCALAR.updateGradient(g1, p.qi, 0.37, q.qi, -1.3e-3, from, n);
+                            if (barI) {
+                                SCALAR.addScaled(b1, p.qi, s[0], from, n);
+                            }
+                            if (barJ) {
+                                SCALAR.addScaled(b1, q.qi, s[1], from, n);
+                            }
+                            ops.updateGradientAndBar(g2, p.qi, 0.37, q.qi, -1.3e-3, b2, barI, s[0], barJ, s[1], from, n);
+                            String at = ops.getClass().getSimpleName() + " barI=" + barI + " barJ=" + barJ + " s="
+                                    + java.util.Arrays.toString(s) + " from=" + from;
+                            assertArrayEquals(g1, g2, "gradient " + at);
+                            assertArrayEquals(b1, b2, "G_bar " + at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 15, 16, 17, 33, 1021})
     void gathersAreTheScalarOnesBitForBit(int n) {
         SplittableRandom r = new SplittableRandom(5 + n);

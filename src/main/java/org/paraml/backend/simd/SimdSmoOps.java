@@ -221,6 +221,47 @@ public final class SimdSmoOps implements SmoOps {
     }
 
     @Override
+    public void updateGradientAndBar(double[] g, float[] qi, double dai, float[] qj, double daj, double[] gBar,
+                                     boolean barI, double si, boolean barJ, double sj, int from, int to) {
+        // v + s·col is bit for bit addScaled's v − (−s)·col for s < 0 (x − y is x + (−y), and rounding is
+        // symmetric), so one form serves both signs; one loop per case keeps vectors out of branches
+        int k = from;
+        int bound = from + S.loopBound(to - from);
+        if (barI && barJ) {
+            for (; k < bound; k += L) {
+                DoubleVector a = widen(qi, k);
+                DoubleVector b = widen(qj, k);
+                DoubleVector.fromArray(S, g, k).add(a.mul(dai).add(b.mul(daj))).intoArray(g, k);
+                DoubleVector.fromArray(S, gBar, k).add(a.mul(si)).add(b.mul(sj)).intoArray(gBar, k);
+            }
+        } else if (barI) {
+            for (; k < bound; k += L) {
+                DoubleVector a = widen(qi, k);
+                DoubleVector.fromArray(S, g, k).add(a.mul(dai).add(widen(qj, k).mul(daj))).intoArray(g, k);
+                DoubleVector.fromArray(S, gBar, k).add(a.mul(si)).intoArray(gBar, k);
+            }
+        } else if (barJ) {
+            for (; k < bound; k += L) {
+                DoubleVector b = widen(qj, k);
+                DoubleVector.fromArray(S, g, k).add(widen(qi, k).mul(dai).add(b.mul(daj))).intoArray(g, k);
+                DoubleVector.fromArray(S, gBar, k).add(b.mul(sj)).intoArray(gBar, k);
+            }
+        } else {
+            updateGradient(g, qi, dai, qj, daj, from, to);
+            return;
+        }
+        for (; k < to; k++) {
+            g[k] += qi[k] * dai + qj[k] * daj;
+            if (barI) {
+                gBar[k] += si * qi[k];
+            }
+            if (barJ) {
+                gBar[k] += sj * qj[k];
+            }
+        }
+    }
+
+    @Override
     public void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to) {
         int gl = G.length();
         int j = from;
