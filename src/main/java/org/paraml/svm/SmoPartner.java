@@ -86,6 +86,11 @@ final class SmoPartner implements AutoCloseable {
     private float[] qj;
     private double a;
     private double b;
+    private double[] bar;
+    private boolean barI;
+    private double si;
+    private boolean barJ;
+    private double sj;
     private double gmax;
     private double qdi;
     private double twoYi;
@@ -152,13 +157,22 @@ final class SmoPartner implements AutoCloseable {
         return (n / 2) & ~63;
     }
 
-    /** Posts {@code updateGradient} then {@code argmaxUp} on {@code [from, to)}; the index comes from {@link #awaitIndex()}. */
-    void postUpdateAndArgmax(double[] g, float[] qi, double dai, float[] qj, double daj, double[] up, int from, int to) {
+    /**
+     * Posts {@code updateGradientAndBar} (the gradient, and {@code G_bar} for the columns whose flag is set)
+     * then {@code argmaxUp} on {@code [from, to)}; the index comes from {@link #awaitIndex()}.
+     */
+    void postUpdateAndArgmax(double[] g, float[] qi, double dai, float[] qj, double daj, double[] gBar, boolean barI,
+                             double si, boolean barJ, double sj, double[] up, int from, int to) {
         this.g = g;
         this.qi = qi;
         this.a = dai;
         this.qj = qj;
         this.b = daj;
+        this.bar = gBar;
+        this.barI = barI;
+        this.si = si;
+        this.barJ = barJ;
+        this.sj = sj;
         this.vector = up;
         post(UPDATE_ARGMAX, from, to);
     }
@@ -285,7 +299,7 @@ final class SmoPartner implements AutoCloseable {
         try {
             switch (op) {
                 case UPDATE_ARGMAX -> {
-                    ops.updateGradient(g, qi, a, qj, b, from, to);
+                    ops.updateGradientAndBar(g, qi, a, qj, b, bar, barI, si, barJ, sj, from, to);
                     index = ops.argmaxUp(g, vector, from, to);
                 }
                 case ARGMAX -> index = ops.argmaxUp(g, vector, from, to);

@@ -263,41 +263,28 @@ final class SmoSolver {
         updateStatus(i);
         updateStatus(j);
         int n = activeSize;
+        // G_bar follows the variables that reached or left their upper bound, over whole columns: updated in the
+        // gradient's pass over the active positions (the same arithmetic as separate loops), then alone beyond
         boolean barI = tracksGBar && wasUpperI != (status[i] == UPPER);
         boolean barJ = tracksGBar && wasUpperJ != (status[j] == UPPER);
-        if (partner == null && (barI || barJ)) {
-            // one pass for the gradient and G_bar over the active positions (same arithmetic as the separate
-            // loops below), then G_bar alone over the rest; G_bar needs whole columns
-            float[] fi = barI ? q.column(i, l) : qi;
-            float[] fj = barJ ? q.column(j, l) : qj;
-            double si = wasUpperI ? -ci : ci;
-            double sj = wasUpperJ ? -cj : cj;
-            ops.updateGradientAndBar(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, 0, n);
-            if (barI) {
-                ops.addScaled(gBar, fi, si, n, l);
-            }
-            if (barJ) {
-                ops.addScaled(gBar, fj, sj, n, l);
-            }
-            return;
-        }
+        float[] fi = barI ? q.column(i, l, partner) : qi;
+        float[] fj = barJ ? q.column(j, l, partner) : qj;
+        double si = wasUpperI ? -ci : ci;
+        double sj = wasUpperJ ? -cj : cj;
         if (splits(n)) {
             int mid = SmoPartner.split(n);
-            partner.postUpdateAndArgmax(g, qi, dai, qj, daj, up, mid, n);
-            ops.updateGradient(g, qi, dai, qj, daj, 0, mid);
+            partner.postUpdateAndArgmax(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, up, mid, n);
+            ops.updateGradientAndBar(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, 0, mid);
             int lower = ops.argmaxUp(g, up, 0, mid);
             nextI = laterMaximum(lower, partner.awaitIndex());
         } else {
-            ops.updateGradient(g, qi, dai, qj, daj, 0, n);
+            ops.updateGradientAndBar(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, 0, n);
         }
-        if (!tracksGBar) {
-            return;
+        if (barI) {
+            addScaled(gBar, fi, si, n, l);
         }
-        if (wasUpperI != (status[i] == UPPER)) {
-            addScaled(gBar, q.column(i, l, partner), wasUpperI ? -ci : ci);
-        }
-        if (wasUpperJ != (status[j] == UPPER)) {
-            addScaled(gBar, q.column(j, l, partner), wasUpperJ ? -cj : cj);
+        if (barJ) {
+            addScaled(gBar, fj, sj, n, l);
         }
     }
 
@@ -306,15 +293,15 @@ final class SmoSolver {
         return partner != null && n >= SmoPartner.MIN_POSITIONS && partner.available();
     }
 
-    /** {@code v[k] += s·col[k]} for every position, split with the partner when there is one. */
-    private void addScaled(double[] v, float[] col, double s) {
-        if (splits(l)) {
-            int mid = SmoPartner.split(l);
-            partner.postAddScaled(v, col, s, mid, l);
-            ops.addScaled(v, col, s, 0, mid);
+    /** {@code v[k] += s·col[k]} for {@code from <= k < to}, split with the partner when there is one. */
+    private void addScaled(double[] v, float[] col, double s, int from, int to) {
+        if (splits(to - from)) {
+            int mid = from + SmoPartner.split(to - from);
+            partner.postAddScaled(v, col, s, mid, to);
+            ops.addScaled(v, col, s, from, mid);
             partner.await();
         } else {
-            ops.addScaled(v, col, s, 0, l);
+            ops.addScaled(v, col, s, from, to);
         }
     }
 

@@ -42,7 +42,9 @@ class SmoPartnerTest {
         double[] qd = new double[n];
         float[] qi = new float[n];
         float[] qj = new float[n];
+        double[] bar = new double[n];
         for (int t = 0; t < n; t++) {
+            bar[t] = r.nextDouble(-1, 1);
             g[t] = r.nextDouble(-2, 1);
             up[t] = r.nextInt(3) - 1;
             low[t] = r.nextInt(3) - 1;
@@ -55,12 +57,23 @@ class SmoPartnerTest {
                 // sometimes the solver is slow (the partner claims), sometimes the partner sleeps (the solver claims)
                 long pause = round % 3 == 0 ? 100_000 : round % 3 == 1 ? 0 : 200_000_000L / 1000;
                 double[] expected = g.clone();
+                // G_bar follows column i in some rounds, j in others, both or neither
+                boolean barI = round % 4 >= 2;
+                boolean barJ = round % 2 == 1;
+                double[] expectedBar = bar.clone();
                 OPS.updateGradient(expected, qi, 0.5, qj, -0.25, mid, n);
+                if (barI) {
+                    OPS.addScaled(expectedBar, qi, -0.75, mid, n);
+                }
+                if (barJ) {
+                    OPS.addScaled(expectedBar, qj, 1.5, mid, n);
+                }
                 int expectedMax = OPS.argmaxUp(expected, up, mid, n);
-                partner.postUpdateAndArgmax(g, qi, 0.5, qj, -0.25, up, mid, n);
+                partner.postUpdateAndArgmax(g, qi, 0.5, qj, -0.25, bar, barI, -0.75, barJ, 1.5, up, mid, n);
                 LockSupport.parkNanos(pause);
                 assertEquals(expectedMax, partner.awaitIndex(), "argmax, round " + round);
                 assertArrayEquals(expected, g, "gradient, round " + round);
+                assertArrayEquals(expectedBar, bar, "G_bar, round " + round);
 
                 double[] res = new double[2];
                 int expectedJ = OPS.argminSecondOrder(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, mid, n, new double[n], res);
