@@ -26,7 +26,7 @@ final class ScalarSmoOps implements SmoOps {
 
     @Override
     public int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi,
-                                 double twoYi, double tau, int from, int to, double[] scratch, double[] result) {
+                                 double twoYi, double tau, int from, int to, double[] result) {
         double gmax2 = Double.NEGATIVE_INFINITY;
         double objMin = Double.POSITIVE_INFINITY;
         int idx = -1;

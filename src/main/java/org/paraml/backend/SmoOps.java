@@ -39,13 +39,12 @@ public interface SmoOps {
      * </pre>
      * with {@code qi[t]} promoted from float exactly. {@code twoYi} is {@code 2·y_i}.
      *
-     * @param scratch at least {@code to} doubles; the implementation may overwrite {@code [from, to)}
      * @param result  {@code result[0]} receives the maximum of {@code w_t}, {@code result[1]} the
      *                objective {@code obj_j} (+∞ when there is no candidate)
      * @return j, or −1 when no t is a candidate
      */
     int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi, double twoYi,
-                          double tau, int from, int to, double[] scratch, double[] result);
+                          double tau, int from, int to, double[] result);
 
     /** {@code g[k] += qi[k]·dai + qj[k]·daj} for {@code from <= k < to}, products and sums rounded one by one. */
     void updateGradient(double[] g, float[] qi, double dai, float[] qj, double daj, int from, int to);

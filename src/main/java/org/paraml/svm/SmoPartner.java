@@ -95,7 +95,6 @@ final class SmoPartner implements AutoCloseable {
     private double qdi;
     private double twoYi;
     private double tau;
-    private double[] scratch;
     private ColumnProvider provider;
     private int position;
     private float[] out;
@@ -186,7 +185,7 @@ final class SmoPartner implements AutoCloseable {
 
     /** Posts {@code argminSecondOrder} on {@code [from, to)}; its two values come from {@link #result()}. */
     void postArgmin(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi, double twoYi,
-                    double tau, double[] scratch, int from, int to) {
+                    double tau, int from, int to) {
         this.g = g;
         this.vector = low;
         this.qd = qd;
@@ -195,7 +194,6 @@ final class SmoPartner implements AutoCloseable {
         this.qdi = qdi;
         this.twoYi = twoYi;
         this.tau = tau;
-        this.scratch = scratch;
         post(ARGMIN, from, to);
     }
 
@@ -303,8 +301,7 @@ final class SmoPartner implements AutoCloseable {
                     index = ops.argmaxUp(g, vector, from, to);
                 }
                 case ARGMAX -> index = ops.argmaxUp(g, vector, from, to);
-                case ARGMIN -> index = ops.argminSecondOrder(g, vector, qd, qi, gmax, qdi, twoYi, tau, from, to,
-                        scratch, result);
+                case ARGMIN -> index = ops.argminSecondOrder(g, vector, qd, qi, gmax, qdi, twoYi, tau, from, to, result);
                 case ADD_SCALED -> ops.addScaled(vector, qi, a, from, to);
                 case COLUMN -> provider.signedColumnRange(position, from, to, out, sign, signs);
                 default -> throw new IllegalStateException("unknown SMO partner command " + op);

@@ -60,8 +60,6 @@ final class SmoSolver {
     private final double[] up;
     /** {@code y_t} when t is in {@code I_low(α)}, else 0. */
     private final double[] low;
-    /** Working memory of the second scan of the working-set selection. */
-    private final double[] scratch;
     /** The second scan's results: the largest w, and the chosen objective. */
     private final double[] gmax2Out = new double[2];
     /** The second thread that runs the upper part of each step's loops, or null. */
@@ -96,7 +94,6 @@ final class SmoSolver {
         this.status = new byte[l];
         this.up = new double[l];
         this.low = new double[l];
-        this.scratch = new double[l];
         this.activeSet = new int[l];
     }
 
@@ -355,9 +352,9 @@ final class SmoSolver {
         float[] qi = q.column(i, n, partner);
         double twoYi = 2.0 * y[i];
         if (split) {
-            partner.postArgmin(g, low, qd, qi, gmax, qd[i], twoYi, TAU, scratch, mid, n);
+            partner.postArgmin(g, low, qd, qi, gmax, qd[i], twoYi, TAU, mid, n);
         }
-        int j = ops.argminSecondOrder(g, low, qd, qi, gmax, qd[i], twoYi, TAU, 0, mid, scratch, gmax2Out);
+        int j = ops.argminSecondOrder(g, low, qd, qi, gmax, qd[i], twoYi, TAU, 0, mid, gmax2Out);
         if (split) {
             int upper = partner.awaitIndex();
             double[] r = partner.result();

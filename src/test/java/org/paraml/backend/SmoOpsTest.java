@@ -77,21 +77,54 @@ class SmoOpsTest {
                         int hi = range[1];
                         String at = " n=" + n + " [" + lo + ", " + hi + ") seed=" + seed + " first=" + first;
                         int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
-                                hi, new double[n], s1);
+                                hi, s1);
                         int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
-                                hi, new double[n], s2);
+                                hi, s2);
                         assertEquals(j1, j2, "argminSecondOrder" + at);
                         assertEquals(s1[0], s2[0], 0.0, "gmax2" + at);
                         assertEquals(s1[1], s2[1], 0.0, "objective" + at);
                         // a curvature that is often not positive: qdi far below -qd
-                        j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi,
-                                new double[n], s1);
-                        j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi,
-                                new double[n], s2);
+                        j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi, s1);
+                        j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi, s2);
                         assertEquals(j1, j2, "argminSecondOrder with tau" + at);
                         assertEquals(s1[1], s2[1], 0.0, "objective with tau" + at);
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * NaN values are passed over as the scalar loops pass them over ({@code v >= max} and
+     * {@code obj <= min} are false for NaN): a NaN gradient is neither a maximum nor a candidate, a
+     * NaN kernel value or curvature makes {@code a_t} NaN, so the candidate is divided by tau.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 8, 9, 17, 64, 65, 1021})
+    void nanValuesArePassedOverAsTheScalarLoopsPassThemOver(int n) {
+        for (long seed = 1; seed <= 12; seed++) {
+            Problem p = problem(n, seed * 17 + n, seed % 2 == 0);
+            SplittableRandom r = new SplittableRandom(seed);
+            for (int t = 0; t < n; t++) {
+                int which = r.nextInt(8);
+                if (which == 0) {
+                    p.g[t] = Double.NaN;
+                } else if (which == 1) {
+                    p.qi[t] = Float.NaN;
+                } else if (which == 2) {
+                    p.qd[t] = Double.NaN;
+                }
+            }
+            String at = " n=" + n + " seed=" + seed;
+            assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, n), BEST.argmaxUp(p.g, p.up, 0, n), "argmaxUp" + at);
+            double[] s1 = new double[2];
+            double[] s2 = new double[2];
+            for (double gmax : new double[] {0.5, 2.0, Double.NaN}) {
+                int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, 1.0, 2.0, 1e-12, 0, n, s1);
+                int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, 1.0, 2.0, 1e-12, 0, n, s2);
+                assertEquals(j1, j2, "argminSecondOrder gmax=" + gmax + at);
+                assertEquals(s1[0], s2[0], 0.0, "gmax2 gmax=" + gmax + at);
+                assertEquals(s1[1], s2[1], 0.0, "objective gmax=" + gmax + at);
             }
         }
     }

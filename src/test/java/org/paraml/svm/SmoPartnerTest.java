@@ -76,8 +76,8 @@ class SmoPartnerTest {
                 assertArrayEquals(expectedBar, bar, "G_bar, round " + round);
 
                 double[] res = new double[2];
-                int expectedJ = OPS.argminSecondOrder(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, mid, n, new double[n], res);
-                partner.postArgmin(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, new double[n], mid, n);
+                int expectedJ = OPS.argminSecondOrder(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, mid, n, res);
+                partner.postArgmin(g, low, qd, qi, 0.3, 1.0, 2.0, 1e-12, mid, n);
                 LockSupport.parkNanos(pause);
                 assertEquals(expectedJ, partner.awaitIndex(), "argmin, round " + round);
                 assertArrayEquals(res, partner.result(), "argmin values, round " + round);

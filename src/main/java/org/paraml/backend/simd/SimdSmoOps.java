@@ -12,17 +12,15 @@ import org.paraml.backend.SmoOps;
  * {@link SmoOps} on the Vector API, bit for bit equal to the scalar loops.
  *
  * <p>The arithmetic per element is the scalar one (the same operations in the same order, float
- * values widened exactly, no fused multiply-add). The arg-max / arg-min searches run in two
- * passes, because a lane-wise "keep the index of the best so far" (a compare feeding a blend on
- * the loop-carried value) compiles to slow code on JDK 17: the first pass takes lane-wise
- * maxima (minima), the second scans backwards for the last position holding the extreme value,
- * which is the index a forward scan keeping the last of equal values returns. The running
- * extremes are updated as {@code fresh.lanewise(MAX, running)}, not {@code running.max(fresh)}:
- * C2 types a loop-carried vector as the abstract {@code DoubleVector}, and the convenience method
- * {@code max} calls {@code lanewise} through a call site whose type profile is shared by every
- * caller and was missing in measurements on JDK 17, which left a boxed, very slow path; calling
- * {@code lanewise} here on a freshly made vector binds it statically. Loaded by name, only when
- * the module {@code jdk.incubator.vector} is readable.
+ * values widened exactly, no fused multiply-add). The arg-max and arg-min scans run in one pass
+ * each: every lane keeps its extreme and the last position holding it, updated by a compare and
+ * a blend as the scalar loops update theirs ({@code if (v >= m) { m = v; i = t; }}: NaN never
+ * wins, a later equal value does), and the lanes are merged at the end. The lane-wise
+ * {@code MAX}/{@code MIN} operators are not used on loop-carried values: with Java's NaN and −0.0
+ * rules they compile to a five-instruction dependency chain on AVX2. The second-order scan divides
+ * every vector, candidates or not (measured in solves: branching around the division and storing
+ * the objectives to scan them again was slower). Loaded by name, only when the module
+ * {@code jdk.incubator.vector} is readable.
  */
 public final class SimdSmoOps implements SmoOps {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -40,6 +38,16 @@ public final class SimdSmoOps implements SmoOps {
         }
     }
 
+    /**
+     * The running maximum as the scalar loop keeps it ({@code if (v >= m) m = v}): a value at
+     * least the running one replaces it, NaN never does. A compare and a blend carry the loop in
+     * two instructions, where the lane-wise {@code MAX} with Java's semantics (NaN and −0.0 rules)
+     * is a five-instruction chain on AVX2 that bounded these scans.
+     */
+    private static DoubleVector atLeast(DoubleVector fresh, DoubleVector running) {
+        return running.blend(fresh, fresh.compare(VectorOperators.GE, running));
+    }
+
     private static DoubleVector widen(float[] a, int k) {
         return (DoubleVector) FloatVector.fromArray(F, a, k).convertShape(VectorOperators.F2D, S, 0);
     }
@@ -47,27 +55,19 @@ public final class SimdSmoOps implements SmoOps {
     @Override
     public int argmaxUp(double[] g, double[] up, int from, int to) {
         int bound = from + S.loopBound(to - from);
-        DoubleVector negInf = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
-        DoubleVector m0 = negInf;
-        DoubleVector m1 = negInf;
-        int t = from;
-        for (; t + 2 * L <= bound; t += 2 * L) {
-            DoubleVector u0 = DoubleVector.fromArray(S, up, t);
-            DoubleVector u1 = DoubleVector.fromArray(S, up, t + L);
-            DoubleVector v0 = u0.mul(DoubleVector.fromArray(S, g, t));
-            DoubleVector v1 = u1.mul(DoubleVector.fromArray(S, g, t + L));
-            m0 = negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m0);
-            m1 = negInf.blend(v1, u1.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m1);
+        // per lane: the largest value of a member and the last position holding it (a later equal
+        // value replaces it, as in the scalar loop; a position as a double is exact)
+        DoubleVector lanes = DoubleVector.broadcast(S, 0).addIndex(1);
+        DoubleVector best = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
+        DoubleVector at = DoubleVector.broadcast(S, -1);
+        for (int t = from; t < bound; t += L) {
+            DoubleVector u = DoubleVector.fromArray(S, up, t);
+            DoubleVector v = u.mul(DoubleVector.fromArray(S, g, t));
+            VectorMask<Double> better = v.compare(VectorOperators.GE, best).and(u.compare(VectorOperators.NE, 0.0));
+            best = best.blend(v, better);
+            at = at.blend(lanes.add(t), better);
         }
-        for (; t < bound; t += L) {
-            DoubleVector u0 = DoubleVector.fromArray(S, up, t);
-            DoubleVector v0 = u0.mul(DoubleVector.fromArray(S, g, t));
-            m0 = negInf.blend(v0, u0.compare(VectorOperators.NE, 0.0)).lanewise(VectorOperators.MAX, m0);
-        }
-        double max = m0.max(m1).reduceLanes(VectorOperators.MAX);
-        if (Double.isNaN(max)) {
-            return SCALAR.argmaxUp(g, up, from, to);
-        }
+        double max = best.reduceLanes(VectorOperators.MAX);
         // the tail: indices above every vector lane win ties
         double tailMax = Double.NEGATIVE_INFINITY;
         int tailIdx = -1;
@@ -84,72 +84,44 @@ public final class SimdSmoOps implements SmoOps {
         if (tailIdx != -1 && tailMax >= max) {
             return tailIdx;
         }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return -1;
-        }
-        // the last member holding the maximum
-        DoubleVector target = DoubleVector.broadcast(S, max);
-        for (int k = bound - L; k >= from; k -= L) {
-            DoubleVector u0 = DoubleVector.fromArray(S, up, k);
-            VectorMask<Double> hit = u0.mul(DoubleVector.fromArray(S, g, k)).compare(VectorOperators.EQ, target)
-                    .and(u0.compare(VectorOperators.NE, 0.0));
-            if (hit.anyTrue()) {
-                return k + hit.lastTrue();
-            }
-        }
-        return SCALAR.argmaxUp(g, up, from, to); // not reached for finite inputs
+        // the last position among the lanes that reached the maximum (−1 when no lane has a member)
+        return (int) at.blend(-1, best.compare(VectorOperators.NE, max)).reduceLanes(VectorOperators.MAX);
     }
 
     @Override
     public int argminSecondOrder(double[] g, double[] low, double[] qd, float[] qi, double gmax, double qdi,
-                                 double twoYi, double tau, int from, int to, double[] scratch, double[] result) {
+                                 double twoYi, double tau, int from, int to, double[] result) {
         int bound = from + S.loopBound(to - from);
         DoubleVector negInf = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector posInf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-        DoubleVector g2 = negInf;
         DoubleVector twoYiV = DoubleVector.broadcast(S, twoYi);
         DoubleVector qdiV = DoubleVector.broadcast(S, qdi);
         DoubleVector tauV = DoubleVector.broadcast(S, tau);
-        // the objective of every candidate into scratch (+inf elsewhere), and the largest w
+        // per lane: the largest w, the smallest objective and the last position holding it (a
+        // position as a double is exact); a later equal objective replaces it, as in the scalar loop
+        DoubleVector lanes = DoubleVector.broadcast(S, 0).addIndex(1);
+        DoubleVector g2 = negInf;
+        DoubleVector best = posInf;
+        DoubleVector at = DoubleVector.broadcast(S, -1);
         for (int t = from; t < bound; t += L) {
             DoubleVector lt = DoubleVector.fromArray(S, low, t);
             VectorMask<Double> member = lt.compare(VectorOperators.NE, 0.0);
             DoubleVector w = lt.mul(DoubleVector.fromArray(S, g, t));
-            g2 = negInf.blend(w, member).lanewise(VectorOperators.MAX, g2);
+            g2 = atLeast(negInf.blend(w, member), g2);
             DoubleVector b = w.add(gmax);
             VectorMask<Double> cand = member.and(b.compare(VectorOperators.GT, 0.0));
-            if (cand.anyTrue()) {
-                DoubleVector a = qdiV.add(DoubleVector.fromArray(S, qd, t)).sub(lt.mul(twoYiV).mul(widen(qi, t)));
-                DoubleVector den = tauV.blend(a, a.compare(VectorOperators.GT, 0.0));
-                posInf.blend(b.mul(b).neg().div(den), cand).intoArray(scratch, t);
-            } else {
-                posInf.intoArray(scratch, t);
-            }
+            DoubleVector a = qdiV.add(DoubleVector.fromArray(S, qd, t)).sub(lt.mul(twoYiV).mul(widen(qi, t)));
+            DoubleVector den = tauV.blend(a, a.compare(VectorOperators.GT, 0.0));
+            DoubleVector obj = posInf.blend(b.mul(b).neg().div(den), cand);
+            VectorMask<Double> better = obj.compare(VectorOperators.LE, best);
+            best = best.blend(obj, better);
+            at = at.blend(lanes.add(t), better);
         }
         double gmax2 = g2.reduceLanes(VectorOperators.MAX);
-        // the smallest objective, with four independent running minima
-        DoubleVector m0 = posInf;
-        DoubleVector m1 = posInf;
-        DoubleVector m2 = posInf;
-        DoubleVector m3 = posInf;
-        int t = from;
-        for (; t + 4 * L <= bound; t += 4 * L) {
-            m0 = DoubleVector.fromArray(S, scratch, t).lanewise(VectorOperators.MIN, m0);
-            m1 = DoubleVector.fromArray(S, scratch, t + L).lanewise(VectorOperators.MIN, m1);
-            m2 = DoubleVector.fromArray(S, scratch, t + 2 * L).lanewise(VectorOperators.MIN, m2);
-            m3 = DoubleVector.fromArray(S, scratch, t + 3 * L).lanewise(VectorOperators.MIN, m3);
-        }
-        for (; t < bound; t += L) {
-            m0 = DoubleVector.fromArray(S, scratch, t).lanewise(VectorOperators.MIN, m0);
-        }
-        double min = m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
-                .reduceLanes(VectorOperators.MIN);
-        if (Double.isNaN(gmax2) || Double.isNaN(min)) {
-            return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, from, to, scratch, result);
-        }
+        double min = best.reduceLanes(VectorOperators.MIN);
         double tailMin = Double.POSITIVE_INFINITY;
         int tailIdx = -1;
-        for (t = bound; t < to; t++) {
+        for (int t = bound; t < to; t++) {
             double lt = low[t];
             if (lt != 0) {
                 double w = lt * g[t];
@@ -176,14 +148,8 @@ public final class SimdSmoOps implements SmoOps {
         if (min == Double.POSITIVE_INFINITY) {
             return -1;
         }
-        DoubleVector target = DoubleVector.broadcast(S, min);
-        for (int k = bound - L; k >= from; k -= L) {
-            VectorMask<Double> hit = DoubleVector.fromArray(S, scratch, k).compare(VectorOperators.EQ, target);
-            if (hit.anyTrue()) {
-                return k + hit.lastTrue();
-            }
-        }
-        return SCALAR.argminSecondOrder(g, low, qd, qi, gmax, qdi, twoYi, tau, from, to, scratch, result);
+        // the last position among the lanes that reached the minimum
+        return (int) at.blend(negInf, best.compare(VectorOperators.NE, min)).reduceLanes(VectorOperators.MAX);
     }
 
     @Override
