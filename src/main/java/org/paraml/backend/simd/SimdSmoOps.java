@@ -31,6 +31,9 @@ public final class SimdSmoOps implements SmoOps {
     /** Float lanes for gathers: AVX-512 and AVX2 gather float32 by int32 index in one instruction. */
     private static final VectorSpecies<Float> G = FloatVector.SPECIES_PREFERRED;
 
+    /** 0, 1, …, L − 1: each lane's offset in a vector (loaded, since {@code addIndex} is not compiled to vector code on JDK 17). */
+    private static final double[] LANE_INDEX = java.util.stream.IntStream.range(0, L).asDoubleStream().toArray();
+
     /** Public no-argument constructor, for loading by name. */
     public SimdSmoOps() {
         if (L < 2) {
@@ -57,7 +60,7 @@ public final class SimdSmoOps implements SmoOps {
         int bound = from + S.loopBound(to - from);
         // per lane: the largest value of a member and the last position holding it (a later equal
         // value replaces it, as in the scalar loop; a position as a double is exact)
-        DoubleVector lanes = DoubleVector.broadcast(S, 0).addIndex(1);
+        DoubleVector lanes = DoubleVector.fromArray(S, LANE_INDEX, 0);
         DoubleVector best = DoubleVector.broadcast(S, Double.NEGATIVE_INFINITY);
         DoubleVector at = DoubleVector.broadcast(S, -1);
         for (int t = from; t < bound; t += L) {
@@ -99,7 +102,7 @@ public final class SimdSmoOps implements SmoOps {
         DoubleVector tauV = DoubleVector.broadcast(S, tau);
         // per lane: the largest w, the smallest objective and the last position holding it (a
         // position as a double is exact); a later equal objective replaces it, as in the scalar loop
-        DoubleVector lanes = DoubleVector.broadcast(S, 0).addIndex(1);
+        DoubleVector lanes = DoubleVector.fromArray(S, LANE_INDEX, 0);
         DoubleVector g2 = negInf;
         DoubleVector best = posInf;
         DoubleVector at = DoubleVector.broadcast(S, -1);
