@@ -296,7 +296,10 @@ final class SimdKernels {
                 for (int j = 0; j < end; j += L) {
                     DoubleVector dot = DoubleVector.fromArray(S, s, off + j);
                     DoubleVector nj = DoubleVector.fromArray(S, normsPadded, j0 + j);
-                    DoubleVector sq = nj.add(ni).sub(dot.add(dot)).max(0.0);
+                    // clamp rounding below zero: a compare and a blend (Java's max is a five-instruction
+                    // sequence on AVX2 for its −0.0 rule, and the difference here is never −0.0: norms are ≥ +0)
+                    DoubleVector d2 = nj.add(ni).sub(dot.add(dot));
+                    DoubleVector sq = d2.blend(0.0, d2.compare(VectorOperators.LT, 0.0));
                     sq.mul(minusGamma).lanewise(VectorOperators.EXP).intoArray(s, off + j);
                 }
             }
