@@ -30,12 +30,15 @@ import org.paraml.svm.SVC;
  * </ul>
  * {@code nJobs} is the search's thread budget ({@code n_jobs}); {@code sharedMb} the budget of the
  * kernel matrices shared by candidates and folds (-1: the default, 1 GiB here; 0: no sharing).
- * Score: seconds per search (single shot: one warm-up search, five measured).
+ * Score: seconds per search (single shot: three warm-up searches, five measured). One warm-up was
+ * too few on a 2-core Zen 3 host: C2 was still compiling the solver's loops through the second and
+ * third searches (2.0-2.9 s measured where the steady state is 1.7-1.9 s); the warm-up iterations'
+ * times stay in JMH's output for the cold cost.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
+@Warmup(iterations = 3)
 @Measurement(iterations = 5)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
 public class GridSearchBenchmark {
