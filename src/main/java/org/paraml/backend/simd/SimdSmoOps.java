@@ -51,6 +51,11 @@ public final class SimdSmoOps implements SmoOps {
         return running.blend(fresh, fresh.compare(VectorOperators.GE, running));
     }
 
+    /** The last position among the lanes whose extreme equals {@code extreme} (−1 when none has a position). */
+    private static int lastPosition(DoubleVector at, DoubleVector best, double extreme) {
+        return (int) at.blend(-1, best.compare(VectorOperators.NE, extreme)).reduceLanes(VectorOperators.MAX);
+    }
+
     private static DoubleVector widen(float[] a, int k) {
         return (DoubleVector) FloatVector.fromArray(F, a, k).convertShape(VectorOperators.F2D, S, 0);
     }
@@ -87,8 +92,7 @@ public final class SimdSmoOps implements SmoOps {
         if (tailIdx != -1 && tailMax >= max) {
             return tailIdx;
         }
-        // the last position among the lanes that reached the maximum (−1 when no lane has a member)
-        return (int) at.blend(-1, best.compare(VectorOperators.NE, max)).reduceLanes(VectorOperators.MAX);
+        return lastPosition(at, best, max);
     }
 
     @Override
@@ -151,8 +155,7 @@ public final class SimdSmoOps implements SmoOps {
         if (min == Double.POSITIVE_INFINITY) {
             return -1;
         }
-        // the last position among the lanes that reached the minimum
-        return (int) at.blend(negInf, best.compare(VectorOperators.NE, min)).reduceLanes(VectorOperators.MAX);
+        return lastPosition(at, best, min);
     }
 
     @Override
