@@ -286,10 +286,43 @@ final class SimdKernels {
             case LINEAR -> {
             }
             case POLY -> {
+                // base^degree with libsvm's products (powi: the squares b, b², b⁴, … multiplied into the result
+                // from the lowest set bit up), one loop per common degree with the products written out: a
+                // helper taking the vector stays out of line when this method is recompiled for poly after
+                // another kernel (a search's rbf candidates first), and JDK 17 then boxed every vector
+                // (320 KB a row of 10,000, 4-5 times the time)
                 int degree = kernel.degree();
-                for (int j = 0; j < end; j += L) {
-                    DoubleVector base = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
-                    power(base, degree).intoArray(s, off + j);
+                switch (degree) {
+                    case 1 -> {
+                        for (int j = 0; j < end; j += L) {
+                            DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0).intoArray(s, off + j);
+                        }
+                    }
+                    case 2 -> {
+                        for (int j = 0; j < end; j += L) {
+                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                            b.mul(b).intoArray(s, off + j);
+                        }
+                    }
+                    case 3 -> {
+                        for (int j = 0; j < end; j += L) {
+                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                            b.mul(b.mul(b)).intoArray(s, off + j);
+                        }
+                    }
+                    case 4 -> {
+                        for (int j = 0; j < end; j += L) {
+                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                            DoubleVector b2 = b.mul(b);
+                            b2.mul(b2).intoArray(s, off + j);
+                        }
+                    }
+                    default -> {
+                        // degree 0 or above 4 (rare): the same products, one value at a time
+                        for (int j = off; j < off + end; j++) {
+                            s[j] = power(Math.fma(s[j], gamma, coef0), degree);
+                        }
+                    }
                 }
             }
             case RBF -> {
@@ -330,37 +363,18 @@ final class SimdKernels {
     }
 
     /**
-     * {@code base^degree} by repeated squaring ({@code degree >= 0}; {@code x^0 = 1}): the squares
-     * {@code b, b², b⁴, …} multiplied into the result from the lowest set bit of the exponent up.
-     * Degrees up to 4 are written out with the same products in the same order: in the loop the
-     * running vectors are typed as the abstract {@code DoubleVector}, and on JDK 17 their
-     * {@code mul} could stay a boxed, very slow call when its shared type profile was missing.
+     * {@code base^degree} by repeated squaring as libsvm's {@code powi} ({@code degree >= 0}; {@code x^0 = 1}):
+     * the squares {@code b, b², b⁴, …} multiplied into the result from the lowest set bit of the exponent up.
      */
-    private static DoubleVector power(DoubleVector base, int degree) {
-        switch (degree) {
-            case 0:
-                return DoubleVector.broadcast(S, 1.0);
-            case 1:
-                return base;
-            case 2:
-                return base.lanewise(VectorOperators.MUL, base);
-            case 3:
-                return base.lanewise(VectorOperators.MUL, base.lanewise(VectorOperators.MUL, base));
-            case 4: {
-                DoubleVector b2 = base.lanewise(VectorOperators.MUL, base);
-                return b2.lanewise(VectorOperators.MUL, b2);
-            }
-            default:
-                break;
-        }
-        DoubleVector result = DoubleVector.broadcast(S, 1.0);
-        DoubleVector b = base;
+    static double power(double base, int degree) {
+        double result = 1.0;
+        double b = base;
         for (int e = degree; e > 0; e >>= 1) {
             if ((e & 1) != 0) {
-                result = result.mul(b);
+                result *= b;
             }
             if (e > 1) {
-                b = b.mul(b);
+                b *= b;
             }
         }
         return result;

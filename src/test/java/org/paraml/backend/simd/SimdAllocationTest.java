@@ -16,13 +16,14 @@ import org.paraml.backend.TestData;
  * a kernel-rows call a small constant, a k-means pass a few bytes a row. A vector that C2 has to box
  * (one passed to a helper it did not inline, for example) is allocated on every iteration of the loop
  * that carries it: on JDK 17 that made the SMO arg-max allocate 120 KB per 10,000 positions and take
- * twice the time, and a sigmoid helper 32 bytes a value. Run in a fresh JVM
+ * twice the time, a sigmoid helper 32 bytes a value, and a poly helper (its method recompiled for poly after
+ * rbf) 320 KB a row of 10,000 values. Run in a fresh JVM
  * ({@link SimdAllocationProbe}), where a fit is the loops' first caller.
  */
 class SimdAllocationTest {
     private static final List<String> LOOPS = List.of("argmaxUp", "argminSecondOrder", "updateGradient",
-            "updateGradientAndBar", "addScaled", "gather", "linearColumn", "linearRows", "polyColumn", "polyRows",
-            "rbfColumn", "rbfRows", "sigmoidColumn", "sigmoidRows", "lloydStep", "updateMinDistances");
+            "updateGradientAndBar", "addScaled", "gather", "linearColumn", "linearRows", "rbfColumn", "rbfRows",
+            "poly3Column", "poly3Rows", "poly2Column", "poly2Rows", "sigmoidColumn", "sigmoidRows", "lloydStep", "updateMinDistances");
 
     @Test
     void everyLoopStopsAllocatingOnceCompiled() throws Exception {
