@@ -16,6 +16,27 @@ public interface Classifier extends Model {
     int[] predict(Matrix x);
 
     /**
+     * {@link #predict(Matrix)} for {@code x}, rows of the data that {@code work} shares (a view of
+     * {@link SharedWork#data()}), by a model fitted on rows {@code trainRows} of that data: a model may
+     * read values the scope holds already (an SVC its kernel values) and gives the same labels. How a
+     * search scores a fold. The default predicts from {@code x} alone.
+     *
+     * @param trainRows the data rows the model was fitted on, in the order the fit saw them
+     */
+    default int[] predict(Matrix x, SharedWork work, int[] trainRows) {
+        return predict(x);
+    }
+
+    /**
+     * {@link #score(Matrix, int[])} for rows of the data that {@code work} shares, as
+     * {@link #predict(Matrix, SharedWork, int[])} predicts them: the same number. The default scores from
+     * {@code x} alone.
+     */
+    default double score(Matrix x, int[] y, SharedWork work, int[] trainRows) {
+        return score(x, y);
+    }
+
+    /**
      * The decision function ({@code decision_function}): {@code n × 1} for two classes (positive
      * means {@code classes()[1]}), {@code n × n_classes} (or one column per pair) otherwise.
      *

@@ -1,6 +1,8 @@
 package org.paraml.selection;
 
+import org.paraml.estimator.Classifier;
 import org.paraml.estimator.Model;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -18,4 +20,18 @@ public interface Scorer {
      *         {@code error_score} for this fold, or rethrows with {@code error_score='raise'})
      */
     double score(Model model, Matrix x, int[] y);
+
+    /**
+     * The score of {@code model} on {@code (x, y)} as a search scores a fold: {@code x} are rows of the
+     * search's data, which {@code work} shares, and the model was fitted on its rows {@code trainRows}. The
+     * same number as {@link #score(Model, Matrix, int[])}: scikit-learn's named scorers let the model read
+     * what the search holds already (an SVC's kernel values, {@link Classifier#predict(Matrix, SharedWork,
+     * int[])}); the default, and so every scorer of the caller's own, gets the model as it is.
+     *
+     * @param work      the search's shared work, or null
+     * @param trainRows the data rows the model was fitted on
+     */
+    default double score(Model model, Matrix x, int[] y, SharedWork work, int[] trainRows) {
+        return score(model, x, y);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import org.paraml.estimator.Classifier;
 import org.paraml.estimator.Model;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 import org.paraml.selection.ClassificationMetrics.Average;
 import org.paraml.selection.ClassificationMetrics.Prf;
@@ -39,6 +40,11 @@ public final class Scorers {
         @Override
         public double score(Model model, Matrix x, int[] y) {
             return scorer.score(model, x, y);
+        }
+
+        @Override
+        public double score(Model model, Matrix x, int[] y, SharedWork work, int[] trainRows) {
+            return scorer.score(SharedScoring.of(model, work, trainRows), x, y);
         }
 
         @Override

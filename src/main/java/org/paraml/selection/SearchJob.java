@@ -178,16 +178,16 @@ public final class SearchJob {
         double fitTime = seconds(fitEnd - start);
         checkNotCancelled(null);
         String[] scoreError = new String[1];
-        double test = score(model, xTest, yTest, scoreError);
+        double test = score(model, xTest, yTest, split.train(), scoreError);
         double scoreTime = seconds(System.nanoTime() - fitEnd);
-        double train = returnTrainScore ? score(model, xTrain, yTrain, scoreError) : Double.NaN;
+        double train = returnTrainScore ? score(model, xTrain, yTrain, split.train(), scoreError) : Double.NaN;
         return new TaskResult(task.candidate(), task.fold(), test, train, fitTime, scoreTime, split.test().length,
                 null, scoreError[0]);
     }
 
-    private double score(Model model, Matrix xs, int[] ys, String[] error) {
+    private double score(Model model, Matrix xs, int[] ys, int[] trainRows, String[] error) {
         try {
-            return scorer.score(model, xs, ys);
+            return scorer.score(model, xs, ys, shared, trainRows);
         } catch (Exception e) {
             checkNotCancelled(e);
             if (errorScore.raise()) {

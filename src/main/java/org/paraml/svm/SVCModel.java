@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.paraml.data.Validation;
 import org.paraml.estimator.Classifier;
+import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
 /**
@@ -290,6 +291,57 @@ public final class SVCModel implements Classifier {
     }
 
     /**
+     * {@link #predict(Matrix)} for rows of a search's data, reading the kernel values the search's
+     * shared matrix holds ({@link SharedPredictions}: the float32 values decide each row whose every pair
+     * sign they make certain; the other rows are predicted as {@link #predict(Matrix)} predicts them), so
+     * the labels are the same. Falls back to {@link #predict(Matrix)} when the scope shares no matrix of this
+     * model's kernel, {@code x} is not a view of its data, or {@code break_ties} is set.
+     */
+    @Override
+    public int[] predict(Matrix x, SharedWork work, int[] trainRows) {
+        int[] testRows = sharedRows(x, work, trainRows);
+        SharedGram gram = testRows == null ? null : SharedGram.of(work, params.backend(), Kernels.spec(kernelParams()));
+        if (gram == null) {
+            return predict(x);
+        }
+        int[] svRows = new int[support.length];
+        for (int s = 0; s < svRows.length; s++) {
+            svRows[s] = trainRows[support[s]];
+        }
+        int[] vote = SharedPredictions.votes(gram, testRows, svRows, nSupport, svCoef, rho, params.threads());
+        int uncertain = 0;
+        for (int v : vote) {
+            uncertain += v < 0 ? 1 : 0;
+        }
+        int[] out = new int[vote.length];
+        int[] left = new int[uncertain];
+        for (int r = 0, u = 0; r < vote.length; r++) {
+            if (vote[r] < 0) {
+                left[u++] = r;
+            } else {
+                out[r] = classes[vote[r]];
+            }
+        }
+        if (uncertain > 0) {
+            int[] exact = predict(x.selectRows(left));
+            for (int u = 0; u < uncertain; u++) {
+                out[left[u]] = exact[u];
+            }
+        }
+        return out;
+    }
+
+    /** The data rows of {@code x} when the shared path applies, else null. */
+    private int[] sharedRows(Matrix x, SharedWork work, int[] trainRows) {
+        if (work == null || work.isClosed() || trainRows == null || trainRows.length != nSamplesFit || params.breakTies()
+                || params.kernel() == SVC.Kernel.PRECOMPUTED || x.rows() == 0) {
+            return null;
+        }
+        checkInput(x);
+        return work.rowsOf(x);
+    }
+
+    /**
      * Class probabilities ({@code predict_proba}), {@code n × k}, columns in {@link #classes()} order.
      *
      * @throws UnsupportedOperationException if the model was fitted with {@code probability=false}
@@ -334,9 +386,15 @@ public final class SVCModel implements Classifier {
 
     /** The fraction of rows whose {@link #predict(Matrix) prediction} equals {@code y} (accuracy). */
     public double score(Matrix x, int[] y) {
+        return score(x, y, null, null);
+    }
+
+    /** {@link #score(Matrix, int[])} with the predictions of {@link #predict(Matrix, SharedWork, int[])}. */
+    @Override
+    public double score(Matrix x, int[] y, SharedWork work, int[] trainRows) {
         Objects.requireNonNull(y, "y");
         Validation.checkConsistentLength(x, y);
-        int[] pred = predict(x);
+        int[] pred = predict(x, work, trainRows);
         int hits = 0;
         for (int i = 0; i < y.length; i++) {
             if (pred[i] == y[i]) {

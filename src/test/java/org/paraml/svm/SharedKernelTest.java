@@ -33,7 +33,7 @@ import org.paraml.linalg.Matrix;
 class SharedKernelTest {
     private static final TestData.Points DATA = TestData.blobs(240, 4, 3, 0.9, 21);
 
-    private static int[] fold(int n, int k, int f) {
+    static int[] fold(int n, int k, int f) {
         int[] rows = new int[n - (n / k)];
         int c = 0;
         for (int i = 0; i < n; i++) {
@@ -44,7 +44,7 @@ class SharedKernelTest {
         return java.util.Arrays.copyOf(rows, c);
     }
 
-    private static int[] labels(int[] y, int[] rows) {
+    static int[] labels(int[] y, int[] rows) {
         int[] out = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             out[i] = y[rows[i]];
