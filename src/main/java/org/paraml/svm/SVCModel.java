@@ -308,6 +308,9 @@ public final class SVCModel implements Classifier {
         for (int s = 0; s < svRows.length; s++) {
             svRows[s] = trainRows[support[s]];
         }
+        if (!sameRows(work.data(), svRows, supportVectors)) {
+            return predict(x); // trainRows are not the rows this model was fitted on
+        }
         int[] vote = SharedPredictions.votes(gram, testRows, svRows, nSupport, svCoef, rho, params.threads());
         int uncertain = 0;
         for (int v : vote) {
@@ -329,6 +332,23 @@ public final class SVCModel implements Classifier {
             }
         }
         return out;
+    }
+
+    /** Whether rows {@code rows} of {@code data} hold the values of {@code expected}'s rows, in order. */
+    private static boolean sameRows(Matrix data, int[] rows, Matrix expected) {
+        double[] d = data.data();
+        double[] e = expected.data();
+        int cols = expected.cols();
+        for (int r = 0; r < rows.length; r++) {
+            int a = data.offset(rows[r]);
+            int b = expected.offset(r);
+            for (int j = 0; j < cols; j++) {
+                if (Double.doubleToLongBits(d[a + j]) != Double.doubleToLongBits(e[b + j])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The data rows of {@code x} when the shared path applies, else null. */

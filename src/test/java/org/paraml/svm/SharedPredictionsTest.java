@@ -102,4 +102,18 @@ class SharedPredictionsTest {
             assertArrayEquals(edge.predict(xTest), edge.predict(xTest, work, train));
         }
     }
+
+    @Test
+    void rowsTheModelWasNotFittedOnAreNotTrusted() {
+        int n = DATA.y().length;
+        int[] labels = twoClasses();
+        int[] train = SharedKernelTest.fold(n, 4, 1);
+        int[] wrong = SharedKernelTest.fold(n, 4, 2);
+        Matrix x = DATA.x().selectRows(complement(n, train));
+        try (SharedWork work = SharedWork.open(DATA.x(), 64L << 20)) {
+            SVCModel m = new SVC().backend(TestBackends.byName("scalar")).kernel("linear").randomState(3L).sharing(work)
+                    .fit(DATA.x().selectRows(train), SharedKernelTest.labels(labels, train));
+            assertArrayEquals(m.predict(x), m.predict(x, work, wrong), "other rows of the same count");
+        }
+    }
 }
