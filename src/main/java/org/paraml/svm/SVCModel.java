@@ -334,12 +334,15 @@ public final class SVCModel implements Classifier {
         return out;
     }
 
-    /** Whether rows {@code rows} of {@code data} hold the values of {@code expected}'s rows, in order. */
+    /** Whether rows {@code rows} of {@code data} exist and hold the values of {@code expected}'s rows, in order. */
     private static boolean sameRows(Matrix data, int[] rows, Matrix expected) {
         double[] d = data.data();
         double[] e = expected.data();
         int cols = expected.cols();
         for (int r = 0; r < rows.length; r++) {
+            if (rows[r] < 0 || rows[r] >= data.rows()) {
+                return false;
+            }
             int a = data.offset(rows[r]);
             int b = expected.offset(r);
             for (int j = 0; j < cols; j++) {

@@ -114,6 +114,11 @@ class SharedPredictionsTest {
             SVCModel m = new SVC().backend(TestBackends.byName("scalar")).kernel("linear").randomState(3L).sharing(work)
                     .fit(DATA.x().selectRows(train), SharedKernelTest.labels(labels, train));
             assertArrayEquals(m.predict(x), m.predict(x, work, wrong), "other rows of the same count");
+            int[] outside = train.clone();
+            for (int i = 0; i < outside.length; i++) {
+                outside[i] += n; // past the data's last row
+            }
+            assertArrayEquals(m.predict(x), m.predict(x, work, outside), "rows outside the data");
         }
     }
 }
