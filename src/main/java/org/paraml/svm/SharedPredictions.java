@@ -50,6 +50,18 @@ final class SharedPredictions {
         for (int i = 1; i < k; i++) {
             start[i] = start[i - 1] + nSupport[i - 1];
         }
+        // Σ|c_t| of each pair: the bound's absolute term, the same for every row
+        double[] coefSums = new double[pairs];
+        for (int i = 0, q = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++, q++) {
+                for (int t = start[i], end = t + nSupport[i]; t < end; t++) {
+                    coefSums[q] += Math.abs(svCoef[j - 1][t]);
+                }
+                for (int t = start[j], end = t + nSupport[j]; t < end; t++) {
+                    coefSums[q] += Math.abs(svCoef[i][t]);
+                }
+            }
+        }
         int n = testRows.length;
         int[] out = new int[n];
         double[] dec = new double[pairs];
@@ -71,23 +83,20 @@ final class SharedPredictions {
                     for (int j = i + 1; j < k; j++, p++) {
                         double sum = 0;
                         double magnitude = 0;
-                        double coefs = 0;
                         double[] coef1 = svCoef[j - 1];
                         double[] coef2 = svCoef[i];
                         for (int t = start[i], end = t + nSupport[i]; t < end; t++) {
                             double term = coef1[t] * g[o + svAt[t]];
                             sum += term;
                             magnitude += Math.abs(term);
-                            coefs += Math.abs(coef1[t]);
                         }
                         for (int t = start[j], end = t + nSupport[j]; t < end; t++) {
                             double term = coef2[t] * g[o + svAt[t]];
                             sum += term;
                             magnitude += Math.abs(term);
-                            coefs += Math.abs(coef2[t]);
                         }
                         int m = nSupport[i] + nSupport[j];
-                        double bound = (RELATIVE + SUM * (m + 1)) * magnitude + ABSOLUTE * coefs;
+                        double bound = (RELATIVE + SUM * (m + 1)) * magnitude + ABSOLUTE * coefSums[p];
                         double f = sum - rho[p];
                         if (!(Math.abs(f) > bound)) {
                             certain = false;
