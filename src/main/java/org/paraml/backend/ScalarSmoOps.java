@@ -86,4 +86,13 @@ final class ScalarSmoOps implements SmoOps {
             }
         }
     }
+
+    @Override
+    public void addTerms(float[] src, int srcFrom, double c, double[] sum, double[] magnitude, int at, int n) {
+        for (int r = 0; r < n; r++) {
+            double term = c * src[srcFrom + r];
+            sum[at + r] += term;
+            magnitude[at + r] += Math.abs(term);
+        }
+    }
 }

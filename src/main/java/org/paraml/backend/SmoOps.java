@@ -81,6 +81,15 @@ public interface SmoOps {
      */
     void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to);
 
+    /**
+     * One support vector's terms of the pair sums of a block of rows, as a search scores a model from
+     * its shared float32 kernel matrix:
+     * <pre>term = c · (double) src[srcFrom + r];  sum[at + r] += term;  magnitude[at + r] += |term|   for 0 ≤ r &lt; n</pre>
+     * each operation rounded to float64 on its own (no fused multiply-add), so that every row's sums
+     * are those of a scalar loop over the support vectors in the same order.
+     */
+    void addTerms(float[] src, int srcFrom, double c, double[] sum, double[] magnitude, int at, int n);
+
     /** The plain-Java reference implementation. */
     static SmoOps scalar() {
         return ScalarSmoOps.INSTANCE;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import org.paraml.backend.SmoOps;
 import org.paraml.data.Validation;
 import org.paraml.estimator.Classifier;
 import org.paraml.estimator.SharedWork;
@@ -311,7 +312,7 @@ public final class SVCModel implements Classifier {
         if (!sameRows(work.data(), svRows, supportVectors)) {
             return predict(x); // trainRows are not the rows this model was fitted on
         }
-        int[] vote = SharedPredictions.votes(gram, testRows, svRows, nSupport, svCoef, rho, params.threads());
+        int[] vote = SharedPredictions.votes(gram, SmoOps.forBackend(params.backend()), testRows, svRows, nSupport, svCoef, rho, params.threads());
         int uncertain = 0;
         for (int v : vote) {
             uncertain += v < 0 ? 1 : 0;

@@ -1,5 +1,7 @@
 package org.paraml.svm;
 
+import org.paraml.backend.SmoOps;
+
 /**
  * An SVC's labels for rows of a search's data, from the float32 kernel values of the search's
  * {@link SharedGram} instead of float64 kernel values computed again: the pair decision values
@@ -28,7 +30,15 @@ final class SharedPredictions {
     /**
      * The vote of each test row, or −1 where a pair's sign is not certain.
      *
+     * <p>The sums run support vector by support vector over all test rows at once (each support vector's
+     * shared row holds its values against every test row, lying together when the rows are a test fold
+     * of the search's layout), so that every row's sum still adds its terms in the model's order while
+     * the loop over the rows is a vector loop ({@link SmoOps#addTerms}) instead of a chain of dependent
+     * additions per row. The support vectors' rows are in the matrix already: a search's fit asked for
+     * the column of every point whose coefficient it moved.
+     *
      * @param gram     the shared matrix of the model's kernel
+     * @param ops      the loops ({@link SmoOps#addTerms}, {@link SmoOps#gather})
      * @param testRows the data rows to predict
      * @param svRows   the data row of each support vector, in the model's order
      * @param nSupport support vectors per class
@@ -37,76 +47,79 @@ final class SharedPredictions {
      * @param threads  the thread budget for rows still to compute
      * @return the index of the winning class of each row, or −1
      */
-    static int[] votes(SharedGram gram, int[] testRows, int[] svRows, int[] nSupport, double[][] svCoef,
-                       double[] rho, int threads) {
+    static int[] votes(SharedGram gram, SmoOps ops, int[] testRows, int[] svRows, int[] nSupport,
+                       double[][] svCoef, double[] rho, int threads) {
         int k = nSupport.length;
         int pairs = OneVsOne.pairs(k);
         int nsv = svRows.length;
-        int[] svAt = new int[nsv];
-        for (int s = 0; s < nsv; s++) {
-            svAt[s] = gram.position(svRows[s]);
-        }
-        int[] start = new int[k];
-        for (int i = 1; i < k; i++) {
-            start[i] = start[i - 1] + nSupport[i - 1];
-        }
-        // Σ|c_t| of each pair: the bound's absolute term, the same for every row
-        double[] coefSums = new double[pairs];
-        for (int i = 0, q = 0; i < k; i++) {
-            for (int j = i + 1; j < k; j++, q++) {
-                for (int t = start[i], end = t + nSupport[i]; t < end; t++) {
-                    coefSums[q] += Math.abs(svCoef[j - 1][t]);
-                }
-                for (int t = start[j], end = t + nSupport[j]; t < end; t++) {
-                    coefSums[q] += Math.abs(svCoef[i][t]);
-                }
+        int n = testRows.length;
+        int[] svClass = new int[nsv];
+        for (int c = 0, t = 0; c < k; c++) {
+            for (int e = t + nSupport[c]; t < e; t++) {
+                svClass[t] = c;
             }
         }
-        int n = testRows.length;
-        int[] out = new int[n];
-        double[] dec = new double[pairs];
+        // pair q's sums for test row r are at [q·n + r]; each support vector adds to the k − 1 pairs of its class
+        double[] sums = new double[pairs * n];
+        double[] magnitudes = new double[pairs * n];
+        double[] coefSums = new double[pairs]; // Σ|c_t| of each pair: the bound's absolute term
+        int[] testAt = new int[n];
+        boolean contiguous = true;
+        for (int r = 0; r < n; r++) {
+            testAt[r] = gram.position(testRows[r]);
+            contiguous &= testAt[r] == testAt[0] + r;
+        }
+        float[] scratch = contiguous ? null : new float[n];
         int batch = SharedGram.BATCH_ROWS;
         int[] idx = new int[batch];
         int[] offsets = new int[batch];
-        for (int from = 0; from < n; from += batch) {
-            int count = Math.min(batch, n - from);
-            for (int r = 0; r < count; r++) {
-                idx[r] = gram.position(testRows[from + r]);
+        for (int from = 0; from < nsv; from += batch) {
+            int count = Math.min(batch, nsv - from);
+            for (int s = 0; s < count; s++) {
+                idx[s] = gram.position(svRows[from + s]);
             }
             float[][] rows = gram.rows(idx, count, threads, offsets);
-            for (int r = 0; r < count; r++) {
-                float[] g = rows[r];
-                int o = offsets[r];
-                boolean certain = true;
-                int p = 0;
-                for (int i = 0; i < k && certain; i++) {
-                    for (int j = i + 1; j < k; j++, p++) {
-                        double sum = 0;
-                        double magnitude = 0;
-                        double[] coef1 = svCoef[j - 1];
-                        double[] coef2 = svCoef[i];
-                        for (int t = start[i], end = t + nSupport[i]; t < end; t++) {
-                            double term = coef1[t] * g[o + svAt[t]];
-                            sum += term;
-                            magnitude += Math.abs(term);
-                        }
-                        for (int t = start[j], end = t + nSupport[j]; t < end; t++) {
-                            double term = coef2[t] * g[o + svAt[t]];
-                            sum += term;
-                            magnitude += Math.abs(term);
-                        }
-                        int m = nSupport[i] + nSupport[j];
-                        double bound = (RELATIVE + SUM * (m + 1)) * magnitude + ABSOLUTE * coefSums[p];
-                        double f = sum - rho[p];
-                        if (!(Math.abs(f) > bound)) {
-                            certain = false;
-                            break;
-                        }
-                        dec[p] = f;
-                    }
+            for (int s = 0; s < count; s++) {
+                int t = from + s;
+                float[] src = rows[s];
+                int srcFrom = offsets[s] + (n == 0 ? 0 : testAt[0]);
+                if (!contiguous) {
+                    ops.gather(rows[s], -offsets[s], testAt, 1f, null, scratch, 0, n);
+                    src = scratch;
+                    srcFrom = 0;
                 }
-                out[from + r] = certain ? OneVsOne.vote(dec, 0, k) : -1;
+                int c = svClass[t];
+                for (int other = 0; other < k; other++) {
+                    if (other == c) {
+                        continue;
+                    }
+                    // pair (i, j), i < j: class i's vectors carry svCoef[j − 1], class j's carry svCoef[i]
+                    int i = Math.min(c, other);
+                    int j = Math.max(c, other);
+                    double coef = c == i ? svCoef[j - 1][t] : svCoef[i][t];
+                    int q = i * (2 * k - i - 1) / 2 + (j - i - 1); // libsvm's pair order: (0, 1), (0, 2), …, (1, 2), …
+                    coefSums[q] += Math.abs(coef);
+                    ops.addTerms(src, srcFrom, coef, sums, magnitudes, q * n, n);
+                }
             }
+        }
+        int[] out = new int[n];
+        double[] dec = new double[pairs];
+        for (int r = 0; r < n; r++) {
+            boolean certain = true;
+            for (int i = 0, q = 0; i < k && certain; i++) {
+                for (int j = i + 1; j < k; j++, q++) {
+                    int m = nSupport[i] + nSupport[j];
+                    double bound = (RELATIVE + SUM * (m + 1)) * magnitudes[q * n + r] + ABSOLUTE * coefSums[q];
+                    double f = sums[q * n + r] - rho[q];
+                    if (!(Math.abs(f) > bound)) {
+                        certain = false;
+                        break;
+                    }
+                    dec[q] = f;
+                }
+            }
+            out[r] = certain ? OneVsOne.vote(dec, 0, k) : -1;
         }
         return out;
     }

@@ -227,4 +227,38 @@ class SmoOpsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 8, 17, 1021})
+    void supportVectorTermsAreTheScalarOnesBitForBit(int n) {
+        SplittableRandom r = new SplittableRandom(11 + n);
+        int srcFrom = 6;
+        int at = 3;
+        float[] src = new float[srcFrom + n + 2];
+        for (int k = 0; k < src.length; k++) {
+            src[k] = r.nextInt(8) == 0 ? 0f : (float) r.nextDouble(-1, 1);
+        }
+        for (double c : new double[] {0.001, -0.001, 1.0 / 3, -7.25e-5, 0.0}) {
+            double[] sum1 = new double[at + n + 4];
+            double[] mag1 = new double[at + n + 4];
+            for (int k = 0; k < sum1.length; k++) {
+                sum1[k] = r.nextDouble(-2, 2);
+                mag1[k] = r.nextDouble(0, 3);
+            }
+            double[] sum2 = sum1.clone();
+            double[] mag2 = mag1.clone();
+            double[] sum0 = sum1.clone();
+            double[] mag0 = mag1.clone();
+            SCALAR.addTerms(src, srcFrom, c, sum1, mag1, at, n);
+            BEST.addTerms(src, srcFrom, c, sum2, mag2, at, n);
+            assertArrayEquals(sum1, sum2, "sums n=" + n + " c=" + c);
+            assertArrayEquals(mag1, mag2, "magnitudes n=" + n + " c=" + c);
+            for (int k = 0; k < sum1.length; k++) {
+                boolean inside = k >= at && k < at + n;
+                double term = inside ? c * (double) src[srcFrom + k - at] : 0;
+                assertEquals(inside ? sum0[k] + term : sum0[k], sum1[k], 0.0, "sum " + k);
+                assertEquals(inside ? mag0[k] + Math.abs(term) : mag0[k], mag1[k], 0.0, "magnitude " + k);
+            }
+        }
+    }
 }

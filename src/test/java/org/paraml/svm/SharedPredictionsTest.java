@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paraml.backend.Backend;
+import org.paraml.backend.SmoOps;
 import org.paraml.estimator.SharedWork;
 import org.paraml.linalg.Matrix;
 
@@ -35,6 +36,15 @@ class SharedPredictionsTest {
         return java.util.stream.IntStream.range(0, n).filter(r -> !in[r]).toArray();
     }
 
+    /** The rows grouped by the test sets of {@link SharedKernelTest#fold}'s four folds, as a search lays them out. */
+    private static int[] byTestFold(int n) {
+        List<int[]> tests = new java.util.ArrayList<>();
+        for (int f = 0; f < 4; f++) {
+            tests.add(complement(n, SharedKernelTest.fold(n, 4, f)));
+        }
+        return SharedWork.layoutByTestSet(n, tests);
+    }
+
     /** The data's first class against the other two. */
     private static int[] twoClasses() {
         int[] y = DATA.y().clone();
@@ -51,7 +61,9 @@ class SharedPredictionsTest {
         for (String b : TestBackends.names()) {
             Backend backend = TestBackends.byName(b);
             for (int[] labels : List.of(DATA.y(), twoClasses)) {
-                try (SharedWork work = SharedWork.open(DATA.x(), 64L << 20)) {
+              // the data's order (test rows scattered: gathered) and the search's layout by test fold (contiguous)
+              for (int[] layout : new int[][] {null, byTestFold(n)}) {
+                try (SharedWork work = SharedWork.open(DATA.x(), 64L << 20, layout)) {
                     for (SVC svc : estimators(backend)) {
                         for (int f = 0; f < 3; f++) {
                             int[] train = SharedKernelTest.fold(n, 4, f);
@@ -61,7 +73,7 @@ class SharedPredictionsTest {
                             for (int[] rows : List.of(test, train)) {
                                 Matrix x = DATA.x().selectRows(rows);
                                 int[] y = SharedKernelTest.labels(labels, rows);
-                                String what = b + " " + svc + " fold " + f + " on " + rows.length + " rows";
+                                String what = b + " " + svc + (layout == null ? "" : " by test fold") + " fold " + f + " on " + rows.length + " rows";
                                 assertArrayEquals(model.predict(x), model.predict(x, work, train), what);
                                 assertEquals(model.score(x, y), model.score(x, y, work, train), what);
                             }
@@ -69,6 +81,7 @@ class SharedPredictionsTest {
                     }
                     assertTrue(work.resourceCount() > 0, "the fits shared their kernel matrices");
                 }
+              }
             }
         }
     }
@@ -95,7 +108,7 @@ class SharedPredictionsTest {
                 svRows[s] = train[m.support()[s]];
             }
             SharedGram gram = SharedGram.of(work, svc.backend(), Kernels.spec(m.kernelParams()));
-            int[] votes = SharedPredictions.votes(gram, test, svRows, m.nSupport(), m.rawSvCoef(), rho, 1);
+            int[] votes = SharedPredictions.votes(gram, SmoOps.scalar(), test, svRows, m.nSupport(), m.rawSvCoef(), rho, 1);
             assertEquals(-1, votes[5], "row 5's sign is left to the exact values");
             long signed = java.util.Arrays.stream(votes).filter(v -> v >= 0).count();
             assertTrue(signed >= test.length - 3, signed + " of " + test.length + " rows signed by the float values");

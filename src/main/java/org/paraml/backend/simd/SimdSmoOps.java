@@ -250,4 +250,15 @@ public final class SimdSmoOps implements SmoOps {
         }
         SCALAR.gather(src, base, ord, sign, signs, out, j, to);
     }
+
+    @Override
+    public void addTerms(float[] src, int srcFrom, double c, double[] sum, double[] magnitude, int at, int n) {
+        int r = 0;
+        for (int bound = S.loopBound(n); r < bound; r += L) {
+            DoubleVector term = widen(src, srcFrom + r).mul(c);
+            DoubleVector.fromArray(S, sum, at + r).add(term).intoArray(sum, at + r);
+            DoubleVector.fromArray(S, magnitude, at + r).add(term.abs()).intoArray(magnitude, at + r);
+        }
+        SCALAR.addTerms(src, srcFrom + r, c, sum, magnitude, at + r, n - r);
+    }
 }
