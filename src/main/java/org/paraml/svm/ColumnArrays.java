@@ -25,7 +25,10 @@ final class ColumnArrays {
     /** How many of the most recently given arrays {@link #take} looks at. */
     static final int SEARCH = 8;
 
-    private final long maxFloats;
+    private long maxFloats;
+    /** The cache budgets (floats) of the fits using this pool now ({@link #enter}); see {@link #forSearch()}. */
+    private long active;
+    private boolean closed;
     /** The pooled arrays, the most recently given last; cleared as a whole by the collector. */
     private SoftReference<Pool> pool = new SoftReference<>(null);
 
@@ -66,7 +69,42 @@ final class ColumnArrays {
 
     /** A pool for {@code solves} solves at once, each with a kernel cache of {@code cacheSizeMb} megabytes. */
     static ColumnArrays forCaches(double cacheSizeMb, int solves) {
-        return new ColumnArrays((long) (cacheSizeMb * (1 << 20) / Float.BYTES) * Math.max(1, solves));
+        return new ColumnArrays(floatsFor(cacheSizeMb, solves));
+    }
+
+    /**
+     * An empty pool for the fits of one search ({@link SharedColumnArrays}): each fit {@link #enter}s with its
+     * caches' budget and {@link #leave}s when it ends, and the pool keeps at most the largest sum of the
+     * budgets of the fits that ran at once. So the next fit reuses what the finished ones filled, and the pool
+     * never holds more than the running fits could hold themselves.
+     */
+    static ColumnArrays forSearch() {
+        return new ColumnArrays(0);
+    }
+
+    /** A fit with caches of {@code floats} values in all starts using this pool (see {@link #forSearch()}). */
+    synchronized void enter(long floats) {
+        active += floats;
+        if (!closed) {
+            maxFloats = Math.max(maxFloats, active);
+        }
+    }
+
+    /** Drops the pooled arrays; the pool keeps nothing from now on. */
+    synchronized void close() {
+        closed = true;
+        maxFloats = 0;
+        pool = new SoftReference<>(null);
+    }
+
+    /** The fit that {@link #enter}ed with {@code floats} has ended. */
+    synchronized void leave(long floats) {
+        active -= floats;
+    }
+
+    /** The budget in floats of caches of {@code cacheSizeMb} megabytes for {@code solves} solves at once. */
+    static long floatsFor(double cacheSizeMb, int solves) {
+        return (long) (cacheSizeMb * (1 << 20) / Float.BYTES) * Math.max(1, solves);
     }
 
     /** A pooled array with {@code length ≤ a.length ≤ 2·length}, removed from the pool; or null. */

@@ -20,7 +20,8 @@ final class FitContext {
                 ColumnArrays.forCaches(settings.cacheSizeMb(), Math.max(1, threads)));
     }
 
-    private FitContext(KernelSource source, SolverSettings settings, SklearnRandom random, int threads,
+    /** A context whose solves take and give their column arrays from {@code columnArrays} (a search's pool). */
+    FitContext(KernelSource source, SolverSettings settings, SklearnRandom random, int threads,
                        ColumnArrays columnArrays) {
         this.source = source;
         this.settings = settings;

@@ -680,20 +680,35 @@ public final class SVC implements ClassifierEstimator {
         KernelParams kp = new KernelParams(kernel, gamma, coef0, degree);
         Backend be = kernel == Kernel.PRECOMPUTED ? null : backend();
         KernelSource source = Kernels.source(kp, x, be, threads);
+        ColumnArrays pool = null;
         if (shared != null && kernel != Kernel.PRECOMPUTED) {
             int[] base = shared.rowsOf(x);
             SharedGram gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
             if (gram != null) {
                 source = new SharedKernelSource(gram, base, source, threads, SmoOps.forBackend(be));
+                // the search's fits also hand their kernel caches' arrays on to each other
+                pool = SharedColumnArrays.of(shared);
             }
         }
-        FitContext ctx = new FitContext(source, new SolverSettings(tol, shrinking, cacheSize, maxIter),
-                new SklearnRandom(seed), threads);
+        SolverSettings settings = new SolverSettings(tol, shrinking, cacheSize, maxIter);
+        FitContext ctx = pool == null ? new FitContext(source, settings, new SklearnRandom(seed), threads)
+                : new FitContext(source, settings, new SklearnRandom(seed), threads, pool);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        RawModel raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
+        long poolFloats = ColumnArrays.floatsFor(cacheSize, threads);
+        if (pool != null) {
+            pool.enter(poolFloats);
+        }
+        RawModel raw;
+        try {
+            raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
+        } finally {
+            if (pool != null) {
+                pool.leave(poolFloats);
+            }
+        }
 
         for (double r : raw.rho()) {
             checkFiniteResult(r);

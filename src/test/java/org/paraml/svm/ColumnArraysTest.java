@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,45 @@ class ColumnArraysTest {
         pool.give(null);
         pool.give(new float[0]);
         assertEquals(200, pool.pooledFloats(), "the third array would pass the bound");
+    }
+
+    @Test
+    void aSearchPoolKeepsWhatTheFitsRunningAtOnceHeldAndNothingOnceClosed() {
+        ColumnArrays pool = ColumnArrays.forSearch();
+        pool.give(new float[10]);
+        assertEquals(0, pool.pooledFloats(), "no fit has entered: nothing is kept");
+        pool.enter(100);
+        pool.enter(150);
+        pool.leave(100);
+        pool.leave(150);
+        pool.enter(40);
+        for (int k = 0; k < 6; k++) {
+            pool.give(new float[50]);
+        }
+        assertEquals(250, pool.pooledFloats(), "at most the 250 floats of the two fits that ran at once");
+        pool.leave(40);
+        pool.close();
+        assertEquals(0, pool.pooledFloats(), "closing drops the pooled arrays");
+        pool.enter(100);
+        pool.give(new float[10]);
+        assertEquals(0, pool.pooledFloats(), "a closed pool keeps nothing");
+    }
+
+    @Test
+    void aSearchsFitsHandTheirArraysOnAndCloseDropsThem() {
+        TestData.Points data = TestData.blobs(200, 3, 2, 1.0, 4);
+        try (org.paraml.estimator.SharedWork work = org.paraml.estimator.SharedWork.open(data.x(), 64L << 20)) {
+            SVC svc = new SVC().backend(new org.paraml.backend.ScalarBackend()).C(0.01).sharing(work);
+            svc.fit(data.x().rowRange(0, 150), Arrays.copyOf(data.y(), 150));
+            ColumnArrays pool = SharedColumnArrays.of(work);
+            long kept = pool.pooledFloats();
+            assertTrue(kept > 0, "the finished fit's arrays wait for the next fit");
+            svc.fit(data.x().rowRange(50, 200), Arrays.copyOfRange(data.y(), 50, 200));
+            assertTrue(pool.pooledFloats() <= kept, "the next fit took arrays instead of making new ones");
+            work.close();
+            assertEquals(0, pool.pooledFloats());
+            assertNull(SharedColumnArrays.of(work), "a closed scope has no pool");
+        }
     }
 
     @Test

@@ -203,7 +203,7 @@ class SharedKernelTest {
         SVC svc = new SVC().backend(new ScalarBackend()).kernel("poly").probability(true).randomState(2L);
         SVCModel first = svc.sharing(SharedWork.none()).fit(DATA.x(), DATA.y());
         assertSameModel(first, svc.sharing(work).fit(DATA.x(), DATA.y()), "shared");
-        assertEquals(1, work.resourceCount());
+        assertEquals(2, work.resourceCount(), "the kernel matrix and the pool of column arrays");
         assertTrue(work.reservedBytes() > 0);
         work.close();
         assertTrue(work.isClosed());
