@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.paraml.data.Csv;
 import org.paraml.data.Npy;
+import org.paraml.data.NpyHeader;
 import org.paraml.linalg.Matrix;
 
 /** Reads the data files named by options, turning every problem into an error that names the option and file. */
@@ -21,6 +22,38 @@ final class InputFiles {
             return isCsv(file) ? Csv.read(file, Csv.Header.DETECT) : Npy.readMatrix(file);
         } catch (IOException | IllegalArgumentException e) {
             throw bad(option, file, e);
+        }
+    }
+
+    /**
+     * The data X of an estimator from a .npy or .csv file ({@link #readMatrix}); a .npy file must hold a 2-D
+     * array, as scikit-learn's estimators require of X.
+     */
+    static Matrix readData(Path file, String option) throws IOException {
+        requireFile(file, option);
+        if (!isCsv(file)) {
+            requireTwoDimensional(file, option);
+        }
+        return readMatrix(file, option);
+    }
+
+    /**
+     * Refuses a .npy file whose array is not 2-D (n_samples × n_features): scikit-learn raises on 1-D X rather
+     * than guess whether it holds one feature or one sample, and so does the command line (the library's
+     * {@link Npy#readMatrix} still reads 1-D arrays as one column).
+     */
+    static void requireTwoDimensional(Path file, String option) throws IOException {
+        NpyHeader h;
+        try {
+            h = Npy.header(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw bad(option, file, e);
+        }
+        if (h.ndim() != 2) {
+            throw new BadInputFileException("option '" + option + "': " + file + " holds a " + h.ndim()
+                    + "-D array of shape " + h.shapeString() + "; the data must be a 2-D array (n_samples, n_features)."
+                    + " Reshape it with array.reshape(-1, 1) if it has a single feature or array.reshape(1, -1) if it"
+                    + " holds a single sample", null);
         }
     }
 

@@ -229,7 +229,7 @@ final class KMeansCommand implements Callable<Integer> {
 
     /** Whether --init names a method (k-means||, k-means++, random) rather than a file. */
     private boolean initMethod() {
-        String method = init.trim().toLowerCase(Locale.ROOT);
+        String method = init.trim();
         return method.equals(KMeans.K_MEANS_PARALLEL) || method.equals(KMeans.K_MEANS_PLUS_PLUS)
                 || method.equals(KMeans.RANDOM);
     }
@@ -248,7 +248,7 @@ final class KMeansCommand implements Callable<Integer> {
     private KMeans estimator() throws IOException {
         KMeans k = new KMeans().nClusters(nClusters).oversamplingFactor(oversamplingFactor).initMaxIter(initMaxIter)
                 .maxIter(maxIter).tol(tol).nInit(nInit);
-        String method = init.trim().toLowerCase(Locale.ROOT);
+        String method = init.trim();
         if (initMethod()) {
             k = k.init(method);
         } else if (Files.isRegularFile(Path.of(init))) {
@@ -295,10 +295,27 @@ final class KMeansCommand implements Callable<Integer> {
             Matrix m = InputFiles.readMatrix(x, "--x");
             return Blocks.of(m, blockRows);
         }
+        requireTwoDimensionalFiles(x);
         try {
             return Blocks.npy(x, blockRows);
         } catch (IOException e) {
             throw new BadInputFileException("option '--x': " + e.getMessage(), e);
+        }
+    }
+
+    /** Each .npy file that --x names or holds (those {@link Blocks#npy} reads) must be a 2-D array. */
+    private static void requireTwoDimensionalFiles(Path x) throws IOException {
+        if (Files.isRegularFile(x)) {
+            InputFiles.requireTwoDimensional(x, "--x");
+            return;
+        }
+        if (Files.isDirectory(x) && Files.isReadable(x)) {
+            try (java.util.stream.Stream<Path> s = Files.list(x)) {
+                for (Path p : (Iterable<Path>) s.filter(f -> f.getFileName().toString().endsWith(".npy")
+                        && Files.isRegularFile(f)).sorted()::iterator) {
+                    InputFiles.requireTwoDimensional(p, "--x");
+                }
+            }
         }
     }
 

@@ -127,7 +127,7 @@ final class SearchCommand implements Callable<Integer> {
         inputs.put("--y", yFile);
         inputs.put("--secret-file", secretFile);
         OutputFiles.check(inputs, journal == null ? Map.of() : Map.of("--journal", journal));
-        Matrix x = InputFiles.readMatrix(xFile, "--x");
+        Matrix x = InputFiles.readData(xFile, "--x");
         int[] y = yFile == null ? null : InputFiles.readLabels(yFile, "--y");
         if (y == null && est instanceof ClassifierEstimator) {
             throw new IllegalArgumentException("option '--y' is required: " + estimator + " is a classifier");

@@ -103,7 +103,7 @@ final class SvcCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new IllegalArgumentException("invalid value for option '--threads': " + threads + " (allowed: >= 1)");
         }
-        Matrix x = InputFiles.readMatrix(xFile, "--x");
+        Matrix x = InputFiles.readData(xFile, "--x");
         int[] y = InputFiles.readLabels(yFile, "--y");
         svc = svc.backend(backend);
         if (threads != null) {
@@ -135,14 +135,14 @@ final class SvcCommand implements Callable<Integer> {
     }
 
     private SVC estimator() {
-        SVC svc = new SVC().C(c).kernel(kernel.toLowerCase(Locale.ROOT)).degree(degree).coef0(coef0)
+        SVC svc = new SVC().C(c).kernel(kernel).degree(degree).coef0(coef0)
                 .shrinking(shrinking).probability(probability).tol(tol).cacheSize(cacheSize).maxIter(maxIter)
-                .decisionFunctionShape(decisionFunctionShape.toLowerCase(Locale.ROOT)).breakTies(breakTies);
-        String g = gamma.trim().toLowerCase(Locale.ROOT);
+                .decisionFunctionShape(decisionFunctionShape).breakTies(breakTies);
+        String g = gamma.trim(); // as scikit-learn: the words are lower case
         svc = g.equals("scale") || g.equals("auto") ? svc.gamma(g)
                 : svc.gamma(Options.parseDouble("--gamma", gamma, "scale, auto or a number >= 0"));
         if (classWeight != null) {
-            svc = classWeight.trim().equalsIgnoreCase("balanced") ? svc.classWeightBalanced()
+            svc = classWeight.trim().equals("balanced") ? svc.classWeightBalanced()
                     : svc.classWeight(parseClassWeights(classWeight));
         }
         if (randomState != null) {

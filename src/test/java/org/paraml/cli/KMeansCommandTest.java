@@ -127,6 +127,23 @@ class KMeansCommandTest {
     }
 
     @Test
+    void oneDimensionalDataAndUpperCaseMethodsAreRefused() throws Exception {
+        Path parts = Files.createDirectory(dir.resolve("mixed"));
+        Npy.write(parts.resolve("a.npy"), Matrix.of(new double[][] {{0, 1}, {1, 2}, {10, 11}, {11, 12}}));
+        Npy.write(parts.resolve("b.npy"), new int[] {0, 1, 0, 1});
+        CliRunner folder = CliRunner.run("kmeans", "--x", parts.toString(), "--n-clusters", "2");
+        assertEquals(ExitCode.BAD_INPUT, folder.status(), folder.err());
+        assertTrue(folder.err().contains("b.npy") && folder.err().contains("1-D"), folder.err());
+        CliRunner file = CliRunner.run("kmeans", "--x", parts.resolve("b.npy").toString(), "--n-clusters", "2");
+        assertEquals(ExitCode.BAD_INPUT, file.status(), file.err());
+        assertTrue(file.err().contains("reshape(-1, 1)"), file.err());
+        CliRunner init = CliRunner.run("kmeans", "--x", parts.resolve("a.npy").toString(), "--n-clusters", "2",
+                "--init", "K-MEANS++");
+        assertEquals(ExitCode.USAGE, init.status(), init.err());
+        assertTrue(init.err().contains("--init") && init.err().contains("k-means++"), init.err());
+    }
+
+    @Test
     void badDataIsABadInputError() throws Exception {
         CliRunner missing = CliRunner.run("kmeans", "--x", dir.resolve("none.npy").toString());
         assertEquals(ExitCode.BAD_INPUT, missing.status());

@@ -99,6 +99,28 @@ class SvcCommandTest {
     }
 
     @Test
+    void wordsAreCaseSensitiveAsInScikitLearn() {
+        String[][] cases = {{"--kernel", "RBF", "kernel"}, {"--gamma", "Scale", "--gamma"},
+            {"--class-weight", "Balanced", "--class-weight"}, {"--decision-function-shape", "OVR", "decision_function_shape"}};
+        for (String[] c : cases) {
+            CliRunner r = CliRunner.run("svc", "--x", x.toString(), "--y", y.toString(), c[0], c[1]);
+            assertEquals(ExitCode.USAGE, r.status(), c[0] + " " + c[1] + ": " + r.err());
+            assertTrue(r.err().contains(c[1]) && r.err().contains(c[2]), r.err());
+        }
+    }
+
+    @Test
+    void oneDimensionalDataIsRefusedAsScikitLearnRefusesIt() {
+        CliRunner r = CliRunner.run("svc", "--x", y.toString(), "--y", y.toString());
+        assertEquals(ExitCode.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.err().contains("--x") && r.err().contains("1-D") && r.err().contains("reshape(-1, 1)"), r.err());
+        CliRunner s = CliRunner.run("search", "--estimator", "svc", "--x", y.toString(), "--y", y.toString(),
+                "--grid", "C=1,10");
+        assertEquals(ExitCode.BAD_INPUT, s.status(), s.err());
+        assertTrue(s.err().contains("--x") && s.err().contains("1-D"), s.err());
+    }
+
+    @Test
     void badDataIsABadInputError() throws Exception {
         Path shortY = dir.resolve("short.npy");
         Npy.write(shortY, new int[] {0, 1, 0});
