@@ -87,6 +87,38 @@ class SharedPredictionsTest {
     }
 
     @Test
+    void smallBlocksOfRowsGiveTheSameVotes() {
+        int n = DATA.y().length;
+        for (int[] labels : List.of(DATA.y(), twoClasses())) {
+            for (int[] layout : new int[][] {null, byTestFold(n)}) {
+                try (SharedWork work = SharedWork.open(DATA.x(), 64L << 20, layout)) {
+                    int[] train = SharedKernelTest.fold(n, 4, 1);
+                    SVC svc = new SVC().backend(TestBackends.byName("scalar")).C(0.5).randomState(3L).sharing(work);
+                    SVCModel m = svc.fit(DATA.x().selectRows(train), SharedKernelTest.labels(labels, train));
+                    int[] svRows = new int[m.support().length];
+                    for (int s = 0; s < svRows.length; s++) {
+                        svRows[s] = train[m.support()[s]];
+                    }
+                    SharedGram gram = SharedGram.of(work, svc.backend(), Kernels.spec(m.kernelParams()));
+                    for (int[] rows : List.of(complement(n, train), train)) {
+                        for (SmoOps ops : List.of(SmoOps.scalar(), SmoOps.best())) {
+                            int[] whole = SharedPredictions.votes(gram, ops, rows, svRows, m.nSupport(), m.rawSvCoef(),
+                                    m.rho(), 1);
+                            assertTrue(java.util.Arrays.stream(whole).filter(v -> v >= 0).count() > rows.length / 2,
+                                    "most rows are signed");
+                            for (long blockSums : new long[] {1, 7, 64}) {
+                                assertArrayEquals(whole, SharedPredictions.votes(gram, ops, rows, svRows, m.nSupport(),
+                                        m.rawSvCoef(), m.rho(), 1, blockSums), "blocks of " + blockSums + " sums, "
+                                        + rows.length + " rows, " + m.nSupport().length + " classes");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aRowTheFloatValuesCannotSignIsPredictedFromTheExactValues() {
         int n = DATA.y().length;
         int[] labels = twoClasses();
