@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -295,27 +296,19 @@ final class KMeansCommand implements Callable<Integer> {
             Matrix m = InputFiles.readMatrix(x, "--x");
             return Blocks.of(m, blockRows);
         }
-        requireTwoDimensionalFiles(x);
+        List<Path> files;
+        try {
+            files = Blocks.npyFiles(x);
+        } catch (IOException e) {
+            throw new BadInputFileException("option '--x': " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            InputFiles.requireTwoDimensional(f, "--x"); // as scikit-learn, no 1-D data
+        }
         try {
             return Blocks.npy(x, blockRows);
         } catch (IOException e) {
             throw new BadInputFileException("option '--x': " + e.getMessage(), e);
-        }
-    }
-
-    /** Each .npy file that --x names or holds (those {@link Blocks#npy} reads) must be a 2-D array. */
-    private static void requireTwoDimensionalFiles(Path x) throws IOException {
-        if (Files.isRegularFile(x)) {
-            InputFiles.requireTwoDimensional(x, "--x");
-            return;
-        }
-        if (Files.isDirectory(x) && Files.isReadable(x)) {
-            try (java.util.stream.Stream<Path> s = Files.list(x)) {
-                for (Path p : (Iterable<Path>) s.filter(f -> f.getFileName().toString().endsWith(".npy")
-                        && Files.isRegularFile(f)).sorted()::iterator) {
-                    InputFiles.requireTwoDimensional(p, "--x");
-                }
-            }
         }
     }
 

@@ -155,23 +155,30 @@ public final class Blocks implements AutoCloseable {
      *                     columns, or when the folder holds no {@code .npy} file; the message names the file
      */
     public static Blocks npy(Path fileOrFolder, int blockRows) throws IOException {
+        return from(NpyBlockSource.open(npyFiles(fileOrFolder), blockRows));
+    }
+
+    /**
+     * The files {@link #npy} reads: the file itself, or the folder's {@code .npy} files in name order.
+     *
+     * @throws IOException when the folder cannot be listed or holds no {@code .npy} file
+     */
+    public static List<Path> npyFiles(Path fileOrFolder) throws IOException {
         Objects.requireNonNull(fileOrFolder, "fileOrFolder");
-        List<Path> files;
-        if (Files.isDirectory(fileOrFolder)) {
-            try (Stream<Path> s = Files.list(fileOrFolder)) {
-                files = s.filter(p -> p.getFileName().toString().endsWith(".npy")
-                        && Files.isRegularFile(p)).sorted().toList();
-            } catch (AccessDeniedException e) {
-                throw Npy.permissionDenied(fileOrFolder, e);
-            }
-            if (files.isEmpty()) {
-                throw new NoSuchFileException(fileOrFolder.toString(), null,
-                        "the folder holds no .npy file");
-            }
-        } else {
-            files = List.of(fileOrFolder);
+        if (!Files.isDirectory(fileOrFolder)) {
+            return List.of(fileOrFolder);
         }
-        return from(NpyBlockSource.open(files, blockRows));
+        List<Path> files;
+        try (Stream<Path> s = Files.list(fileOrFolder)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".npy")
+                    && Files.isRegularFile(p)).sorted().toList();
+        } catch (AccessDeniedException e) {
+            throw Npy.permissionDenied(fileOrFolder, e);
+        }
+        if (files.isEmpty()) {
+            throw new NoSuchFileException(fileOrFolder.toString(), null, "the folder holds no .npy file");
+        }
+        return files;
     }
 
     /** Number of blocks. */
