@@ -90,16 +90,16 @@ final class ColumnArrays {
         }
     }
 
+    /** The fit that {@link #enter}ed with {@code floats} has ended. */
+    synchronized void leave(long floats) {
+        active -= floats;
+    }
+
     /** Drops the pooled arrays; the pool keeps nothing from now on. */
     synchronized void close() {
         closed = true;
         maxFloats = 0;
         pool = new SoftReference<>(null);
-    }
-
-    /** The fit that {@link #enter}ed with {@code floats} has ended. */
-    synchronized void leave(long floats) {
-        active -= floats;
     }
 
     /** The budget in floats of caches of {@code cacheSizeMb} megabytes for {@code solves} solves at once. */
