@@ -26,6 +26,8 @@ final class ColumnArrays {
     static final int SEARCH = 8;
 
     private long maxFloats;
+    /** The most {@link #enter} may raise {@code maxFloats} to. */
+    private final long ceiling;
     /** The cache budgets (floats) of the fits using this pool now ({@link #enter}); see {@link #forSearch()}. */
     private long active;
     private boolean closed;
@@ -64,7 +66,30 @@ final class ColumnArrays {
 
     /** @param maxFloats the most float32 values the pool keeps */
     ColumnArrays(long maxFloats) {
+        this(maxFloats, Long.MAX_VALUE);
+    }
+
+    /** A pool that {@link #enter} grows up to {@code ceiling} floats. */
+    ColumnArrays(long maxFloats, long ceiling) {
         this.maxFloats = maxFloats;
+        this.ceiling = ceiling;
+    }
+
+    /**
+     * The pool of the SVC fits that run outside a search, one per JVM: a program that fits again (another
+     * C, another split of its own) reuses the last fit's arrays instead of zeroing new ones, and young
+     * collections stop copying live columns (a 10,000-row fit filled ~150 MB of them; ~10% of its time went
+     * to zeroing and collecting them). Like {@link #forSearch()} it keeps at most what the fits running at
+     * once held, and never more than a quarter of the maximum heap; the collector clears it (one soft
+     * reference) before the program runs short of memory.
+     */
+    static ColumnArrays processWide() {
+        return ProcessWide.POOL;
+    }
+
+    /** Lazily made on first use (the holder idiom). */
+    private static final class ProcessWide {
+        static final ColumnArrays POOL = new ColumnArrays(0, Runtime.getRuntime().maxMemory() / 4 / Float.BYTES);
     }
 
     /** A pool for {@code solves} solves at once, each with a kernel cache of {@code cacheSizeMb} megabytes. */
@@ -86,7 +111,7 @@ final class ColumnArrays {
     synchronized void enter(long floats) {
         active += floats;
         if (!closed) {
-            maxFloats = Math.max(maxFloats, active);
+            maxFloats = Math.min(ceiling, Math.max(maxFloats, active));
         }
     }
 

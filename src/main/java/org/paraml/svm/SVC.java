@@ -690,24 +690,22 @@ public final class SVC implements ClassifierEstimator {
                 pool = SharedColumnArrays.of(shared);
             }
         }
+        if (pool == null) {
+            pool = ColumnArrays.processWide();
+        }
         SolverSettings settings = new SolverSettings(tol, shrinking, cacheSize, maxIter);
-        FitContext ctx = pool == null ? new FitContext(source, settings, new SklearnRandom(seed), threads)
-                : new FitContext(source, settings, new SklearnRandom(seed), threads, pool);
+        FitContext ctx = new FitContext(source, settings, new SklearnRandom(seed), threads, pool);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
         long poolFloats = ColumnArrays.floatsFor(cacheSize, threads);
-        if (pool != null) {
-            pool.enter(poolFloats);
-        }
+        pool.enter(poolFloats);
         RawModel raw;
         try {
             raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
         } finally {
-            if (pool != null) {
-                pool.leave(poolFloats);
-            }
+            pool.leave(poolFloats);
         }
 
         for (double r : raw.rho()) {

@@ -64,6 +64,32 @@ class ColumnArraysTest {
     }
 
     @Test
+    void enteringFitsRaiseThePoolNoHigherThanItsCeiling() {
+        ColumnArrays pool = new ColumnArrays(0, 120);
+        pool.enter(250);
+        for (int k = 0; k < 4; k++) {
+            pool.give(new float[50]);
+        }
+        assertEquals(100, pool.pooledFloats(), "a third array would pass the ceiling of 120");
+        pool.leave(250);
+    }
+
+    @Test
+    void fitsOutsideASearchHandTheirArraysToTheNextFitAndGiveTheSameModel() {
+        TestData.Points data = TestData.blobs(300, 3, 2, 1.0, 5);
+        ColumnArrays pool = ColumnArrays.processWide();
+        assertSame(pool, ColumnArrays.processWide(), "one pool per JVM");
+        SVC svc = new SVC().backend(new org.paraml.backend.ScalarBackend()).C(0.01);
+        SVCModel first = svc.fit(data.x(), data.y());
+        long kept = pool.pooledFloats();
+        assertTrue(kept > 0, "the finished fit's arrays wait for the next fit");
+        SVCModel second = svc.fit(data.x(), data.y());
+        assertTrue(pool.pooledFloats() <= kept, "the next fit took arrays instead of making new ones");
+        assertArrayEquals(first.dualCoef().row(0), second.dualCoef().row(0), 0.0, "reused arrays give the same model");
+        assertArrayEquals(first.intercept(), second.intercept(), 0.0);
+    }
+
+    @Test
     void aSearchsFitsHandTheirArraysOnAndCloseDropsThem() {
         TestData.Points data = TestData.blobs(200, 3, 2, 1.0, 4);
         try (org.paraml.estimator.SharedWork work = org.paraml.estimator.SharedWork.open(data.x(), 64L << 20)) {
