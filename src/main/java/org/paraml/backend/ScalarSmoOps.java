@@ -88,6 +88,17 @@ final class ScalarSmoOps implements SmoOps {
     }
 
     @Override
+    public void copy(float[] src, int srcFrom, float sign, float[] signs, float[] out, int from, int to) {
+        if (signs == null) {
+            System.arraycopy(src, srcFrom, out, from, Math.max(0, to - from));
+            return;
+        }
+        for (int j = from, k = srcFrom; j < to; j++, k++) {
+            out[j] = src[k] * (sign * signs[j]);
+        }
+    }
+
+    @Override
     public void addTerms(float[] src, int srcFrom, double c, double[] sum, double[] magnitude, int at, int n) {
         for (int r = 0; r < n; r++) {
             double term = c * src[srcFrom + r];

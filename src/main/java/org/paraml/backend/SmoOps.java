@@ -82,6 +82,14 @@ public interface SmoOps {
     void gather(float[] src, int base, int[] ord, float sign, float[] signs, float[] out, int from, int to);
 
     /**
+     * {@link #gather} for a run of consecutive source positions, as a solver reads a stretch of its column
+     * that lies in order in the matrix it reads from:
+     * <pre>out[j] = src[srcFrom + j − from] · (sign · signs[j])   for from ≤ j &lt; to</pre>
+     * with the same roundings as {@code gather}; with {@code signs == null} a plain copy.
+     */
+    void copy(float[] src, int srcFrom, float sign, float[] signs, float[] out, int from, int to);
+
+    /**
      * One support vector's terms of the pair sums of a block of rows, as a search scores a model from
      * its shared float32 kernel matrix:
      * <pre>term = c · (double) src[srcFrom + r];  sum[at + r] += term;  magnitude[at + r] += |term|   for 0 ≤ r &lt; n</pre>

@@ -30,6 +30,11 @@ final class FitContext {
         this.columnArrays = columnArrays;
     }
 
+    /** This context with its trainings' kernel read from {@code other} (its own random stream, on the same seed). */
+    FitContext withSource(KernelSource other) {
+        return new FitContext(other, settings, new SklearnRandom(random.seed()), threads, columnArrays);
+    }
+
     /**
      * A context for a training that runs beside others: the same kernel and settings, its own
      * random stream (on the same seed; every training re-seeds it first) and a share of the threads.

@@ -1,5 +1,7 @@
 package org.paraml.svm;
 
+import org.paraml.backend.SmoOps;
+
 /**
  * libsvm's {@code svm_binary_svc_probability}: decision values for Platt scaling from a 5-fold
  * cross-validation of one pair's binary problem, then the sigmoid fit.
@@ -121,6 +123,33 @@ final class ProbabilityCv {
             trainable[nTrainable++] = f;
         }
         int first = alongside == null ? 0 : 1;
+        // the six solves read one copy of the pair's kernel matrix when it fits a cache's budget
+        CalibrationGram gram = nTrainable > 0 && !ctx.source.readsSharedMatrix()
+                && CalibrationGram.fits(l, ctx.settings.cacheSizeMb())
+                ? CalibrationGram.of(ctx.source, rows, y, perm, ctx.columnArrays, SmoOps.best()) : null;
+        FitContext run = gram == null ? ctx : ctx.withSource(gram);
+        try {
+            trainFolds(run, first, nTrainable, trainable, alongside, foldRows, foldLabels, foldWeights, rows, perm,
+                    cp, cn, dec);
+        } finally {
+            if (gram != null) {
+                gram.close();
+                ctx.timedOut |= run.timedOut;
+            }
+        }
+        double[] labels = new double[l];
+        for (int i = 0; i < l; i++) {
+            labels[i] = y[i];
+        }
+        return PlattScaling.fit(dec, labels);
+    }
+
+    /** The trainable folds' decision values into {@code dec}, beside {@code alongside} (task 0 when {@code first} is 1). */
+    private static void trainFolds(FitContext ctx, int first, int nTrainable, int[] trainable,
+                                   java.util.function.Consumer<FitContext> alongside, int[][] foldRows,
+                                   int[][] foldLabels, double[][] foldWeights, int[] rows, int[] perm, double cp,
+                                   double cn, double[] dec) {
+        int l = rows.length;
         ctx.forEach(first + nTrainable, (task, c) -> {
             if (task < first) {
                 alongside.accept(c);
@@ -140,10 +169,5 @@ final class ProbabilityCv {
                 dec[perm[j]] = values[j - begin] * sub.labels()[0];
             }
         });
-        double[] labels = new double[l];
-        for (int i = 0; i < l; i++) {
-            labels[i] = y[i];
-        }
-        return PlattScaling.fit(dec, labels);
     }
 }

@@ -48,6 +48,11 @@ final class SharedKernelSource implements KernelSource {
     }
 
     @Override
+    public boolean readsSharedMatrix() {
+        return true;
+    }
+
+    @Override
     public KernelSource withThreads(int t) {
         return t == threads ? this : new SharedKernelSource(gram, base, blocks.withThreads(t), t, ops);
     }

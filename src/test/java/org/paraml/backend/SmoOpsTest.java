@@ -193,6 +193,41 @@ class SmoOpsTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 7, 8, 15, 16, 17, 33, 1021})
+    void copiesAreTheScalarOnesBitForBitAndTheirFormula(int n) {
+        SplittableRandom r = new SplittableRandom(11 + n);
+        int srcFrom = 3;
+        float[] src = new float[n + 9];
+        for (int k = 0; k < src.length; k++) {
+            src[k] = (float) r.nextDouble(-3, 3);
+        }
+        float[] signs = new float[n];
+        for (int j = 0; j < n; j++) {
+            signs[j] = r.nextBoolean() ? 1f : -1f;
+        }
+        for (int from : new int[] {0, Math.min(5, n), n}) {
+            for (float sign : new float[] {1f, -1f}) {
+                for (float[] sg : new float[][] {signs, null}) {
+                    float[] a = new float[n];
+                    float[] b = new float[n];
+                    java.util.Arrays.fill(a, 7f);
+                    java.util.Arrays.fill(b, 7f);
+                    SCALAR.copy(src, srcFrom, sign, sg, a, from, n);
+                    BEST.copy(src, srcFrom, sign, sg, b, from, n);
+                    assertArrayEquals(a, b, "copy n=" + n + " from=" + from + " sign=" + sign);
+                    for (int j = from; j < n; j++) {
+                        float v = src[srcFrom + j - from];
+                        assertEquals(sg == null ? v : v * (sign * sg[j]), a[j], 0f, "value " + j);
+                    }
+                    for (int j = 0; j < from; j++) {
+                        assertEquals(7f, a[j], 0f, "untouched below from");
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 15, 16, 17, 33, 1021})
     void gathersAreTheScalarOnesBitForBit(int n) {
         SplittableRandom r = new SplittableRandom(5 + n);
         int base = 40;

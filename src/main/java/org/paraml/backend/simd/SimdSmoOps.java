@@ -252,6 +252,21 @@ public final class SimdSmoOps implements SmoOps {
     }
 
     @Override
+    public void copy(float[] src, int srcFrom, float sign, float[] signs, float[] out, int from, int to) {
+        if (signs == null) {
+            SCALAR.copy(src, srcFrom, sign, null, out, from, to);
+            return;
+        }
+        int gl = G.length();
+        int j = from;
+        for (int bound = from + G.loopBound(to - from); j < bound; j += gl) {
+            FloatVector s = FloatVector.fromArray(G, signs, j).mul(sign);
+            FloatVector.fromArray(G, src, srcFrom + (j - from)).mul(s).intoArray(out, j);
+        }
+        SCALAR.copy(src, srcFrom + (j - from), sign, signs, out, j, to);
+    }
+
+    @Override
     public void addTerms(float[] src, int srcFrom, double c, double[] sum, double[] magnitude, int at, int n) {
         int r = 0;
         for (int bound = S.loopBound(n); r < bound; r += L) {

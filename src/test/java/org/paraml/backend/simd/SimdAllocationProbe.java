@@ -62,6 +62,7 @@ final class SimdAllocationProbe {
                 true, -1e-12, k & 63, n));
         probe("addScaled", 2000, 0, k -> ops.addScaled(bar, qi, 1e-12, k & 63, n));
         probe("gather", 2000, 0, k -> ops.gather(qi, 0, ord, -1f, signs, out, k & 63, n));
+        probe("copy", 2000, 0, k -> ops.copy(qi, k & 63, -1f, signs, out, k & 31, n - 64));
         double[] sums = new double[n];
         probe("addTerms", 2000, 0, k -> ops.addTerms(qi, k & 63, 1e-12, sums, bar, 0, n - 64));
         System.out.println("sink " + sink[0]);

@@ -29,7 +29,7 @@ import org.paraml.backend.TestData;
  */
 class SimdAllocationTest {
     private static final List<String> LOOPS = List.of("argmaxUp", "argminSecondOrder", "updateGradient",
-            "updateGradientAndBar", "addScaled", "gather", "addTerms", "linearColumn", "linearRows", "rbfColumn", "rbfRows",
+            "updateGradientAndBar", "addScaled", "gather", "copy", "addTerms", "linearColumn", "linearRows", "rbfColumn", "rbfRows",
             "poly3Column", "poly3Rows", "poly2Column", "poly2Rows", "sigmoidColumn", "sigmoidRows", "lloydStep", "updateMinDistances");
 
     /** Fresh JVMs a loop must keep allocating in before the test fails (see the class comment). */
