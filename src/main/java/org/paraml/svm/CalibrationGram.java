@@ -190,12 +190,6 @@ final class CalibrationGram implements KernelSource {
             runsStale = true;
         }
 
-        /** The solves read their columns as they ask: the kept columns make up-front batches pointless. */
-        @Override
-        public boolean prepareAll() {
-            return false;
-        }
-
         @Override
         public int column(int position, int from, int len, float[] out) {
             fill(position, from, len, out, 1f, null);

@@ -104,13 +104,12 @@ final class SharedKernelSource implements KernelSource {
 
         /** Computes the missing shared rows of all positions in batches; the solver then gathers as it asks. */
         @Override
-        public boolean prepareAll() {
+        public void prepareWhole() {
             int[] all = order.clone();
             for (int from = 0; from < all.length; from += SharedGram.BATCH_ROWS) {
                 int count = Math.min(SharedGram.BATCH_ROWS, all.length - from);
                 gram.rows(java.util.Arrays.copyOfRange(all, from, from + count), count, threads, new int[count]);
             }
-            return false;
         }
 
         @Override

@@ -4,14 +4,10 @@ package org.paraml.svm;
  * libsvm's {@code SVC_Q}: {@code Q_ab = y_a y_b K(x_a, x_b)} over a {@link ColumnProvider}, with a
  * {@link KernelCache} of float32 columns.
  *
- * <p>When the whole {@code l × l} matrix fits the cache budget it is computed up front, in a few
- * batched provider calls, instead of column by column as the solver asks (unless the provider
- * prepares its values itself: see {@link ColumnProvider#prepareAll()}).
+ * <p>Columns are computed as the solver asks for them. When the whole {@code l × l} matrix fits the
+ * cache budget the provider is told once ({@link ColumnProvider#prepareWhole()}).
  */
 final class SvcQ implements QMatrix {
-    /** Columns per provider call when filling many columns at once. */
-    private static final int BATCH_COLUMNS = 64;
-
     private final ColumnProvider kernel;
     private final KernelCache cache;
     private final float[] sign;
@@ -38,16 +34,8 @@ final class SvcQ implements QMatrix {
             sign[a] = y[a] > 0 ? 1f : -1f;
             qd[a] = kernel.diagonal(a);
         }
-        if (l > 0 && cache.holdsWholeMatrix() && kernel.prepareAll()) {
-            int[] all = new int[l];
-            for (int a = 0; a < l; a++) {
-                all[a] = a;
-            }
-            for (int from = 0; from < l; from += BATCH_COLUMNS) {
-                int n = Math.min(BATCH_COLUMNS, l - from);
-                int[] chunk = java.util.Arrays.copyOfRange(all, from, from + n);
-                columns(chunk, n, l);
-            }
+        if (l > 0 && cache.holdsWholeMatrix()) {
+            kernel.prepareWhole();
         }
     }
 
