@@ -108,7 +108,7 @@ final class CalibrationGram implements KernelSource {
     public ColumnProvider columns(int[] rows) {
         int[] index = new int[rows.length];
         for (int a = 0; a < rows.length; a++) {
-            int i = rows[a] < store.indexOfRow.length ? store.indexOfRow[rows[a]] : -1;
+            int i = rows[a] >= 0 && rows[a] < store.indexOfRow.length ? store.indexOfRow[rows[a]] : -1;
             if (i < 0) {
                 throw new IllegalArgumentException("row " + rows[a] + " is not one of the calibration's points");
             }
