@@ -159,7 +159,7 @@ final class CalibrationGram implements KernelSource {
         private final int[] index;
         /** {@code runEnd[j]}: the end of the stretch from j whose indices follow each other; stale after a swap. */
         private final int[] runEnd;
-        /** {@code nextLong[j]}: the first position from j where a stretch of at least {@link #MIN_RUN} starts (or l). */
+        /** {@code nextLong[j]}: the first position from j where a stretch of {@link #MIN_RUN} or more starts (or l). */
         private final int[] nextLong;
         private boolean runsStale = true;
         /** The inner source's provider over the whole order, made on this solve's first missing column. */
@@ -215,7 +215,10 @@ final class CalibrationGram implements KernelSource {
             return from;
         }
 
-        /** {@code out[j] = K(position, j)·(sign·signs[j])} for {@code from <= j < len}: copies along stretches, else gathers. */
+        /**
+         * {@code out[j] = K(position, j)·(sign·signs[j])} for {@code from <= j < len}: copies along stretches,
+         * else gathers.
+         */
         private void fill(int position, int from, int len, float[] out, float sign, float[] signs) {
             if (from >= len) {
                 return;

@@ -196,14 +196,42 @@ class SmoOpsTest {
     void copiesAreTheScalarOnesBitForBitAndTheirFormula(int n) {
         SplittableRandom r = new SplittableRandom(11 + n);
         int srcFrom = 3;
-        float[] src = new float[n + 9];
-        for (int k = 0; k < src.length; k++) {
-            src[k] = (float) r.nextDouble(-3, 3);
-        }
-        float[] signs = new float[n];
+        float[] src = randomFloats(r, n + 9);
+        assertFills("copy", n, randomSigns(r, n),
+                (ops, from, sign, sg, out) -> ops.copy(src, srcFrom, sign, sg, out, from, n),
+                (j, from) -> src[srcFrom + j - from]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 15, 16, 17, 33, 1021})
+    void gathersAreTheScalarOnesBitForBit(int n) {
+        SplittableRandom r = new SplittableRandom(5 + n);
+        int base = 40;
+        float[] src = randomFloats(r, n + 3);
+        int[] ord = new int[n];
         for (int j = 0; j < n; j++) {
-            signs[j] = r.nextBoolean() ? 1f : -1f;
+            ord[j] = base + r.nextInt(src.length); // a permutation-like index into [base, base + src.length)
         }
+        assertFills("gather", n, randomSigns(r, n),
+                (ops, from, sign, sg, out) -> ops.gather(src, base, ord, sign, sg, out, from, n),
+                (j, from) -> src[ord[j] - base]);
+    }
+
+    /** A fill of {@code out[from, n)} by one implementation. */
+    private interface Fill {
+        void run(SmoOps ops, int from, float sign, float[] signs, float[] out);
+    }
+
+    /** The source value a fill puts at position j (before signs). */
+    private interface SourceValue {
+        float at(int j, int from);
+    }
+
+    /**
+     * For several starts, both signs, with and without signs: the scalar and best fills give the same bits,
+     * each value is its source value times {@code sign·signs[j]}, and nothing below {@code from} is touched.
+     */
+    private static void assertFills(String what, int n, float[] signs, Fill fill, SourceValue source) {
         for (int from : new int[] {0, Math.min(5, n), n}) {
             for (float sign : new float[] {1f, -1f}) {
                 for (float[] sg : new float[][] {signs, null}) {
@@ -211,12 +239,12 @@ class SmoOpsTest {
                     float[] b = new float[n];
                     java.util.Arrays.fill(a, 7f);
                     java.util.Arrays.fill(b, 7f);
-                    SCALAR.copy(src, srcFrom, sign, sg, a, from, n);
-                    BEST.copy(src, srcFrom, sign, sg, b, from, n);
-                    assertArrayEquals(a, b, "copy n=" + n + " from=" + from + " sign=" + sign);
+                    fill.run(SCALAR, from, sign, sg, a);
+                    fill.run(BEST, from, sign, sg, b);
+                    assertArrayEquals(a, b, what + " n=" + n + " from=" + from + " sign=" + sign);
                     for (int j = from; j < n; j++) {
-                        float v = src[srcFrom + j - from];
-                        assertEquals(sg == null ? v : v * (sign * sg[j]), a[j], 0f, "value " + j);
+                        float v = source.at(j, from);
+                        assertEquals(sg == null ? v : v * (sign * sg[j]), a[j], 0f, what + " value " + j);
                     }
                     for (int j = 0; j < from; j++) {
                         assertEquals(7f, a[j], 0f, "untouched below from");
@@ -226,41 +254,20 @@ class SmoOpsTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 8, 15, 16, 17, 33, 1021})
-    void gathersAreTheScalarOnesBitForBit(int n) {
-        SplittableRandom r = new SplittableRandom(5 + n);
-        int base = 40;
-        float[] src = new float[n + 3];
-        for (int k = 0; k < src.length; k++) {
-            src[k] = (float) r.nextDouble(-3, 3);
+    private static float[] randomFloats(SplittableRandom r, int n) {
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = (float) r.nextDouble(-3, 3);
         }
-        int[] ord = new int[n];
+        return v;
+    }
+
+    private static float[] randomSigns(SplittableRandom r, int n) {
         float[] signs = new float[n];
         for (int j = 0; j < n; j++) {
-            ord[j] = base + r.nextInt(src.length); // a permutation-like index into [base, base + src.length)
             signs[j] = r.nextBoolean() ? 1f : -1f;
         }
-        for (int from : new int[] {0, Math.min(5, n), n}) {
-            for (float sign : new float[] {1f, -1f}) {
-                for (float[] sg : new float[][] {signs, null}) {
-                    float[] a = new float[n];
-                    float[] b = new float[n];
-                    java.util.Arrays.fill(a, 7f);
-                    java.util.Arrays.fill(b, 7f);
-                    SCALAR.gather(src, base, ord, sign, sg, a, from, n);
-                    BEST.gather(src, base, ord, sign, sg, b, from, n);
-                    assertArrayEquals(a, b, "gather n=" + n + " from=" + from + " sign=" + sign);
-                    for (int j = from; j < n; j++) {
-                        float expected = sg == null ? src[ord[j] - base] : src[ord[j] - base] * (sign * sg[j]);
-                        assertEquals(expected, a[j], 0f, "value " + j);
-                    }
-                    for (int j = 0; j < from; j++) {
-                        assertEquals(7f, a[j], 0f, "untouched below from");
-                    }
-                }
-            }
-        }
+        return signs;
     }
 
     @ParameterizedTest

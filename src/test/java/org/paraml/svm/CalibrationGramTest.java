@@ -33,7 +33,7 @@ class CalibrationGramTest {
             return new Pair(p, rows, y, ProbabilityCv.permutation(new SklearnRandom((int) seed), n));
         }
 
-        /** Fold f's training rows in the order its training gives them to the solver: the shuffle less the fold, label -1 first. */
+        /** Fold f's training rows in its solver's order: the shuffle less the fold, label -1 first. */
         int[] foldOrder(int f) {
             int l = rows.length;
             int begin = f * l / ProbabilityCv.FOLDS;
@@ -57,7 +57,8 @@ class CalibrationGramTest {
         SmoOps ops = opsName.equals("scalar") ? SmoOps.scalar() : SmoOps.best();
         Pair pair = Pair.of(230, 3);
         KernelSource inner = new PlainKernelSource(RBF, pair.data().x());
-        CalibrationGram gram = CalibrationGram.of(inner, pair.rows(), pair.y(), pair.perm(), new ColumnArrays(1 << 20), ops);
+        CalibrationGram gram = CalibrationGram.of(inner, pair.rows(), pair.y(), pair.perm(), new ColumnArrays(1 << 20),
+                ops);
         SplittableRandom r = new SplittableRandom(9);
         int[][] orders = {pair.foldOrder(0), pair.foldOrder(2), pair.foldOrder(4), pair.rows()};
         for (int[] order : orders) {
