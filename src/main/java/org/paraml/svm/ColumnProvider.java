@@ -103,7 +103,7 @@ interface ColumnProvider {
      * Called once, before the first column is asked for, when the solver's cache can hold every
      * column: a provider that reads precomputed values may make the ones this solve can need ready in
      * a few batches (a search's shared rows). The solver still asks for columns as it needs them:
-     * computing every column up front cost single fits of 2,000-7,000 rows 1.5-2.5 times their time
+     * computing every column up front made single fits of 3,000-7,000 rows 1.3-2 times slower
      * (most solves never read most columns). Does nothing by default.
      */
     default void prepareWhole() {
