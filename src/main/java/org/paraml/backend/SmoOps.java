@@ -12,10 +12,11 @@ package org.paraml.backend;
  * interface's documentation return, bit for bit, for finite inputs: the same index (ties go to the
  * largest index, as a forward scan that keeps the last of equal values), the same arithmetic per
  * element in the same order, no fused multiply-add. So the choice of implementation never changes
- * a model. {@link #scalar()} is the plain-Java reference; {@link #best()} is the Vector API version
- * when the module {@code jdk.incubator.vector} is readable (chosen once, like {@link Backends}).
+ * a model. {@link #scalar()} is the plain-Java reference; {@link #vector()} is the Vector API version
+ * when the module {@code jdk.incubator.vector} is readable (chosen once, like {@link Backends});
+ * {@link #best()} runs each loop in the one of the two that is faster at the time (see {@link #best()}).
  *
- * <p>Implementations are stateless and thread-safe.
+ * <p>Implementations are thread-safe, and their results depend on nothing but their arguments.
  */
 public interface SmoOps {
     /**
@@ -103,9 +104,21 @@ public interface SmoOps {
         return ScalarSmoOps.INSTANCE;
     }
 
-    /** The fastest implementation available in this JVM (the Vector API one when its module is readable). */
+    /**
+     * The fastest implementation available in this JVM: where the module {@code jdk.incubator.vector} is
+     * readable, each loop runs in scalar form until the JIT has compiled its Vector API form, then in that
+     * form (both give the same bits); else the scalar reference.
+     */
     static SmoOps best() {
         return SmoOpsHolder.BEST;
+    }
+
+    /**
+     * The Vector API loops themselves, compiled or not (the scalar reference when the module
+     * {@code jdk.incubator.vector} is not readable): for tests and benchmarks that must run them.
+     */
+    static SmoOps vector() {
+        return SmoOpsHolder.VECTOR;
     }
 
     /**

@@ -1,14 +1,16 @@
 package org.paraml.backend;
 
 /**
- * Chooses {@link SmoOps#best()} once per JVM: the Vector API implementation, loaded by name, when
- * the module {@code jdk.incubator.vector} is readable and it loads; else the scalar one.
+ * Chooses {@link SmoOps#vector()} once per JVM: the Vector API implementation, loaded by name, when
+ * the module {@code jdk.incubator.vector} is readable and it loads; else the scalar one. {@link SmoOps#best()}
+ * is that implementation behind a {@link WarmingSmoOps}, which runs the scalar loops until it is compiled.
  */
 final class SmoOpsHolder {
     private static final String SIMD_CLASS = "org.paraml.backend.simd.SimdSmoOps";
     private static final System.Logger LOG = System.getLogger("org.paraml.backend");
 
-    static final SmoOps BEST = choose();
+    static final SmoOps VECTOR = choose();
+    static final SmoOps BEST = VECTOR == SmoOps.scalar() ? VECTOR : new WarmingSmoOps(SmoOps.scalar(), VECTOR);
 
     private SmoOpsHolder() {
     }

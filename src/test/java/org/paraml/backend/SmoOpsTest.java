@@ -8,14 +8,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SmoOps#best()} (the Vector API loops when the module is readable) returns exactly what the
+ * {@link SmoOps#vector()} (the Vector API loops when the module is readable) returns exactly what the
  * scalar reference returns: the same indices, including ties (many equal gradients, signed zeros,
  * second-order objectives equal or one rounding apart) and candidates with a non-positive
  * curvature, and the same bits in the updated arrays, on odd sizes.
  */
 class SmoOpsTest {
     private static final SmoOps SCALAR = SmoOps.scalar();
-    private static final SmoOps BEST = SmoOps.best();
+    private static final SmoOps VECTOR = SmoOps.vector();
 
     private record Problem(double[] g, double[] up, double[] low, double[] qd, float[] qi) {
     }
@@ -56,11 +56,11 @@ class SmoOpsTest {
                 boolean ties = kind >= 1;
                 Problem p = problem(n, seed * 31 + n, ties, kind == 2);
                 int i = SCALAR.argmaxUp(p.g, p.up, 0, n);
-                assertEquals(i, BEST.argmaxUp(p.g, p.up, 0, n), "argmaxUp n=" + n + " seed=" + seed);
+                assertEquals(i, VECTOR.argmaxUp(p.g, p.up, 0, n), "argmaxUp n=" + n + " seed=" + seed);
                 int from = n / 3;
-                assertEquals(SCALAR.argmaxUp(p.g, p.up, from, n), BEST.argmaxUp(p.g, p.up, from, n),
+                assertEquals(SCALAR.argmaxUp(p.g, p.up, from, n), VECTOR.argmaxUp(p.g, p.up, from, n),
                         "argmaxUp from=" + from + " n=" + n + " seed=" + seed);
-                assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, from), BEST.argmaxUp(p.g, p.up, 0, from),
+                assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, from), VECTOR.argmaxUp(p.g, p.up, 0, from),
                         "argmaxUp to=" + from + " seed=" + seed);
                 // the second scan for the chosen i, and for other first indices (other gmax, curvatures)
                 int[] firsts = {i, 0, n / 2, n - 1};
@@ -78,14 +78,14 @@ class SmoOpsTest {
                         String at = " n=" + n + " [" + lo + ", " + hi + ") seed=" + seed + " first=" + first;
                         int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
                                 hi, s1);
-                        int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
+                        int j2 = VECTOR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, p.qd[first], twoYi, 1e-12, lo,
                                 hi, s2);
                         assertEquals(j1, j2, "argminSecondOrder" + at);
                         assertEquals(s1[0], s2[0], 0.0, "gmax2" + at);
                         assertEquals(s1[1], s2[1], 0.0, "objective" + at);
                         // a curvature that is often not positive: qdi far below -qd
                         j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi, s1);
-                        j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi, s2);
+                        j2 = VECTOR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, -1.0, twoYi, 1e-12, lo, hi, s2);
                         assertEquals(j1, j2, "argminSecondOrder with tau" + at);
                         assertEquals(s1[1], s2[1], 0.0, "objective with tau" + at);
                     }
@@ -116,12 +116,12 @@ class SmoOpsTest {
                 }
             }
             String at = " n=" + n + " seed=" + seed;
-            assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, n), BEST.argmaxUp(p.g, p.up, 0, n), "argmaxUp" + at);
+            assertEquals(SCALAR.argmaxUp(p.g, p.up, 0, n), VECTOR.argmaxUp(p.g, p.up, 0, n), "argmaxUp" + at);
             double[] s1 = new double[2];
             double[] s2 = new double[2];
             for (double gmax : new double[] {0.5, 2.0, Double.NaN}) {
                 int j1 = SCALAR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, 1.0, 2.0, 1e-12, 0, n, s1);
-                int j2 = BEST.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, 1.0, 2.0, 1e-12, 0, n, s2);
+                int j2 = VECTOR.argminSecondOrder(p.g, p.low, p.qd, p.qi, gmax, 1.0, 2.0, 1e-12, 0, n, s2);
                 assertEquals(j1, j2, "argminSecondOrder gmax=" + gmax + at);
                 assertEquals(s1[0], s2[0], 0.0, "gmax2 gmax=" + gmax + at);
                 assertEquals(s1[1], s2[1], 0.0, "objective gmax=" + gmax + at);
@@ -137,15 +137,15 @@ class SmoOpsTest {
         double[] a = p.g.clone();
         double[] b = p.g.clone();
         SCALAR.updateGradient(a, p.qi, 0.37, q.qi, -1.3e-3, 0, n);
-        BEST.updateGradient(b, p.qi, 0.37, q.qi, -1.3e-3, 0, n);
+        VECTOR.updateGradient(b, p.qi, 0.37, q.qi, -1.3e-3, 0, n);
         assertArrayEquals(a, b);
         SCALAR.updateGradient(a, p.qi, -2.5, q.qi, 0.75, n / 3, n);
-        BEST.updateGradient(b, p.qi, -2.5, q.qi, 0.75, n / 3, n);
+        VECTOR.updateGradient(b, p.qi, -2.5, q.qi, 0.75, n / 3, n);
         assertArrayEquals(a, b, "a range");
         for (double s : new double[] {2.5, -2.5, 0.0, 1e-7}) {
             for (int from : new int[] {0, Math.min(3, n), n / 2}) {
                 SCALAR.addScaled(a, q.qi, s, from, n);
-                BEST.addScaled(b, q.qi, s, from, n);
+                VECTOR.addScaled(b, q.qi, s, from, n);
                 assertArrayEquals(a, b, "addScaled s=" + s + " from=" + from);
             }
         }
@@ -163,7 +163,7 @@ class SmoOpsTest {
             p.qi[0] = 0f;
             q.qi[1] = -0f;
         }
-        for (SmoOps ops : new SmoOps[] {SCALAR, BEST}) {
+        for (SmoOps ops : new SmoOps[] {SCALAR, VECTOR}) {
             for (boolean barI : new boolean[] {false, true}) {
                 for (boolean barJ : new boolean[] {false, true}) {
                     for (double[] s : new double[][] {{0.25, -0.25}, {-1e-3, 10.0}, {3.0, 3.0}, {-7.5, -0.5}}) {
@@ -228,7 +228,7 @@ class SmoOpsTest {
     }
 
     /**
-     * For several starts, both signs, with and without signs: the scalar and best fills give the same bits,
+     * For several starts, both signs, with and without signs: the scalar and vector fills give the same bits,
      * each value is its source value times {@code sign·signs[j]}, and nothing below {@code from} is touched.
      */
     private static void assertFills(String what, int n, float[] signs, Fill fill, SourceValue source) {
@@ -240,7 +240,7 @@ class SmoOpsTest {
                     java.util.Arrays.fill(a, 7f);
                     java.util.Arrays.fill(b, 7f);
                     fill.run(SCALAR, from, sign, sg, a);
-                    fill.run(BEST, from, sign, sg, b);
+                    fill.run(VECTOR, from, sign, sg, b);
                     assertArrayEquals(a, b, what + " n=" + n + " from=" + from + " sign=" + sign);
                     for (int j = from; j < n; j++) {
                         float v = source.at(j, from);
@@ -255,11 +255,7 @@ class SmoOpsTest {
     }
 
     private static float[] randomFloats(SplittableRandom r, int n) {
-        float[] v = new float[n];
-        for (int k = 0; k < n; k++) {
-            v[k] = (float) r.nextDouble(-3, 3);
-        }
-        return v;
+        return TestData.floats(r, n, -3, 3);
     }
 
     private static float[] randomSigns(SplittableRandom r, int n) {
@@ -292,7 +288,7 @@ class SmoOpsTest {
             double[] sum0 = sum1.clone();
             double[] mag0 = mag1.clone();
             SCALAR.addTerms(src, srcFrom, c, sum1, mag1, at, n);
-            BEST.addTerms(src, srcFrom, c, sum2, mag2, at, n);
+            VECTOR.addTerms(src, srcFrom, c, sum2, mag2, at, n);
             assertArrayEquals(sum1, sum2, "sums n=" + n + " c=" + c);
             assertArrayEquals(mag1, mag2, "magnitudes n=" + n + " c=" + c);
             for (int k = 0; k < sum1.length; k++) {

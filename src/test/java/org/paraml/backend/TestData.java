@@ -93,4 +93,22 @@ public final class TestData {
         }
         return ties;
     }
+
+    /** {@code n} floats drawn uniformly from {@code [lo, hi)} (rounded from doubles). */
+    public static float[] floats(java.util.SplittableRandom r, int n, double lo, double hi) {
+        float[] v = new float[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = (float) r.nextDouble(lo, hi);
+        }
+        return v;
+    }
+
+    /** {@code n} doubles drawn uniformly from {@code [lo, hi)}. */
+    public static double[] doubles(java.util.SplittableRandom r, int n, double lo, double hi) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = r.nextDouble(lo, hi);
+        }
+        return v;
+    }
 }

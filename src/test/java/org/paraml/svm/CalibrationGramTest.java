@@ -52,9 +52,9 @@ class CalibrationGramTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scalar", "best"})
+    @ValueSource(strings = {"scalar", "vector"})
     void columnsAreTheInnerSourcesValuesThroughSwapsSignsAndPartialLengths(String opsName) {
-        SmoOps ops = opsName.equals("scalar") ? SmoOps.scalar() : SmoOps.best();
+        SmoOps ops = opsName.equals("scalar") ? SmoOps.scalar() : SmoOps.vector();
         Pair pair = Pair.of(230, 3);
         KernelSource inner = new PlainKernelSource(RBF, pair.data().x());
         CalibrationGram gram = CalibrationGram.of(inner, pair.rows(), pair.y(), pair.perm(), new ColumnArrays(1 << 20),

@@ -101,7 +101,7 @@ class SharedPredictionsTest {
                     }
                     SharedGram gram = SharedGram.of(work, svc.backend(), Kernels.spec(m.kernelParams()));
                     for (int[] rows : List.of(complement(n, train), train)) {
-                        for (SmoOps ops : List.of(SmoOps.scalar(), SmoOps.best())) {
+                        for (SmoOps ops : List.of(SmoOps.scalar(), SmoOps.vector())) {
                             int[] whole = SharedPredictions.votes(gram, ops, rows, svRows, m.nSupport(), m.rawSvCoef(),
                                     m.rho(), 1);
                             assertTrue(java.util.Arrays.stream(whole).filter(v -> v >= 0).count() > rows.length / 2,

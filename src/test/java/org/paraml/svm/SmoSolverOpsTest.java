@@ -10,7 +10,7 @@ import org.paraml.backend.SmoOps;
 
 /**
  * Whole solves with the scalar loops (each step's gradient and {@code G_bar} updates as separate passes)
- * and with {@link SmoOps#best()} (one fused pass where the Vector API is readable), alone and split with a
+ * and with {@link SmoOps#vector()} (one fused pass where the Vector API is readable), alone and split with a
  * partner thread: the same solution, offset, objective and step count. (The loops' own bit-for-bit equality,
  * which a solve's outcome cannot always show, is {@code SmoOpsTest}'s.)
  */
@@ -35,7 +35,7 @@ class SmoSolverOpsTest {
         for (double cacheMb : new double[] {200, 2}) { // the whole matrix cached, and columns evicted
             SolverResult reference = solve(source, rows, y, c, minusOnes, SmoOps.scalar(), cacheMb, 1);
             for (int threads : new int[] {1, 2}) {
-                SolverResult r = solve(source, rows, y, c, minusOnes, SmoOps.best(), cacheMb, threads);
+                SolverResult r = solve(source, rows, y, c, minusOnes, SmoOps.vector(), cacheMb, threads);
                 String at = "cache " + cacheMb + " MB, threads " + threads;
                 assertEquals(reference.iterations(), r.iterations(), at);
                 assertArrayEquals(reference.alpha(), r.alpha(), at);
