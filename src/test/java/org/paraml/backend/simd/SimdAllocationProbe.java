@@ -33,13 +33,15 @@ final class SimdAllocationProbe {
 
     public static void main(String[] args) {
         SplittableRandom r = new SplittableRandom(7);
-        smoLoops(r);
+        // first through SmoOps.best(), as a fit calls them (scalar until the vector form is compiled from
+        // short probes), then the vector loops themselves
+        smoLoops(r, SmoOps.best(), "warming.");
+        smoLoops(r, new SimdSmoOps(), "");
         kernelRows(r);
         kMeansPasses(r);
     }
 
-    private static void smoLoops(SplittableRandom r) {
-        SmoOps ops = new SimdSmoOps();
+    private static void smoLoops(SplittableRandom r, SmoOps ops, String prefix) {
         int n = POSITIONS;
         double[] g = doubles(r, n, -2, 1);
         double[] up = doubles(r, n, -1, 1); // the scans only ask whether a value is zero
@@ -54,17 +56,17 @@ final class SimdAllocationProbe {
         double[] result = new double[2];
         int[] sink = new int[1];
         // tiny steps keep the gradient near its start over a million calls
-        probe("argmaxUp", 2000, 0, k -> sink[0] += ops.argmaxUp(g, up, k & 63, n));
-        probe("argminSecondOrder", 2000, 0, k -> sink[0] += ops.argminSecondOrder(g, low, qd, qi, 0.5, 1.0, 2.0, 1e-12,
-                k & 63, n, result));
-        probe("updateGradient", 2000, 0, k -> ops.updateGradient(g, qi, 1e-12, qj, -1e-12, k & 63, n));
-        probe("updateGradientAndBar", 2000, 0, k -> ops.updateGradientAndBar(g, qi, 1e-12, qj, -1e-12, bar, true, 1e-12,
-                true, -1e-12, k & 63, n));
-        probe("addScaled", 2000, 0, k -> ops.addScaled(bar, qi, 1e-12, k & 63, n));
-        probe("gather", 2000, 0, k -> ops.gather(qi, 0, ord, -1f, signs, out, k & 63, n));
-        probe("copy", 2000, 0, k -> ops.copy(qi, k & 63, -1f, signs, out, k & 31, n - 64));
+        probe(prefix + "argmaxUp", 2000, 0, k -> sink[0] += ops.argmaxUp(g, up, k & 63, n));
+        probe(prefix + "argminSecondOrder", 2000, 0, k -> sink[0] += ops.argminSecondOrder(g, low, qd, qi, 0.5, 1.0, 2.0,
+                1e-12, k & 63, n, result));
+        probe(prefix + "updateGradient", 2000, 0, k -> ops.updateGradient(g, qi, 1e-12, qj, -1e-12, k & 63, n));
+        probe(prefix + "updateGradientAndBar", 2000, 0, k -> ops.updateGradientAndBar(g, qi, 1e-12, qj, -1e-12, bar, true,
+                1e-12, true, -1e-12, k & 63, n));
+        probe(prefix + "addScaled", 2000, 0, k -> ops.addScaled(bar, qi, 1e-12, k & 63, n));
+        probe(prefix + "gather", 2000, 0, k -> ops.gather(qi, 0, ord, -1f, signs, out, k & 63, n));
+        probe(prefix + "copy", 2000, 0, k -> ops.copy(qi, k & 63, -1f, signs, out, k & 31, n - 64));
         double[] sums = new double[n];
-        probe("addTerms", 2000, 0, k -> ops.addTerms(qi, k & 63, 1e-12, sums, bar, 0, n - 64));
+        probe(prefix + "addTerms", 2000, 0, k -> ops.addTerms(qi, k & 63, 1e-12, sums, bar, 0, n - 64));
         System.out.println("sink " + sink[0]);
     }
 
