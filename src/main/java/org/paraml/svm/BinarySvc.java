@@ -1,7 +1,5 @@
 package org.paraml.svm;
 
-import org.paraml.backend.SmoOps;
-
 /**
  * One binary C-SVC: libsvm's {@code solve_c_svc} with scikit-learn's per-sample bounds. For points
  * with labels {@code y_i ∈ {+1, −1}} it solves
@@ -42,7 +40,7 @@ final class BinarySvc {
         QMatrix q = new SvcQ(source.columns(rows), y, settings.cacheSizeMb(), arrays);
         SolverResult r;
         try {
-            r = SmoSolver.solve(q, SmoOps.best(), minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
+            r = SmoSolver.solve(q, settings.ops(), minusOnes, y, new double[l], c, settings.tol(), settings.shrinking(),
                     settings.maxIter(), threads);
         } finally {
             q.release();

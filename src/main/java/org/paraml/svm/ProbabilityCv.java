@@ -1,7 +1,5 @@
 package org.paraml.svm;
 
-import org.paraml.backend.SmoOps;
-
 /**
  * libsvm's {@code svm_binary_svc_probability}: decision values for Platt scaling from a 5-fold
  * cross-validation of one pair's binary problem, then the sigmoid fit.
@@ -126,7 +124,7 @@ final class ProbabilityCv {
         // the six solves read one copy of the pair's kernel matrix when it fits a cache's budget
         CalibrationGram gram = nTrainable > 0 && !ctx.source.readsSharedMatrix()
                 && CalibrationGram.fits(l, ctx.settings.cacheSizeMb())
-                ? CalibrationGram.of(ctx.source, rows, y, perm, ctx.columnArrays, SmoOps.best()) : null;
+                ? CalibrationGram.of(ctx.source, rows, y, perm, ctx.columnArrays, ctx.settings.ops()) : null;
         FitContext run = gram == null ? ctx : ctx.withSource(gram);
         try {
             trainFolds(run, first, nTrainable, trainable, alongside, foldRows, foldLabels, foldWeights, rows, perm,

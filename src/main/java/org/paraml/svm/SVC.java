@@ -693,7 +693,7 @@ public final class SVC implements ClassifierEstimator {
         if (pool == null) {
             pool = ColumnArrays.processWide();
         }
-        SolverSettings settings = new SolverSettings(tol, shrinking, cacheSize, maxIter);
+        SolverSettings settings = new SolverSettings(tol, shrinking, cacheSize, maxIter, SmoOps.forBackend(be));
         FitContext ctx = new FitContext(source, settings, new SklearnRandom(seed), threads, pool);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.paraml.backend.SmoOps;
 
 /**
  * The pool of kernel-cache column arrays: what it hands out, what it keeps, and that solves whose
@@ -141,7 +142,7 @@ class ColumnArraysTest {
                     y[i] = (byte) (p.y()[rows[i]] == 0 ? 1 : -1);
                     w[i] = 1;
                 }
-                SolverSettings settings = new SolverSettings(1e-3, true, cacheMb, -1);
+                SolverSettings settings = new SolverSettings(1e-3, true, cacheMb, -1, SmoOps.best());
                 SolverResult fresh = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, null, 1);
                 SolverResult reused = BinarySvc.train(source, rows, y, w, 2.0, 3.0, settings, shared, 1);
                 String what = "n=" + n + " cache=" + cacheMb;

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.paraml.backend.SmoOps;
 
 /** The pair decision values of many points at once against libsvm's one-point sums. */
 class OneVsOneTest {
@@ -78,7 +79,7 @@ class OneVsOneTest {
             sources.add(Kernels.source(kp, p.x(), TestBackends.byName(b), 2));
         }
         for (KernelSource source : sources) {
-            FitContext ctx = new FitContext(source, new SolverSettings(1e-3, true, 200, -1), new SklearnRandom(0), 1);
+            FitContext ctx = new FitContext(source, new SolverSettings(1e-3, true, 200, -1, SmoOps.best()), new SklearnRandom(0), 1);
             RawModel m = OneVsOneTrainer.train(ctx, rows, label, weight, 1.0, c -> 1.0, false);
             int[] points = new int[61];
             for (int i = 0; i < points.length; i++) {

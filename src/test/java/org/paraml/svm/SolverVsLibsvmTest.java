@@ -10,6 +10,7 @@ import libsvm.LibsvmOracle;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.paraml.backend.SmoOps;
 
 /**
  * ParaML's SMO against the libsvm Java port's {@code Solver} on the same binary problems, for all
@@ -90,7 +91,7 @@ class SolverVsLibsvmTest {
         KernelParams kp = new KernelParams(SVC.Kernel.parse(kernel), gamma, coef0, degree);
         KernelSource source = backend == null ? new PlainKernelSource(kp, p.x())
                 : Kernels.source(kp, p.x(), TestBackends.byName(backend), 2);
-        SolverResult mine = BinarySvc.train(source, rows, y, w, cp, cn, new SolverSettings(1e-3, shrinking, cacheMb, -1),
+        SolverResult mine = BinarySvc.train(source, rows, y, w, cp, cn, new SolverSettings(1e-3, shrinking, cacheMb, -1, SmoOps.best()),
                 null, 1);
         LibsvmOracle.Solution ref = LibsvmOracle.solveBinary(p.rows(), y, kernel, gamma, coef0, degree, cp, cn, 1e-3,
                 shrinking, cacheMb);
