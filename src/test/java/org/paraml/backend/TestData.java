@@ -111,4 +111,24 @@ public final class TestData {
         }
         return v;
     }
+
+    /**
+     * Runs {@code mainClass} in a fresh JVM on this test run's class path, with the module
+     * {@code jdk.incubator.vector} readable and the given JVM options, and returns its output (stdout and
+     * stderr together); fails if it has not ended within {@code seconds} or exits with a non-zero status.
+     */
+    public static String runInFreshJvm(Class<?> mainClass, int seconds, String... jvmOptions) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("--add-modules=jdk.incubator.vector");
+        command.addAll(java.util.List.of(jvmOptions));
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS),
+                mainClass.getSimpleName() + " did not finish: " + out);
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), out);
+        return out;
+    }
 }

@@ -1,13 +1,9 @@
 package org.paraml.svm;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.paraml.backend.TestData;
 
@@ -21,14 +17,7 @@ class ScalarBackendVectorFreeTest {
     @Test
     void aScalarFitLoadsNoVectorApiClass() throws Exception {
         assumeTrue(TestData.vectorModulePresent(), "needs --add-modules jdk.incubator.vector");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-Xlog:class+load=info",
-                "-cp", System.getProperty("java.class.path"), ScalarFitProbe.class.getName())
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the probe did not finish");
-        assertEquals(0, p.exitValue(), out);
+        String out = TestData.runInFreshJvm(ScalarFitProbe.class, 120, "-Xlog:class+load=info");
         List<String> loads = out.lines().filter(l -> l.contains("[class,load]")).toList();
         assertTrue(loads.size() > 100, "the class loading log is there: " + loads.size() + " lines");
         assertTrue(loads.stream().anyMatch(l -> l.contains("org.paraml.svm.SmoSolver ")), "the fit ran");

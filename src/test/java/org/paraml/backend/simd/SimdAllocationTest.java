@@ -1,15 +1,11 @@
 package org.paraml.backend.simd;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.paraml.backend.TestData;
 
@@ -68,14 +64,6 @@ class SimdAllocationTest {
     }
 
     private static String runProbe() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), SimdAllocationProbe.class.getName())
-                .redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the probe did not finish: " + out);
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return TestData.runInFreshJvm(SimdAllocationProbe.class, 300, "-Xmx256m");
     }
 }
