@@ -1,8 +1,15 @@
 package org.paraml.backend;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.paraml.linalg.Matrix;
 
 /** Random problems and tolerance assertions shared by the backend tests. */
@@ -95,7 +102,7 @@ public final class TestData {
     }
 
     /** {@code n} floats drawn uniformly from {@code [lo, hi)} (rounded from doubles). */
-    public static float[] floats(java.util.SplittableRandom r, int n, double lo, double hi) {
+    public static float[] floats(SplittableRandom r, int n, double lo, double hi) {
         float[] v = new float[n];
         for (int k = 0; k < n; k++) {
             v[k] = (float) r.nextDouble(lo, hi);
@@ -104,7 +111,7 @@ public final class TestData {
     }
 
     /** {@code n} doubles drawn uniformly from {@code [lo, hi)}. */
-    public static double[] doubles(java.util.SplittableRandom r, int n, double lo, double hi) {
+    public static double[] doubles(SplittableRandom r, int n, double lo, double hi) {
         double[] v = new double[n];
         for (int k = 0; k < n; k++) {
             v[k] = r.nextDouble(lo, hi);
@@ -118,17 +125,17 @@ public final class TestData {
      * stderr together); fails if it has not ended within {@code seconds} or exits with a non-zero status.
      */
     public static String runInFreshJvm(Class<?> mainClass, int seconds, String... jvmOptions) throws Exception {
-        java.util.List<String> command = new java.util.ArrayList<>();
-        command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-modules=jdk.incubator.vector");
-        command.addAll(java.util.List.of(jvmOptions));
-        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS),
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(seconds, TimeUnit.SECONDS),
                 mainClass.getSimpleName() + " did not finish: " + out);
-        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), out);
+        assertEquals(0, p.exitValue(), out);
         return out;
     }
 }
