@@ -19,6 +19,11 @@ public interface ClassifierEstimator extends Estimator {
         return this;
     }
 
+    @Override
+    default ClassifierEstimator withoutProbabilityModel() {
+        return this;
+    }
+
     /**
      * Fits the classifier.
      *

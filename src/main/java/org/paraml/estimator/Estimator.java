@@ -52,6 +52,19 @@ public interface Estimator {
     }
 
     /**
+     * A copy for a fit whose model will only be asked for {@code predict}, {@code decisionFunction} and
+     * {@code score}, never for probability estimates: the fit may leave out work that only those estimates
+     * need. A search uses it for its cross-validation fits when its scorer reads no probabilities
+     * ({@code Scorer#readsProbabilities()}); the refitted best model is always fitted as asked. Not a
+     * scikit-learn parameter: the copy's models must give the same {@code predict}, {@code decisionFunction}
+     * and {@code score}, bit for bit, as the models fitted without it; only their probability estimates
+     * may be missing. The default returns this estimator.
+     */
+    default Estimator withoutProbabilityModel() {
+        return this;
+    }
+
+    /**
      * Fits a model on the rows of {@code x}.
      *
      * @param x the samples, one row each; may be a row view (a fold); never modified, and not kept

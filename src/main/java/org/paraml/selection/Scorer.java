@@ -34,4 +34,16 @@ public interface Scorer {
     default double score(Model model, Matrix x, int[] y, SharedWork work, int[] trainRows) {
         return score(model, x, y);
     }
+
+    /**
+     * Whether this scorer may ask a model for probability estimates ({@code predictProba},
+     * {@code predictLogProba}). When it does not, a search fits its cross-validation models with
+     * {@link org.paraml.estimator.Estimator#withoutProbabilityModel()}: the same scores, without the work
+     * behind probabilities nobody reads (an SVC's internal 5-fold calibration). The default, true, is the
+     * safe answer for a scorer that does not say; a scorer that returns false must read only
+     * {@code predict}, {@code decisionFunction} and {@code score}.
+     */
+    default boolean readsProbabilities() {
+        return true;
+    }
 }

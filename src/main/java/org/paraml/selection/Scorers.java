@@ -36,7 +36,7 @@ public final class Scorers {
     private Scorers() {
     }
 
-    private record Named(String name, Scorer scorer) implements Scorer {
+    private record Named(String name, Scorer scorer, boolean readsProbabilities) implements Scorer {
         @Override
         public double score(Model model, Matrix x, int[] y) {
             return scorer.score(model, x, y);
@@ -67,8 +67,10 @@ public final class Scorers {
         }
         m.put("roc_auc", Scorers::rocAuc);
         m.put("neg_log_loss", Scorers::negLogLoss);
+        // only neg_log_loss reads probabilities; roc_auc reads them only from a model without a decision
+        // function, and an estimator whose models have one is the kind that can leave them out
         Map<String, Scorer> named = new LinkedHashMap<>();
-        m.forEach((k, v) -> named.put(k, new Named(k, v)));
+        m.forEach((k, v) -> named.put(k, new Named(k, v, k.equals("neg_log_loss"))));
         return Map.copyOf(named);
     }
 
@@ -98,7 +100,8 @@ public final class Scorers {
         return MODEL_SCORE;
     }
 
-    private static final Scorer MODEL_SCORE = new Named("score", Model::score);
+    /** A model's own score reads no probabilities: a classifier's is the accuracy of its predict. */
+    private static final Scorer MODEL_SCORE = new Named("score", Model::score, false);
 
     private static Classifier classifier(Model model, String scorer) {
         if (model instanceof Classifier c) {

@@ -143,7 +143,9 @@ public final class SearchJob {
     /**
      * Fits candidate {@code task.candidate()} on the training rows of split {@code task.fold()}
      * (a row view, not a copy) with {@code kernelThreads} threads, and scores it on the test rows
-     * (and the training rows when asked). A fit or scoring that throws an {@link Exception} records
+     * (and the training rows when asked). When the scorer reads no probabilities, the fit is the
+     * estimator's {@link Estimator#withoutProbabilityModel()}: the same scores, and a {@code fit_time} without
+     * the probability model's work. A fit or scoring that throws an {@link Exception} records
      * {@code error_score} and the error's text, unless {@code error_score='raise'}, when the
      * exception propagates.
      *
@@ -160,6 +162,9 @@ public final class SearchJob {
         Model model;
         try {
             Estimator e = estimator.withParams(params).threads(kernelThreads);
+            if (!scorer.readsProbabilities()) {
+                e = e.withoutProbabilityModel(); // the fold's model is only scored and then dropped
+            }
             if (shared != null) {
                 e = e.sharing(shared);
             }

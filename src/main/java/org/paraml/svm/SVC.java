@@ -445,6 +445,18 @@ public final class SVC implements ClassifierEstimator {
         return b.build();
     }
 
+    /**
+     * This SVC with {@code probability=false}: libsvm fits the probability model (Platt's sigmoid on the
+     * decision values of an internal 5-fold cross-validation) after and apart from the classifier, and
+     * {@code predict}, {@code decisionFunction} and {@code score} never read it (as in scikit-learn, they may
+     * disagree with {@code predict_proba}), so a fit without it gives the same classifier, bit for bit, in
+     * about a sixth of the time.
+     */
+    @Override
+    public SVC withoutProbabilityModel() {
+        return probability ? probability(false) : this;
+    }
+
     /** The scope set with {@link #sharing(SharedWork)}, or null. */
     public SharedWork sharedWork() {
         return shared;

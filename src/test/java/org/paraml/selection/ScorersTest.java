@@ -90,6 +90,30 @@ class ScorersTest {
         assertTrue(compared > 100, "compared " + compared);
     }
 
+    /**
+     * A scorer that says it reads no probabilities scores a binary classifier without probabilities (a search fits its
+     * fold models without them for such a scorer); only neg_log_loss reads them, as does any scorer of the caller's.
+     */
+    @Test
+    void scorersSayWhetherTheyReadProbabilities() {
+        int[] y = {0, 1, 1, 0, 1, 0};
+        Matrix dec = Matrix.wrap(new double[] {-1.5, 0.5, 2.0, -0.25, -0.1, -3.0}, 6, 1);
+        Fixed noProba = new Fixed(new int[] {0, 1}, new int[] {0, 1, 1, 0, 0, 0}, dec, null);
+        for (String name : Scorers.names()) {
+            Scorer scorer = Scorers.get(name);
+            if (name.equals("neg_log_loss")) {
+                assertTrue(scorer.readsProbabilities(), name);
+                assertThrows(UnsupportedOperationException.class, () -> scorer.score(noProba, dec, y), name);
+            } else {
+                assertEquals(false, scorer.readsProbabilities(), name);
+                assertTrue(Double.isFinite(scorer.score(noProba, dec, y)), name);
+            }
+        }
+        assertEquals(false, Scorers.modelScore().readsProbabilities());
+        Scorer own = (model, x, labels) -> 0.0;
+        assertTrue(own.readsProbabilities(), "a scorer that does not say may read them");
+    }
+
     @Test
     void unknownScoringListsTheValidNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scorers.get("acuracy"));

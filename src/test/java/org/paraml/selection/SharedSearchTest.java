@@ -39,8 +39,9 @@ class SharedSearchTest {
     private static final Map<String, List<?>> GRID = Map.of("C", List.of(0.01, 10.0), "kernel", List.of("rbf", "poly"));
     private static final SVC BASE = new SVC().gamma("auto").probability(true).randomState(0L).backend(new ScalarBackend());
 
-    private static SearchResult search(int nJobs, double sharedMb, int cv) {
-        return new GridSearchCV(BASE, GRID).cv(cv).nJobs(nJobs).sharedWorkMb(sharedMb).fit(DATA.x(), DATA.y());
+    private static SearchResult search(int nJobs, double sharedMb, int cv, String scoring) {
+        GridSearchCV gs = new GridSearchCV(BASE, GRID).cv(cv).nJobs(nJobs).sharedWorkMb(sharedMb);
+        return (scoring == null ? gs : gs.scoring(scoring)).fit(DATA.x(), DATA.y());
     }
 
     private static void assertSameResult(SearchResult a, SearchResult b, String what) {
@@ -57,16 +58,24 @@ class SharedSearchTest {
         assertArrayEquals(ma.predictProba(probe).data(), mb.predictProba(probe).data(), what + ": predict_proba");
     }
 
+    /**
+     * With the default scoring the fold models skip the calibration, so only the refit shares it; neg_log_loss reads
+     * the fold models' probabilities, so their calibrations read the shared matrix too.
+     */
     @Test
     void sharingChangesNoResultForAnyNJobsOrBudget() {
         long rowBytes = 300L * Float.BYTES + 16;
         double boundedMb = 200.0 * rowBytes / (1 << 20); // the first kernel gets 100 of 300 rows, the second 50
-        for (int cv : new int[] {2, 3}) {
-            SearchResult unshared = search(1, 0, cv);
-            for (int nJobs : new int[] {1, 2}) {
-                assertSameResult(unshared, search(nJobs, 0, cv), "cv=" + cv + " unshared n_jobs=" + nJobs);
-                assertSameResult(unshared, search(nJobs, 64, cv), "cv=" + cv + " shared n_jobs=" + nJobs);
-                assertSameResult(unshared, search(nJobs, boundedMb, cv), "cv=" + cv + " bounded n_jobs=" + nJobs);
+        for (String scoring : new String[] {null, "neg_log_loss"}) {
+            for (int cv : new int[] {2, 3}) {
+                SearchResult unshared = search(1, 0, cv, scoring);
+                for (int nJobs : new int[] {1, 2}) {
+                    String what = "scoring=" + scoring + " cv=" + cv;
+                    assertSameResult(unshared, search(nJobs, 0, cv, scoring), what + " unshared n_jobs=" + nJobs);
+                    assertSameResult(unshared, search(nJobs, 64, cv, scoring), what + " shared n_jobs=" + nJobs);
+                    assertSameResult(unshared, search(nJobs, boundedMb, cv, scoring),
+                            what + " bounded n_jobs=" + nJobs);
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.paraml.estimator.Classifier;
 import org.paraml.linalg.Matrix;
 import org.paraml.svm.SVC;
+import org.paraml.svm.SVCModel;
 
 /** GridSearchCV over the real SVC against scikit-learn's GridSearchCV(SVC(), ...) on the same data. */
 class SvcSearchTest {
@@ -19,26 +20,51 @@ class SvcSearchTest {
     private static final int[] Y = SelectionFixtures.ints(FIXTURE.get("y"));
     private static final Map<String, List<?>> GRID = Map.of("C", List.of(0.1, 1.0, 10.0),
             "kernel", List.of("rbf", "linear", "poly"));
+    private static final double TOL = 1e-9;
+    /**
+     * The fold log losses: 26 of the 27 agree within 1e-15, but on the fold models of C=1, kernel='poly' one of
+     * the calibration's five internal solves (the same points, labels and seed as libsvm's: the other candidates'
+     * calibrations agree within 1e-15) ends at another point within libsvm's tolerance, so its sigmoid differs in
+     * the third digit (A = -1.8358 against -1.8436) and that fold's loss by 1.8e-4 (session 19; the fold's
+     * classifier itself is the same to the last bit). Logged in docs/status.md.
+     */
+    private static final double LOG_LOSS_TOL = 1e-3;
 
+    /**
+     * Every fixture case: SVC() and SVC(probability=True, random_state=0), scored by accuracy, roc_auc and (with
+     * probabilities) neg_log_loss. Accuracy and roc_auc scores are ratios that must be equal; the refitted model's
+     * sigmoid and probabilities within 1e-9 (as {@code SklearnFixturesTest}); log losses within {@link #LOG_LOSS_TOL}.
+     */
     @Test
     void svcSearchGivesScikitLearnsScoresAndRanks() {
         for (JsonNode c : FIXTURE.get("cases")) {
-            GridSearchCV gs = new GridSearchCV(new SVC(), GRID).cv(3).nJobs(2);
+            boolean probability = c.get("probability").asBoolean();
+            SVC svc = probability ? new SVC().probability(true).randomState(0L) : new SVC();
+            GridSearchCV gs = new GridSearchCV(svc, GRID).cv(3).nJobs(2);
             if (!c.get("scoring").isNull()) {
                 gs = gs.scoring(c.get("scoring").asText());
             }
             SearchResult r = gs.fit(X, Y);
-            String what = "scoring=" + c.get("scoring");
+            String what = "probability=" + probability + " scoring=" + c.get("scoring");
+            boolean exact = !"neg_log_loss".equals(c.get("scoring").asText());
+            double tol = exact ? 0 : LOG_LOSS_TOL;
             assertEquals(SelectionFixtures.paramsList(c.get("params")), r.cvResults().params(), what);
-            double[][] want = new double[c.get("split_test_scores").size()][];
-            for (int i = 0; i < want.length; i++) {
-                want[i] = SelectionFixtures.doubles(c.get("split_test_scores").get(i));
+            double[][] got = r.cvResults().testScores();
+            for (int i = 0; i < got.length; i++) {
+                assertArrayEquals(SelectionFixtures.doubles(c.get("split_test_scores").get(i)), got[i], tol, what);
             }
-            assertArrayEquals(want, r.cvResults().testScores(), what);
-            assertArrayEquals(SelectionFixtures.doubles(c.get("mean_test_score")), r.cvResults().meanTestScore(), what);
+            assertArrayEquals(SelectionFixtures.doubles(c.get("mean_test_score")), r.cvResults().meanTestScore(), tol,
+                    what);
             assertArrayEquals(SelectionFixtures.ints(c.get("rank_test_score")), r.cvResults().rankTestScore(), what);
             assertEquals(SelectionFixtures.params(c.get("best_params")), r.bestParams(), what);
             assertTrue(r.bestModel() instanceof Classifier);
+            if (probability) {
+                SVCModel best = (SVCModel) r.bestModel();
+                assertArrayEquals(SelectionFixtures.doubles(c.get("best_prob_a")), best.probA(), TOL, what + " probA");
+                assertArrayEquals(SelectionFixtures.doubles(c.get("best_prob_b")), best.probB(), TOL, what + " probB");
+                assertArrayEquals(SelectionFixtures.doubles(c.get("best_predict_proba")),
+                        best.predictProba(X.rowRange(0, 10)).data(), TOL, what + " predict_proba");
+            }
         }
     }
 
