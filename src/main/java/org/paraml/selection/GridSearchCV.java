@@ -16,6 +16,13 @@ import org.paraml.estimator.Estimator;
  * r.bestParams(); r.bestScore(); r.cvResults().meanTestScore(); r.bestModel();
  * }</pre>
  * Immutable: every setting is a wither returning a copy.
+ *
+ * <p><b>Work left out.</b> When the scoring reads no probabilities (every named scorer but
+ * {@code neg_log_loss}; see {@link Scorer#readsProbabilities()}), the cross-validation fits are the
+ * estimator's {@link Estimator#withoutProbabilityModel()}: an {@code SVC(probability=True)} fold model is
+ * fitted without its internal 5-fold calibration, which its scores never read. The scores, ranks,
+ * best parameters and the refitted model (with its probabilities) are those of scikit-learn; the
+ * {@code mean_fit_time} of such folds is that of the classifier alone.
  */
 public final class GridSearchCV extends BaseSearchCV<GridSearchCV> {
     private final ParameterGrid grid;

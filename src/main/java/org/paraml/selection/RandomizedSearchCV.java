@@ -9,7 +9,8 @@ import org.paraml.estimator.Estimator;
 /**
  * scikit-learn's {@code RandomizedSearchCV}: {@code n_iter} candidates drawn by a
  * {@link ParameterSampler} (the same draws as scikit-learn's for the same {@code random_state}),
- * cross-validated like {@link GridSearchCV}. Values of the space are lists or {@link Distribution}s.
+ * cross-validated like {@link GridSearchCV}, with the same work left out of fold fits whose probabilities
+ * no scorer reads. Values of the space are lists or {@link Distribution}s.
  */
 public final class RandomizedSearchCV extends BaseSearchCV<RandomizedSearchCV> {
     private final List<? extends Map<String, ?>> distributions;
