@@ -320,7 +320,7 @@ final class SimdKernels {
                     default -> {
                         // degree 0 or above 4 (rare): the same products, one value at a time
                         for (int j = off; j < off + end; j++) {
-                            s[j] = power(Math.fma(s[j], gamma, coef0), degree);
+                            s[j] = KernelSpec.powi(Math.fma(s[j], gamma, coef0), degree);
                         }
                     }
                 }
@@ -360,23 +360,5 @@ final class SimdKernels {
                 }
             }
         }
-    }
-
-    /**
-     * {@code base^degree} by repeated squaring as libsvm's {@code powi} ({@code degree >= 0}; {@code x^0 = 1}):
-     * the squares {@code b, b², b⁴, …} multiplied into the result from the lowest set bit of the exponent up.
-     */
-    static double power(double base, int degree) {
-        double result = 1.0;
-        double b = base;
-        for (int e = degree; e > 0; e >>= 1) {
-            if ((e & 1) != 0) {
-                result *= b;
-            }
-            if (e > 1) {
-                b *= b;
-            }
-        }
-        return result;
     }
 }
