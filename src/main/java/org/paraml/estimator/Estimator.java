@@ -58,7 +58,9 @@ public interface Estimator {
      * ({@code Scorer#readsProbabilities()}); the refitted best model is always fitted as asked. Not a
      * scikit-learn parameter: the copy's models must give the same {@code predict}, {@code decisionFunction}
      * and {@code score}, bit for bit, as the models fitted without it; only their probability estimates
-     * may be missing. The default returns this estimator.
+     * may be missing. Only an estimator whose models have a decision function may leave them out: a
+     * scorer such as roc_auc reads probabilities from a model that has none. The default returns this
+     * estimator.
      */
     default Estimator withoutProbabilityModel() {
         return this;
