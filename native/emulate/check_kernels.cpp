@@ -49,7 +49,17 @@ static double sqdist(const double* a, const double* b, int d) {
 
 static double kernelRef(int type, double g, double c0, double deg, const double* a, const double* b, int d) {
     switch (type) {
-    case 1: return std::pow(g * dot(a, b, d) + c0, deg);
+    case 1: {
+        // libsvm's powi: ret *= tmp for each set bit of the exponent, tmp squared each time
+        double tmp = g * dot(a, b, d) + c0, ret = 1.0;
+        for (int t = (int) deg; t > 0; t /= 2) {
+            if (t % 2 == 1) {
+                ret *= tmp;
+            }
+            tmp = tmp * tmp;
+        }
+        return ret;
+    }
     case 2: return std::exp(-g * sqdist(a, b, d));
     case 3: return std::tanh(g * dot(a, b, d) + c0);
     default: return dot(a, b, d);

@@ -22,7 +22,8 @@ import org.paraml.estimator.Estimator;
  * estimator's {@link Estimator#withoutProbabilityModel()}: an {@code SVC(probability=True)} fold model is
  * fitted without its internal 5-fold calibration, which its scores never read. The scores, ranks,
  * best parameters and the refitted model (with its probabilities) are those of scikit-learn; the
- * {@code mean_fit_time} of such folds is that of the classifier alone.
+ * {@code mean_fit_time} of such folds is that of the classifier alone, and a calibration training that
+ * would have stopped at {@code max_iter} no longer logs its warning.
  */
 public final class GridSearchCV extends BaseSearchCV<GridSearchCV> {
     private final ParameterGrid grid;

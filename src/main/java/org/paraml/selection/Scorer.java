@@ -40,8 +40,10 @@ public interface Scorer {
      * {@code predictLogProba}). When it does not, a search fits its cross-validation models with
      * {@link org.paraml.estimator.Estimator#withoutProbabilityModel()}: the same scores, without the work
      * behind probabilities nobody reads (an SVC's internal 5-fold calibration). The default, true, is the
-     * safe answer for a scorer that does not say; a scorer that returns false must read only
-     * {@code predict}, {@code decisionFunction} and {@code score}.
+     * safe answer for a scorer that does not say. A scorer that returns false reads only {@code predict},
+     * {@code decisionFunction} and {@code score}, or probabilities only from a model that has no decision
+     * function (roc_auc's fallback): an estimator may leave probabilities out only when its models have one
+     * (see {@code Estimator#withoutProbabilityModel()}).
      */
     default boolean readsProbabilities() {
         return true;

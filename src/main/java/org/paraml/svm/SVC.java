@@ -447,7 +447,7 @@ public final class SVC implements ClassifierEstimator {
 
     /**
      * This SVC with {@code probability=false}: libsvm fits the probability model (Platt's sigmoid on the
-     * decision values of an internal 5-fold cross-validation) after and apart from the classifier, and
+     * decision values of an internal 5-fold cross-validation) apart from the classifier, and
      * {@code predict}, {@code decisionFunction} and {@code score} never read it (as in scikit-learn, they may
      * disagree with {@code predict_proba}), so a fit without it gives the same classifier, bit for bit, in
      * about a sixth of the time.

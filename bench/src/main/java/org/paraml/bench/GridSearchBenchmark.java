@@ -16,6 +16,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.paraml.backend.Backends;
 import org.paraml.data.Dataset;
+import org.paraml.estimator.Model;
+import org.paraml.estimator.SharedWork;
+import org.paraml.linalg.Matrix;
 import org.paraml.selection.GridSearchCV;
 import org.paraml.selection.Scorer;
 import org.paraml.selection.Scorers;
@@ -75,12 +78,27 @@ public class GridSearchBenchmark {
                 : new GridSearchCV(svc, Map.of("C", List.of(0.001, 0.1, 1.0, 2.5, 5.0, 10.0))).cv(5);
         gs = gs.nJobs(nJobs);
         if (foldCalibration.equals("kept")) {
-            Scorer accuracy = Scorers.get("accuracy");
-            gs = gs.scoring((Scorer) accuracy::score); // an own scorer: the search cannot know it reads no probabilities
+            gs = gs.scoring(new MayReadProbabilities(Scorers.get("accuracy")));
         } else if (!foldCalibration.equals("skipped")) {
             throw new IllegalArgumentException("foldCalibration must be skipped or kept, got " + foldCalibration);
         }
         search = sharedMb >= 0 ? gs.sharedWorkMb(sharedMb) : gs;
+    }
+
+    /**
+     * A scorer of the caller's own, as the search sees it: it may read probabilities (the default), so every
+     * fold is calibrated; it scores exactly as the named scorer does, through the same shared-kernel path.
+     */
+    private record MayReadProbabilities(Scorer named) implements Scorer {
+        @Override
+        public double score(Model model, Matrix x, int[] y) {
+            return named.score(model, x, y);
+        }
+
+        @Override
+        public double score(Model model, Matrix x, int[] y, SharedWork work, int[] trainRows) {
+            return named.score(model, x, y, work, trainRows);
+        }
     }
 
     @Benchmark
