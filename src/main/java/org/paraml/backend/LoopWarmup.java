@@ -7,14 +7,21 @@ package org.paraml.backend;
  * compiled it is about twice as fast. The two give the same bits, so the choice is only about time, and
  * it is made from the calls' own times.
  *
- * <p>While <b>warming</b>, a call of at least {@link #MIN_PROBED} positions first runs the vector loop on a
- * probe of {@link #PROBE} to {@code PROBE + 7} positions and the scalar loop on as many, both timed, then
+ * <p>While <b>warming</b>, a call of at least {@link #MIN_PROBED} positions first runs the scalar loop on a
+ * probe of {@link #PROBE} to {@code PROBE + 7} positions and the vector loop on as many, both timed, then
  * the scalar loop on the rest. Short probes are what make this cheap: the JIT compiles a method after
  * enough calls and loop iterations, and many short calls reach that for a small fraction of the
  * uncompiled work of whole calls; their varying lengths run the loops' tails, so that the compiled code
  * does not trap on them later. The vector loop takes over for good after {@link #FAST_IN_A_ROW} probes in
  * a row within {@link #COMPILED_RATIO}× of the fastest scalar probe, per position: a margin that separates
  * compiled vector code (≤ 1×) from uncompiled code (hundreds of times) on a noisy host.
+ *
+ * <p>The scalar probe runs first because it takes the cache misses: with the vector probe first, a loop over
+ * data coming from memory (a search's scoring, summing rows of a shared kernel matrix far larger than the
+ * caches) had its vector probe wait on the first misses while the scalar probe found the next lines
+ * prefetched, never came within 2× of it, and stayed scalar for the JVM's life (bench/RESULTS.md, session
+ * 20). Timed second, the vector probe is judged on data the scalar one has brought to the cache; uncompiled
+ * code is still hundreds of times slower there.
  *
  * <p>It never switches back. Timing one call in 16 once switched and handing a slow loop back to warming
  * (after the JIT drops compiled code on a trap) was tried: on a busy host, a call slowed by the scheduler

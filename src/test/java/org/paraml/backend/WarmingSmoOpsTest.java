@@ -86,6 +86,55 @@ class WarmingSmoOpsTest {
         assertTrue(best.allVectorReady(), "after " + call + " calls of each loop");
     }
 
+    /**
+     * Whichever probe of a call runs first waits on the call's data coming from memory (a search's scoring
+     * sums rows of a kernel matrix far larger than the caches), and the probe after it finds its lines
+     * prefetched: modelled here by a first touch that costs 20 µs. The vector loop must still take over, so
+     * the scalar probe is the one timed first. With the vector probe first, the scoring's loop stayed scalar
+     * for the JVM's life (140,000 probes in six tutorial searches, each slower than 2× the best scalar one).
+     */
+    @Test
+    void theProbeThatTakesTheCacheMissesIsTheScalarOne() {
+        boolean[] cold = new boolean[1];
+        SmoOps scalar = firstTouchWaits(SmoOps.scalar(), cold);
+        WarmingSmoOps warming = new WarmingSmoOps(scalar, firstTouchWaits(SmoOps.scalar(), cold));
+        int n = LoopWarmup.MIN_PROBED;
+        SplittableRandom r = new SplittableRandom(3);
+        float[] src = TestData.floats(r, n, -1.2, 1.2);
+        double[] g = TestData.doubles(r, n, -2, 1);
+        double[] up = signsOrZero(r, n);
+        double[] sums = new double[n];
+        double[] magnitudes = new double[n];
+        for (int call = 0; call < 2 * LoopWarmup.FAST_IN_A_ROW; call++) {
+            cold[0] = true;
+            warming.addTerms(src, 0, 0.5, sums, magnitudes, 0, n);
+            cold[0] = true;
+            warming.argmaxUp(g, up, 0, n);
+        }
+        assertTrue(warming.warmups()[7].ready(), "addTerms (an element-wise loop) switched");
+        assertTrue(warming.warmups()[0].ready(), "argmaxUp (a scan) switched");
+        assertEquals(2 * LoopWarmup.FAST_IN_A_ROW * 0.5 * src[n - 1], sums[n - 1], 1e-12, "each position added once a call");
+    }
+
+    /** {@code inner}, whose first call after {@code cold[0]} is set waits 20 µs (and clears it). */
+    private static SmoOps firstTouchWaits(SmoOps inner, boolean[] cold) {
+        return (SmoOps) Proxy.newProxyInstance(SmoOps.class.getClassLoader(), new Class<?>[] {SmoOps.class},
+                (proxy, method, args) -> {
+                    if (cold[0]) {
+                        cold[0] = false;
+                        long until = System.nanoTime() + 20_000;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     /** Runs each of the eight loops once on data seeded by {@code seed} and checks them against the scalar loops. */
     private static void assertEveryLoopIsTheScalarOne(SmoOps ops, int seed) {
         SmoOps scalar = SmoOps.scalar();
