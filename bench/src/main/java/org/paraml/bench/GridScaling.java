@@ -1,0 +1,79 @@
+package org.paraml.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Issue 6's {@code n_jobs} 1 → 2 ratio measured on a shared machine: {@link GridSearchBenchmark}'s search (the
+ * same setup) with {@code n_jobs = 1} and {@code n_jobs = 2} alternately in one JVM, so that both see the
+ * same moments of the other tenants' load, where JMH measures them in two forks minutes apart. Wall and process
+ * CPU time of every search; medians, the median of the pairs' ratios, and the best against the best.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -Xmx6g -cp bench/target/benchmarks.jar \
+ *      org.paraml.bench.GridScaling [tutorial|large] [PAIRS]
+ * </pre>
+ * Three pairs warm the JVM first (not counted); PAIRS (default 20) are measured.
+ */
+public final class GridScaling {
+    private static final int WARM_PAIRS = 3;
+
+    private GridScaling() {
+    }
+
+    public static void main(String[] args) {
+        String grid = args.length > 0 ? args[0] : "tutorial";
+        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        GridSearchBenchmark[] searches = {search(grid, 1), search(grid, 2)};
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<double[]> wall = List.of(new double[pairs], new double[pairs]);
+        List<double[]> cpu = List.of(new double[pairs], new double[pairs]);
+        for (int p = -WARM_PAIRS; p < pairs; p++) {
+            for (int s = 0; s < 2; s++) {
+                long c0 = os.getProcessCpuTime();
+                long t0 = System.nanoTime();
+                searches[s].search();
+                double w = (System.nanoTime() - t0) / 1e9;
+                double c = (os.getProcessCpuTime() - c0) / 1e9;
+                if (p >= 0) {
+                    wall.get(s)[p] = w;
+                    cpu.get(s)[p] = c;
+                }
+            }
+        }
+        List<Double> ratios = new ArrayList<>();
+        for (int p = 0; p < pairs; p++) {
+            ratios.add(wall.get(0)[p] / wall.get(1)[p]);
+        }
+        for (int s = 0; s < 2; s++) {
+            System.out.printf("%s grid, n_jobs=%d: wall median %.3f s (min %.3f), process CPU median %.3f s, %d searches%n",
+                    grid, s + 1, median(wall.get(s)), Arrays.stream(wall.get(s)).min().orElse(0), median(cpu.get(s)),
+                    pairs);
+        }
+        System.out.printf("n_jobs 1 -> 2: %.2fx (medians), %.2fx (median of the %d pairs' ratios), %.2fx (best against best)%n",
+                median(wall.get(0)) / median(wall.get(1)),
+                median(ratios.stream().mapToDouble(Double::doubleValue).toArray()), pairs,
+                Arrays.stream(wall.get(0)).min().orElse(0) / Arrays.stream(wall.get(1)).min().orElse(1));
+    }
+
+    private static GridSearchBenchmark search(String grid, int nJobs) {
+        GridSearchBenchmark b = new GridSearchBenchmark();
+        b.grid = grid;
+        b.nJobs = nJobs;
+        b.backend = "simd";
+        b.sharedMb = -1;
+        b.foldCalibration = "skipped";
+        b.setUp();
+        return b;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+}
