@@ -1,7 +1,6 @@
 package org.paraml.bench;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,19 +43,18 @@ public final class GridScaling {
                 }
             }
         }
-        List<Double> ratios = new ArrayList<>();
+        double[] ratios = new double[pairs];
         for (int p = 0; p < pairs; p++) {
-            ratios.add(wall.get(0)[p] / wall.get(1)[p]);
+            ratios[p] = wall.get(0)[p] / wall.get(1)[p];
         }
         for (int s = 0; s < 2; s++) {
             System.out.printf("%s grid, n_jobs=%d: wall median %.3f s (min %.3f), process CPU median %.3f s, %d searches%n",
-                    grid, s + 1, median(wall.get(s)), Arrays.stream(wall.get(s)).min().orElse(0), median(cpu.get(s)),
+                    grid, s + 1, median(wall.get(s)), min(wall.get(s)), median(cpu.get(s)),
                     pairs);
         }
         System.out.printf("n_jobs 1 -> 2: %.2fx (medians), %.2fx (median of the %d pairs' ratios), %.2fx (best against best)%n",
                 median(wall.get(0)) / median(wall.get(1)),
-                median(ratios.stream().mapToDouble(Double::doubleValue).toArray()), pairs,
-                Arrays.stream(wall.get(0)).min().orElse(0) / Arrays.stream(wall.get(1)).min().orElse(1));
+                median(ratios), pairs, min(wall.get(0)) / min(wall.get(1)));
     }
 
     private static GridSearchBenchmark search(String grid, int nJobs) {
@@ -68,6 +66,10 @@ public final class GridScaling {
         b.foldCalibration = "skipped";
         b.setUp();
         return b;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 
     private static double median(double[] v) {
