@@ -112,6 +112,20 @@ final class PrunedMinUpdate {
         if (work > WORTH * n * k) {
             return false;
         }
+        score(kernels, x, fresh, k, base, kept, costs, nearest);
+        return true;
+    }
+
+    /**
+     * Scores the block slab by slab against each group's kept candidates. Apart from {@link #update}'s planning:
+     * the first round always returns before this point, and C2 compiled {@link #update} then without it, so
+     * that its first use in round 2 made the compiled method trap and C2 compile it again (and OSR-compile its
+     * loops) several times while the round ran in slower code.
+     */
+    private static void score(ShiftedKernels kernels, Matrix x, double[] fresh, int k, int base, int[][] kept,
+                              double[] costs, int[] nearest) {
+        int n = x.rows();
+        int d = x.cols();
         Backend backend = kernels.backend();
         PreparedMatrix[] centres = new PreparedMatrix[base + 1];
         for (int g = 0; g <= base; g++) {
@@ -121,51 +135,59 @@ final class PrunedMinUpdate {
         }
         Slab buffers = Slab.of(d);
         int slab = Math.min(buffers.rows, n);
-        double[] rows = buffers.values;
-        int[] origin = buffers.origin;
         int[] start = new int[base + 2];
         int[] fill = new int[base + 1];
         for (int s0 = 0; s0 < n; s0 += slab) {
-            int s1 = Math.min(n, s0 + slab);
-            // the slab's rows in group order, translated: read in row order, each group written as a run
-            java.util.Arrays.fill(start, 0);
-            for (int i = s0; i < s1; i++) {
-                start[group(nearest[i], base) + 1]++;
+            scoreSlab(kernels, x, s0, Math.min(n, s0 + slab), base, kept, centres, buffers, start, fill, costs,
+                    nearest);
+        }
+    }
+
+    /** Rows {@code [s0, s1)}: translated into group order in the slab buffer, each group scored in one backend call. */
+    private static void scoreSlab(ShiftedKernels kernels, Matrix x, int s0, int s1, int base, int[][] kept,
+                                  PreparedMatrix[] centres, Slab buffers, int[] start, int[] fill, double[] costs,
+                                  int[] nearest) {
+        int d = x.cols();
+        double[] rows = buffers.values;
+        int[] origin = buffers.origin;
+        // the slab's rows in group order, translated: read in row order, each group written as a run
+        java.util.Arrays.fill(start, 0);
+        for (int i = s0; i < s1; i++) {
+            start[group(nearest[i], base) + 1]++;
+        }
+        for (int g = 0; g <= base; g++) {
+            start[g + 1] += start[g];
+        }
+        System.arraycopy(start, 0, fill, 0, base + 1);
+        for (int i = s0; i < s1; i++) {
+            int j = fill[group(nearest[i], base)]++;
+            kernels.translateRow(x, i, rows, j * d);
+            origin[j] = i;
+        }
+        Backend backend = kernels.backend();
+        for (int g = 0; g <= base; g++) {
+            int from = start[g];
+            int m = start[g + 1] - from;
+            if (m == 0 || centres[g] == null) {
+                continue;
             }
-            for (int g = 0; g <= base; g++) {
-                start[g + 1] += start[g];
+            Matrix part = Matrix.wrap(rows, buffers.rows, d).rowRange(from, from + m);
+            double[] partDist = new double[m];
+            for (int j = 0; j < m; j++) {
+                partDist[j] = costs[origin[from + j]];
             }
-            System.arraycopy(start, 0, fill, 0, base + 1);
-            for (int i = s0; i < s1; i++) {
-                int j = fill[group(nearest[i], base)]++;
-                kernels.translateRow(x, i, rows, j * d);
-                origin[j] = i;
-            }
-            for (int g = 0; g <= base; g++) {
-                int from = start[g];
-                int m = start[g + 1] - from;
-                if (m == 0 || centres[g] == null) {
-                    continue;
-                }
-                Matrix part = Matrix.wrap(rows, buffers.rows, d).rowRange(from, from + m);
-                double[] partDist = new double[m];
-                for (int j = 0; j < m; j++) {
-                    partDist[j] = costs[origin[from + j]];
-                }
-                int[] partArg = new int[m];
-                java.util.Arrays.fill(partArg, -1);
-                backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
-                int[] keep = kept[g];
-                for (int j = 0; j < m; j++) {
-                    if (partArg[j] >= 0) {
-                        int i = origin[from + j];
-                        costs[i] = partDist[j];
-                        nearest[i] = base + keep[partArg[j]];
-                    }
+            int[] partArg = new int[m];
+            java.util.Arrays.fill(partArg, -1);
+            backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
+            int[] keep = kept[g];
+            for (int j = 0; j < m; j++) {
+                if (partArg[j] >= 0) {
+                    int i = origin[from + j];
+                    costs[i] = partDist[j];
+                    nearest[i] = base + keep[partArg[j]];
                 }
             }
         }
-        return true;
     }
 
     /**
