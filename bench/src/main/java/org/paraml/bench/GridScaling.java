@@ -25,7 +25,7 @@ public final class GridScaling {
     public static void main(String[] args) {
         String grid = args.length > 0 ? args[0] : "tutorial";
         int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        GridSearchBenchmark[] searches = {search(grid, 1), search(grid, 2)};
+        GridSearchBenchmark[] searches = {GridSearchBenchmark.setUpFor(grid, 1), GridSearchBenchmark.setUpFor(grid, 2)};
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<double[]> wall = List.of(new double[pairs], new double[pairs]);
@@ -55,17 +55,6 @@ public final class GridScaling {
         System.out.printf("n_jobs 1 -> 2: %.2fx (medians), %.2fx (median of the %d pairs' ratios), %.2fx (best against best)%n",
                 median(wall.get(0)) / median(wall.get(1)),
                 median(ratios), pairs, min(wall.get(0)) / min(wall.get(1)));
-    }
-
-    private static GridSearchBenchmark search(String grid, int nJobs) {
-        GridSearchBenchmark b = new GridSearchBenchmark();
-        b.grid = grid;
-        b.nJobs = nJobs;
-        b.backend = "simd";
-        b.sharedMb = -1;
-        b.foldCalibration = "skipped";
-        b.setUp();
-        return b;
     }
 
     private static double min(double[] v) {

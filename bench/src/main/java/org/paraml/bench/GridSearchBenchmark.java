@@ -22,6 +22,7 @@ import org.paraml.linalg.Matrix;
 import org.paraml.selection.GridSearchCV;
 import org.paraml.selection.Scorer;
 import org.paraml.selection.Scorers;
+import org.paraml.selection.SearchExecutor;
 import org.paraml.selection.SearchResult;
 import org.paraml.svm.SVC;
 
@@ -104,5 +105,26 @@ public class GridSearchBenchmark {
     @Benchmark
     public SearchResult search() {
         return search.fit(data.x(), data.y());
+    }
+
+    /**
+     * The benchmark's search of {@code grid} at {@code nJobs}, set up as JMH sets it up by default (SIMD, the default
+     * shared-work budget, fold models without calibration), for the tools that time it themselves
+     * ({@link GridScaling}, {@link GridTimeline}).
+     */
+    static GridSearchBenchmark setUpFor(String grid, int nJobs) {
+        GridSearchBenchmark b = new GridSearchBenchmark();
+        b.grid = grid;
+        b.nJobs = nJobs;
+        b.backend = "simd";
+        b.sharedMb = -1;
+        b.foldCalibration = "skipped";
+        b.setUp();
+        return b;
+    }
+
+    /** The same search with its (candidate, fold) tasks run by {@code executor} (for {@link GridTimeline}). */
+    SearchResult search(SearchExecutor executor) {
+        return search.executor(executor).fit(data.x(), data.y());
     }
 }
