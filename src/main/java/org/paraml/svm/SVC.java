@@ -693,9 +693,10 @@ public final class SVC implements ClassifierEstimator {
         Backend be = kernel == Kernel.PRECOMPUTED ? null : backend();
         KernelSource source = Kernels.source(kp, x, be, threads);
         ColumnArrays pool = null;
+        SharedGram gram = null;
         if (shared != null && kernel != Kernel.PRECOMPUTED) {
             int[] base = shared.rowsOf(x);
-            SharedGram gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
+            gram = base == null ? null : SharedGram.of(shared, be, Kernels.spec(kp));
             if (gram != null) {
                 source = new SharedKernelSource(gram, base, source, threads, SmoOps.forBackend(be));
                 // the search's fits also hand their kernel caches' arrays on to each other
@@ -713,11 +714,17 @@ public final class SVC implements ClassifierEstimator {
         }
         long poolFloats = ColumnArrays.floatsFor(cacheSize, threads);
         pool.enter(poolFloats);
+        if (gram != null) {
+            gram.enter(); // the rows this fit reads stay valid until it leaves, even if the search closes the matrix
+        }
         RawModel raw;
         try {
             raw = OneVsOneTrainer.train(ctx, rows, encoded, weight, c, label -> classFactor[label], probability);
         } finally {
             pool.leave(poolFloats);
+            if (gram != null) {
+                gram.leave();
+            }
         }
 
         for (double r : raw.rho()) {

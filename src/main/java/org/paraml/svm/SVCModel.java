@@ -312,7 +312,14 @@ public final class SVCModel implements Classifier {
         if (!sameRows(work.data(), svRows, supportVectors)) {
             return predict(x); // trainRows are not the rows this model was fitted on
         }
-        int[] vote = SharedPredictions.votes(gram, SmoOps.forBackend(params.backend()), testRows, svRows, nSupport, svCoef, rho, params.threads());
+        int[] vote;
+        gram.enter();
+        try {
+            vote = SharedPredictions.votes(gram, SmoOps.forBackend(params.backend()), testRows, svRows, nSupport, svCoef,
+                    rho, params.threads());
+        } finally {
+            gram.leave();
+        }
         int uncertain = 0;
         for (int v : vote) {
             uncertain += v < 0 ? 1 : 0;

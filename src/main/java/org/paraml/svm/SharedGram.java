@@ -3,6 +3,7 @@ package org.paraml.svm;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.paraml.backend.Backend;
@@ -28,6 +29,14 @@ import org.paraml.linalg.Matrix;
  * making room for new ones, within the reservation. A reader keeps using a row it holds after it
  * is evicted (rows are immutable once published).
  *
+ * <p><b>Chunks outlive the search.</b> A whole matrix takes its full-size chunks from the JVM's
+ * {@link GramChunks} pool and, when it closes with no reader inside, hands them back for the next search:
+ * a new chunk is a humongous object whose pages the allocating thread faults in and zeroes, and on JDK 25
+ * two search threads doing that at once ran their fits up to 2× slower (RESULTS "Session 21"). So a fit or
+ * scoring that reads rows holds the matrix between {@link #enter()} and {@link #leave()}: rows it got stay
+ * valid until then, also after {@link #close()}; a matrix closed while a reader is inside leaves its chunks
+ * to the collector.
+ *
  * <p><b>Threads.</b> Any number of fits read at once. A missing row is claimed by one thread and
  * computed, the others wait for it; a thread computes all the rows it claimed before it waits for
  * rows other threads claimed, so no thread waits on a waiting thread. After {@link #close()} rows
@@ -36,8 +45,11 @@ import org.paraml.linalg.Matrix;
 final class SharedGram implements AutoCloseable {
     /** Rows computed together in one backend call. */
     static final int BATCH_ROWS = 64;
-    /** Floats per chunk of the whole matrix (4 MB). */
-    static final long CHUNK_FLOATS = 1 << 20;
+    /**
+     * Floats per chunk of the whole matrix: 256 bytes short of 4 MiB, so that a full chunk with its array header
+     * fills two of G1's 2 MiB regions (one of 4 MiB, …) instead of spilling 16 bytes into a third.
+     */
+    static final long CHUNK_FLOATS = (1 << 20) - 64;
     /** Fewer rows than this make a bounded cache pointless: share nothing then. */
     static final int MIN_ROWS = 64;
 
@@ -55,7 +67,7 @@ final class SharedGram implements AutoCloseable {
     private final AtomicReferenceArray<float[]> rows;
     /** Whole mode: rows per chunk, and the chunks (allocated on first use). */
     private final int chunkRows;
-    private final float[][] chunks;
+    private final AtomicReferenceArray<float[]> chunks;
     private final boolean whole;
     private final int capacityRows;
     private final long reservedBytes;
@@ -66,6 +78,9 @@ final class SharedGram implements AutoCloseable {
     private int hand;
     private volatile boolean closed;
     private final AtomicLong computedRows = new AtomicLong();
+    /** Readers inside {@link #enter()} … {@link #leave()}: the chunks are recycled on close only when none is. */
+    private final AtomicInteger readers = new AtomicInteger();
+    private final GramChunks chunkPool;
     /**
      * Kernel-row buffers (up to {@link #BATCH_ROWS} rows) of finished {@link #compute} calls, reused by
      * later ones that fit in them: a new array is zeroed first, and a search computes tens of thousands
@@ -74,8 +89,9 @@ final class SharedGram implements AutoCloseable {
     private final ConcurrentLinkedQueue<float[]> buffers = new ConcurrentLinkedQueue<>();
 
     private SharedGram(SharedWork work, Backend backend, KernelSpec spec, boolean whole, int capacityRows,
-                       long reservedBytes) {
+                       long reservedBytes, GramChunks chunkPool) {
         this.work = work;
+        this.chunkPool = chunkPool;
         this.backend = backend;
         this.spec = spec;
         Matrix x = work.data();
@@ -97,7 +113,7 @@ final class SharedGram implements AutoCloseable {
         }
         this.rows = new AtomicReferenceArray<>(n);
         this.chunkRows = (int) Math.max(1, Math.min(n, CHUNK_FLOATS / Math.max(1, n)));
-        this.chunks = whole ? new float[(n + chunkRows - 1) / chunkRows][] : null;
+        this.chunks = whole ? new AtomicReferenceArray<>((n + chunkRows - 1) / chunkRows) : null;
         this.whole = whole;
         this.capacityRows = capacityRows;
         this.reservedBytes = reservedBytes;
@@ -122,14 +138,14 @@ final class SharedGram implements AutoCloseable {
             return null;
         }
         if (work.tryReserve(n * rowBytes)) {
-            return new SharedGram(work, backend, spec, true, (int) n, n * rowBytes);
+            return new SharedGram(work, backend, spec, true, (int) n, n * rowBytes, GramChunks.processWide());
         }
         // a bounded row cache in at most half of what is left, so that another kernel still finds room
         long rowsFit = Math.min(n, work.availableBytes() / 2 / rowBytes);
         if (rowsFit < MIN_ROWS || !work.tryReserve(rowsFit * rowBytes)) {
             return null;
         }
-        return new SharedGram(work, backend, spec, false, (int) rowsFit, rowsFit * rowBytes);
+        return new SharedGram(work, backend, spec, false, (int) rowsFit, rowsFit * rowBytes, null);
     }
 
     /** The kernel with the parameters it does not use set to fixed values, so that equal kernels share. */
@@ -153,6 +169,19 @@ final class SharedGram implements AutoCloseable {
         public int hashCode() {
             return System.identityHashCode(backend) * 31 + spec.hashCode();
         }
+    }
+
+    /**
+     * A fit or scoring starts reading this matrix: the rows {@link #rows} gives it stay valid until its
+     * {@link #leave()}, even if the matrix is closed meanwhile. Every reader of rows must enter first.
+     */
+    void enter() {
+        readers.incrementAndGet();
+    }
+
+    /** The reader that {@link #enter()}ed is done with every row it got. */
+    void leave() {
+        readers.decrementAndGet();
     }
 
     /** The number of points n (rows of the search's data). */
@@ -245,18 +274,25 @@ final class SharedGram implements AutoCloseable {
         return whole ? (i % chunkRows) * n : 0;
     }
 
-    /** The chunk that holds row i (whole mode), allocated on first use. */
+    /**
+     * The chunk that holds row i (whole mode), allocated on first use. Allocated outside any lock: a new chunk is
+     * a humongous object that the allocating thread zeroes (and may wait for a collection for), and the fits of
+     * a search's folds fill different chunks at once. A chunk at least half the full size comes from the pool
+     * (full size); smaller ones are allocated to size. Two threads that race for the same chunk both take one,
+     * and the loser's goes back to the pool.
+     */
     private float[] chunk(int i) {
         int c = i / chunkRows;
-        float[] ch = chunks[c];
+        float[] ch = chunks.get(c);
         if (ch == null) {
-            synchronized (chunks) {
-                ch = chunks[c];
-                if (ch == null) {
-                    int rowsIn = Math.min(chunkRows, n - c * chunkRows);
-                    ch = new float[rowsIn * n];
-                    chunks[c] = ch;
-                }
+            int rowsIn = Math.min(chunkRows, n - c * chunkRows);
+            boolean pooled = 2L * rowsIn * n >= CHUNK_FLOATS && (long) rowsIn * n <= CHUNK_FLOATS;
+            float[] fresh = pooled ? chunkPool.take() : new float[rowsIn * n];
+            if (chunks.compareAndSet(c, null, fresh)) {
+                ch = fresh;
+            } else {
+                ch = chunks.get(c);
+                chunkPool.give(fresh);
             }
         }
         return ch;
@@ -377,9 +413,13 @@ final class SharedGram implements AutoCloseable {
         return c;
     }
 
-    /** Drops every row and gives the reservation back. Idempotent. */
+    /**
+     * Drops every row and gives the reservation back; a whole matrix with no reader inside hands its chunks to
+     * the pool. Idempotent.
+     */
     @Override
     public void close() {
+        float[][] held = null;
         synchronized (this) {
             if (closed) {
                 return;
@@ -389,12 +429,22 @@ final class SharedGram implements AutoCloseable {
                 rows.set(i, null);
             }
             if (chunks != null) {
-                Arrays.fill(chunks, null);
+                held = new float[chunks.length()][];
+                for (int c = 0; c < chunks.length(); c++) {
+                    held[c] = chunks.getAndSet(c, null);
+                }
             }
             ringSize = 0;
             notifyAll();
         }
         buffers.clear();
+        // rows were cleared before readers is read: a reader that enters later finds no chunk, and one inside
+        // now keeps the chunks out of the pool
+        if (held != null && readers.get() == 0) {
+            for (float[] ch : held) {
+                chunkPool.give(ch);
+            }
+        }
         work.release(reservedBytes);
     }
 
