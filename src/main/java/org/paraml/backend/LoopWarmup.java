@@ -42,6 +42,8 @@ final class LoopWarmup {
     private volatile boolean ready;
     private volatile double scalarBest = Double.POSITIVE_INFINITY;
     private volatile int fastInARow;
+    /** The last vector probe's time per position (for diagnostics). */
+    private volatile double lastVector = Double.NaN;
     private int probes;
 
     /** Whether every call now runs the vector loop. */
@@ -64,6 +66,7 @@ final class LoopWarmup {
         if (scalar < scalarBest) {
             scalarBest = scalar;
         }
+        lastVector = (double) vectorNanos / p;
         if ((double) vectorNanos / p <= COMPILED_RATIO * scalarBest) {
             if (++fastInARow >= FAST_IN_A_ROW) {
                 ready = true;
@@ -71,5 +74,12 @@ final class LoopWarmup {
         } else {
             fastInARow = 0;
         }
+    }
+
+    /** The state, for diagnostics: ready, probes so far, the fastest scalar and the last vector ns a position. */
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "LoopWarmup[ready=%s, probes=%d, scalar best %.3f ns, last vector %.3f ns]",
+                ready, probes, scalarBest, lastVector);
     }
 }

@@ -83,7 +83,9 @@ class WarmingSmoOpsTest {
         while (!best.allVectorReady() && System.nanoTime() < deadline) {
             assertEveryLoopIsTheScalarOne(best, call++);
         }
-        assertTrue(best.allVectorReady(), "after " + call + " calls of each loop");
+        // the loops in WarmingSmoOps.warmups() order: argmax, argmin, update, scaled, updateAndBar, gather, copy, terms
+        assertTrue(best.allVectorReady(), "after " + call + " calls of each loop: "
+                + java.util.Arrays.toString(best.warmups()));
     }
 
     /**
