@@ -284,18 +284,21 @@ final class SharedGram implements AutoCloseable {
     private float[] chunk(int i) {
         int c = i / chunkRows;
         float[] ch = chunks.get(c);
-        if (ch == null) {
-            int rowsIn = Math.min(chunkRows, n - c * chunkRows);
-            boolean pooled = 2L * rowsIn * n >= CHUNK_FLOATS && (long) rowsIn * n <= CHUNK_FLOATS;
-            float[] fresh = pooled ? chunkPool.take() : new float[rowsIn * n];
-            if (chunks.compareAndSet(c, null, fresh)) {
-                ch = fresh;
-            } else {
-                ch = chunks.get(c);
+        if (ch != null) {
+            return ch;
+        }
+        int rowsIn = Math.min(chunkRows, n - c * chunkRows);
+        boolean pooled = 2L * rowsIn * n >= CHUNK_FLOATS && (long) rowsIn * n <= CHUNK_FLOATS;
+        float[] fresh = pooled ? chunkPool.take() : new float[rowsIn * n];
+        // loops only if close() empties the slot between another thread's store and our read
+        while (!chunks.compareAndSet(c, null, fresh)) {
+            ch = chunks.get(c);
+            if (ch != null) {
                 chunkPool.give(fresh);
+                return ch;
             }
         }
-        return ch;
+        return fresh;
     }
 
     /** Computes the claimed rows, publishes them (or releases the claims if that fails). */
