@@ -66,8 +66,9 @@ final class LoopWarmup {
         if (scalar < scalarBest) {
             scalarBest = scalar;
         }
-        lastVector = (double) vectorNanos / p;
-        if ((double) vectorNanos / p <= COMPILED_RATIO * scalarBest) {
+        double vector = (double) vectorNanos / p;
+        lastVector = vector;
+        if (vector <= COMPILED_RATIO * scalarBest) {
             if (++fastInARow >= FAST_IN_A_ROW) {
                 ready = true;
             }

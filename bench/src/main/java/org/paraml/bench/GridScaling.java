@@ -61,7 +61,8 @@ public final class GridScaling {
         return Arrays.stream(v).min().orElse(Double.NaN);
     }
 
-    private static double median(double[] v) {
+    /** The median of {@code v} (the mean of the middle two for an even count). */
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;

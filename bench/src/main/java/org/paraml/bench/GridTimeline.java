@@ -50,7 +50,7 @@ public final class GridTimeline {
             System.out.printf("%s grid, n_jobs=%d, the last search:%n", grid, nJobs);
             lines.forEach(l -> System.out.println("  " + l));
             int from = searches / 2;
-            phases[nJobs - 1] = new double[] {median(times[0], from), median(times[1], from), median(times[2], from)};
+            phases[nJobs - 1] = new double[] {tail(times[0], from), tail(times[1], from), tail(times[2], from)};
             System.out.printf("  medians of searches %d-%d: tasks %.3f s, refit %.3f s, search %.3f s%n%n", from + 1,
                     searches, phases[nJobs - 1][0], phases[nJobs - 1][1], phases[nJobs - 1][2]);
         }
@@ -104,10 +104,8 @@ public final class GridTimeline {
         }
     }
 
-    private static double median(double[] v, int from) {
-        double[] s = Arrays.copyOfRange(v, from, v.length);
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    /** The median of {@code v[from ..]}: the searches after the warm-up. */
+    private static double tail(double[] v, int from) {
+        return GridScaling.median(Arrays.copyOfRange(v, from, v.length));
     }
 }
