@@ -9,7 +9,7 @@ interface QMatrix {
     /**
      * Column {@code a} of Q, at least its first {@code len} entries. The array may be longer than
      * {@code len} and is shared with the cache: callers read it and do not keep it past the next
-     * {@link #swap(int, int)}.
+     * {@link #swap(int, int)} or {@link #reuseColumnArrays()}.
      */
     float[] column(int a, int len);
 
@@ -40,5 +40,12 @@ interface QMatrix {
      * with). No column array returned before may be used afterwards. Does nothing by default.
      */
     default void release() {
+    }
+
+    /**
+     * The caller reads no column array returned before (until it asks for columns again): the matrix may reuse
+     * the arrays of the columns it let go of since the last call. Does nothing by default.
+     */
+    default void reuseColumnArrays() {
     }
 }

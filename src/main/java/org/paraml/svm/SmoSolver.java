@@ -137,6 +137,7 @@ final class SmoSolver {
         boolean timedOut = false;
         int counter = Math.min(l, 1000) + 1;
         while (true) {
+            q.reuseColumnArrays(); // no column of the last step is read any more
             if (maxIter != -1 && iter >= maxIter) {
                 timedOut = true;
                 break;
@@ -182,6 +183,7 @@ final class SmoSolver {
                 if (tracksGBar && status[i] == UPPER) {
                     ops.addScaled(gBar, qi, c[i], 0, l);
                 }
+                q.reuseColumnArrays();
             }
         }
     }
@@ -477,6 +479,7 @@ final class SmoSolver {
                     }
                     g[i] = gi;
                 }
+                q.reuseColumnArrays();
             }
         } else {
             int[] free = new int[nrFree];
@@ -494,6 +497,7 @@ final class SmoSolver {
                 for (int r = 0; r < n; r++) {
                     ops.addScaled(g, cols[r], alpha[idx[r]], activeSize, l);
                 }
+                q.reuseColumnArrays();
             }
         }
     }

@@ -122,6 +122,11 @@ final class SvcQ implements QMatrix {
     }
 
     @Override
+    public void reuseColumnArrays() {
+        cache.reuseLetGo();
+    }
+
+    @Override
     public void swap(int a, int b) {
         if (a == b) {
             return;

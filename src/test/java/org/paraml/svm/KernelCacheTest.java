@@ -1,6 +1,7 @@
 package org.paraml.svm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,16 @@ class KernelCacheTest {
     private static KernelCache tiny() {
         KernelCache c = new KernelCache(L, 1e-9);
         assertEquals(2L * L, KernelCache.capacityFloats(L, 1e-9));
+        return c;
+    }
+
+    /** A tiny cache holding full columns 0 and 1 (0 the older). */
+    private static KernelCache tinyWithTwoColumns() {
+        KernelCache c = tiny();
+        c.request(0, L);
+        fill(c, 0, 0, L);
+        c.request(1, L);
+        fill(c, 1, 0, L);
         return c;
     }
 
@@ -58,15 +69,40 @@ class KernelCacheTest {
 
     @Test
     void leastRecentlyUsedIsEvicted() {
-        KernelCache c = tiny();
-        c.request(0, L);
-        fill(c, 0, 0, L);
-        c.request(1, L);
-        fill(c, 1, 0, L);
+        KernelCache c = tinyWithTwoColumns();
         c.request(0, L); // touch 0: 1 is now the oldest
         assertEquals(0, c.request(2, L));
         assertNull(c.data(1), "column 1 was evicted");
         assertEquals(L, c.request(0, L), "column 0 stayed");
+    }
+
+    @Test
+    void anEvictedColumnsArrayHoldsANewColumnOnlyAfterTheCallerLetsGo() {
+        KernelCache c = tinyWithTwoColumns();
+        float[] column0 = c.data(0);
+        c.request(2, L); // evicts column 0, which a solver step may still be reading
+        assertNotSame(column0, c.data(2));
+        fill(c, 2, 0, L);
+        assertEquals(5f, column0[5], "the evicted column's values are intact until the caller lets go");
+        c.reuseLetGo();
+        assertEquals(0, c.request(3, L)); // evicts column 1
+        assertSame(column0, c.data(3), "the new column reuses the evicted array instead of a new zeroed one");
+        assertNull(c.data(1));
+    }
+
+    @Test
+    void aGrownColumnsOldArrayIsReusedAfterTheCallerLetsGo() {
+        KernelCache c = tiny(); // not the whole matrix: columns get arrays of the length asked for
+        c.request(4, 3);
+        fill(c, 4, 0, 3);
+        float[] shortColumn = c.data(4);
+        assertEquals(3, c.request(4, 6), "the prefix is kept when the column grows");
+        assertEquals(402f, c.data(4)[2]);
+        assertNotSame(shortColumn, c.data(4));
+        assertEquals(402f, shortColumn[2], "the old array is intact until the caller lets go");
+        c.reuseLetGo();
+        assertEquals(0, c.request(5, 3));
+        assertSame(shortColumn, c.data(5));
     }
 
     @Test
@@ -133,6 +169,9 @@ class KernelCacheTest {
                 }
                 for (int j = 0; j < len; j++) {
                     assertEquals(order[a] * 1000 + order[j], d[j], "column " + a + " row " + j + " at step " + step);
+                }
+                if (r.nextInt(3) == 0) {
+                    c.reuseLetGo(); // evicted, dropped and grown columns' arrays now hold new columns
                 }
             }
         }
