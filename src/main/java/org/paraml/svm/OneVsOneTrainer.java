@@ -228,12 +228,16 @@ final class OneVsOneTrainer {
         int k = m.nClasses();
         int pairs = k * (k - 1) / 2;
         double[] dec = new double[rows.length * pairs];
-        double[] kv = new double[Math.min(rows.length, step) * nsv];
-        for (int from = 0; from < rows.length; from += step) {
-            int count = Math.min(step, rows.length - from);
-            int[] chunk = from == 0 && count == rows.length ? rows : Arrays.copyOfRange(rows, from, from + count);
-            ctx.source.block(chunk, m.support(), kv);
-            OneVsOne.decisionValues(kv, count, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, from * pairs);
+        double[] kv = ScratchArrays.takeDoubles(Math.min(rows.length, step) * nsv);
+        try {
+            for (int from = 0; from < rows.length; from += step) {
+                int count = Math.min(step, rows.length - from);
+                int[] chunk = from == 0 && count == rows.length ? rows : Arrays.copyOfRange(rows, from, from + count);
+                ctx.source.block(chunk, m.support(), kv);
+                OneVsOne.decisionValues(kv, count, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, from * pairs);
+            }
+        } finally {
+            ScratchArrays.give(kv);
         }
         return dec;
     }

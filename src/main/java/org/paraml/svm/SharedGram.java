@@ -2,7 +2,6 @@ package org.paraml.svm;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -81,12 +80,6 @@ final class SharedGram implements AutoCloseable {
     /** Readers inside {@link #enter()} … {@link #leave()}: the chunks are recycled on close only when none is. */
     private final AtomicInteger readers = new AtomicInteger();
     private final GramChunks chunkPool;
-    /**
-     * Kernel-row buffers (up to {@link #BATCH_ROWS} rows) of finished {@link #compute} calls, reused by
-     * later ones that fit in them: a new array is zeroed first, and a search computes tens of thousands
-     * of rows through them. Dropped on {@link #close}.
-     */
-    private final ConcurrentLinkedQueue<float[]> buffers = new ConcurrentLinkedQueue<>();
 
     private SharedGram(SharedWork work, Backend backend, KernelSpec spec, boolean whole, int capacityRows,
                        long reservedBytes, GramChunks chunkPool) {
@@ -307,10 +300,9 @@ final class SharedGram implements AutoCloseable {
         float[] buffer = null;
         try {
             int needed = Math.min(m, BATCH_ROWS) * n;
-            buffer = buffers.poll();
-            if (buffer == null || buffer.length < needed) {
-                buffer = new float[needed]; // a shorter pooled buffer is dropped: callers of this size come back
-            }
+            // the kernel-row buffer (up to BATCH_ROWS rows) comes from and goes back to the JVM's scratch pool:
+            // a search computes tens of thousands of rows through a few of them, in every search
+            buffer = ScratchArrays.takeFloats(needed);
             for (int from = 0; from < m; from += BATCH_ROWS) {
                 int b = Math.min(BATCH_ROWS, m - from);
                 int[] batch = Arrays.copyOfRange(mine, from, from + b);
@@ -333,9 +325,7 @@ final class SharedGram implements AutoCloseable {
                 computedRows.addAndGet(b);
             }
         } finally {
-            if (buffer != null && !closed) {
-                buffers.offer(buffer);
-            }
+            ScratchArrays.give(buffer);
             if (done < m) {
                 for (int k = done; k < m; k++) {
                     rows.compareAndSet(mine[k], PENDING, null);
@@ -440,7 +430,6 @@ final class SharedGram implements AutoCloseable {
             ringSize = 0;
             notifyAll();
         }
-        buffers.clear();
         // rows were cleared before readers is read: a reader that enters later finds no chunk, and one inside
         // now keeps the chunks out of the pool
         if (held != null && readers.get() == 0) {
