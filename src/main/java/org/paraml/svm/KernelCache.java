@@ -179,10 +179,23 @@ final class KernelCache {
 
     /** Keeps {@code a}, no longer a column of this cache, until the caller says it reads no column array. */
     private void letGo(float[] a) {
-        if (a != null && letGoCount < LET_GO && keptFloats + a.length <= maxKeptFloats) {
+        if (a == null || letGoCount == LET_GO) {
+            return;
+        }
+        // the oldest spare arrays make room: after shrinking they are often too long for the new columns
+        while (keptFloats + a.length > maxKeptFloats && spareCount > 0) {
+            dropOldestSpare();
+        }
+        if (keptFloats + a.length <= maxKeptFloats) {
             letGo[letGoCount++] = a;
             keptFloats += a.length;
         }
+    }
+
+    private void dropOldestSpare() {
+        keptFloats -= spare[0].length;
+        System.arraycopy(spare, 1, spare, 0, spareCount - 1);
+        spare[--spareCount] = null;
     }
 
     /**
@@ -192,9 +205,7 @@ final class KernelCache {
     void reuseLetGo() {
         for (int k = 0; k < letGoCount; k++) {
             if (spareCount == SPARE) {
-                keptFloats -= spare[0].length;
-                System.arraycopy(spare, 1, spare, 0, SPARE - 1);
-                spareCount--;
+                dropOldestSpare();
             }
             spare[spareCount++] = letGo[k];
             letGo[k] = null;

@@ -33,12 +33,18 @@ final class ScratchArrays {
 
     /** A float array of at least {@code length} values: a pooled one (old values inside) or a new one. */
     static float[] takeFloats(int length) {
+        if (length == 0) {
+            return new float[0];
+        }
         float[] a = (float[]) FLOATS.take(length);
         return a != null ? a : new float[length];
     }
 
     /** A double array of at least {@code length} values: a pooled one (old values inside) or a new one. */
     static double[] takeDoubles(int length) {
+        if (length == 0) {
+            return new double[0];
+        }
         double[] a = (double[]) DOUBLES.take(length);
         return a != null ? a : new double[length];
     }

@@ -90,6 +90,29 @@ class KernelCacheTest {
         assertNull(c.data(1));
     }
 
+    /**
+     * After shrinking, new columns are shorter than the spare arrays that full columns left: those spares (more
+     * than twice too long to be reused) must make room, or the short arrays let go later are never kept.
+     */
+    @Test
+    void spareArraysTooLongForTheNewColumnsMakeRoomForShorterOnes() {
+        KernelCache c = tinyWithTwoColumns();
+        c.request(2, L); // evicts 0
+        c.request(3, L); // evicts 1
+        c.reuseLetGo(); // two full-length spares: the cap of a cache this small
+        for (int a = 4; a < 10; a++) {
+            c.request(a, 3); // short columns, as after shrinking; the full ones 2 and 3 are evicted on the way
+            c.reuseLetGo();
+        }
+        float[] shortColumn = c.data(4);
+        assertEquals(3, shortColumn.length);
+        c.request(0, 3); // evicts 4, the oldest
+        assertNull(c.data(4));
+        c.reuseLetGo();
+        c.request(1, 3); // evicts 5
+        assertSame(shortColumn, c.data(1), "the short array was kept and holds the new short column");
+    }
+
     @Test
     void aGrownColumnsOldArrayIsReusedAfterTheCallerLetsGo() {
         KernelCache c = tiny(); // not the whole matrix: columns get arrays of the length asked for

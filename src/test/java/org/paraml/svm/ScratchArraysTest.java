@@ -44,7 +44,7 @@ class ScratchArraysTest {
             last = new double[1_000_000 + k];
             ScratchArrays.give(last);
         }
-        assertEquals(ScratchArrays.MAX_ARRAYS, ScratchArrays.sizes()[1]);
+        assertTrue(ScratchArrays.sizes()[1] <= ScratchArrays.MAX_ARRAYS);
         double[] longest = ScratchArrays.takeDoubles(last.length);
         assertSame(last, longest, "the last and longest buffer displaced a shorter one");
         ScratchArrays.give(longest);
