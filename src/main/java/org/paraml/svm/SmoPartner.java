@@ -70,6 +70,8 @@ final class SmoPartner implements AutoCloseable {
     private volatile Thread sleeping;
     // the solver thread's own bookkeeping (not shared)
     private long postedAt;
+    /** Whether the last posted command was awaited (false when the solver left its step by an exception). */
+    private boolean awaited = true;
     private int skip;
     private int penalty = FIRST_PENALTY;
     /** Commands in a row that the solver had to run itself because the partner had not picked them up. */
@@ -223,6 +225,7 @@ final class SmoPartner implements AutoCloseable {
 
     /** Waits for the posted command (or runs it here). */
     void await() {
+        awaited = true;
         int n = posted.get();
         if (claimed.compareAndSet(n - 1, n)) {
             run(); // not picked up yet: cheaper to run it here than to wait for the partner to wake
@@ -271,6 +274,19 @@ final class SmoPartner implements AutoCloseable {
     /** Ends the partner's thread (it returns to the pool). */
     @Override
     public void close() {
+        int last = posted.get();
+        if (!awaited && !claimed.compareAndSet(last - 1, last)) {
+            // the solver left without awaiting a command the partner runs (an exception in its own half): the
+            // command's arrays go back to the pools once the solve ends, so it must end first
+            for (int spins = 0; finished != last; spins++) {
+                if ((spins & 1023) == 1023) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        awaited = true;
         op = STOP;
         int n = posted.incrementAndGet();
         claimed.set(n);
@@ -282,6 +298,7 @@ final class SmoPartner implements AutoCloseable {
         this.from = lo;
         this.to = hi;
         postedAt = System.nanoTime();
+        awaited = false;
         posted.incrementAndGet();
         wake();
     }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.paraml.backend.SmoOps;
@@ -110,6 +114,32 @@ class SmoPartnerTest {
             partner.await();
             assertArrayEquals(new double[] {0, 0, 0, 0, 2, 2, 2, 2}, v);
         }
+    }
+
+    /**
+     * A solver whose own half throws leaves the step without awaiting the partner's half; the solve then releases
+     * its column arrays to the pools, so closing the partner must wait until that half has ended.
+     */
+    @Test
+    void closingWaitsForACommandThePartnerIsStillRunning() {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean ended = new AtomicBoolean();
+        ColumnProvider slow = rangesBy(() -> {
+            started.countDown();
+            LockSupport.parkNanos(50_000_000);
+            ended.set(true);
+        });
+        SmoPartner partner = SmoPartner.start(OPS, 2);
+        partner.postColumn(slow, 0, 5, 10, new float[10], 1f, new float[10]);
+        boolean partnerRunsIt;
+        try {
+            partnerRunsIt = started.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(partnerRunsIt, "the partner picked the command up");
+        partner.close(); // no await: as after an exception in the solver's own half
+        assertTrue(ended.get(), "close returned only after the partner's half ended");
     }
 
     @Test
