@@ -167,8 +167,9 @@ final class KernelCache {
         for (int k = spareCount - 1; k >= 0; k--) {
             float[] a = spare[k];
             if (a.length >= size && a.length <= 2L * size) {
-                spare[k] = spare[--spareCount];
-                spare[spareCount] = null;
+                // keep the others oldest first: dropOldestSpare drops spare[0]
+                System.arraycopy(spare, k + 1, spare, k, spareCount - k - 1);
+                spare[--spareCount] = null;
                 keptFloats -= a.length;
                 return a;
             }

@@ -2,6 +2,7 @@ package org.paraml.svm;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.function.ToIntFunction;
 
 /**
  * Scratch buffers of a few megabytes that fits and searches fill and drop over and over (a probability fit's
@@ -17,18 +18,20 @@ import java.util.ArrayList;
  * all through one soft reference, so the collector clears the pool before the program runs short of memory.
  * Thread-safe.
  */
-final class ScratchArrays {
+final class ScratchArrays<T> {
     /** The most arrays of one kind kept: enough for the threads of one machine's fits at once. */
     static final int MAX_ARRAYS = 8;
     /** Longer arrays are not kept: their allocation is small beside the work that fills them. */
     static final long MAX_BYTES = 16L << 20;
 
-    private static final ScratchArrays FLOATS = new ScratchArrays();
-    private static final ScratchArrays DOUBLES = new ScratchArrays();
+    private static final ScratchArrays<float[]> FLOATS = new ScratchArrays<>(a -> a.length);
+    private static final ScratchArrays<double[]> DOUBLES = new ScratchArrays<>(a -> a.length);
 
-    private SoftReference<ArrayList<Object>> idle = new SoftReference<>(null);
+    private final ToIntFunction<T> length;
+    private SoftReference<ArrayList<T>> idle = new SoftReference<>(null);
 
-    private ScratchArrays() {
+    private ScratchArrays(ToIntFunction<T> length) {
+        this.length = length;
     }
 
     /** A float array of at least {@code length} values: a pooled one (old values inside) or a new one. */
@@ -36,7 +39,7 @@ final class ScratchArrays {
         if (length == 0) {
             return new float[0];
         }
-        float[] a = (float[]) FLOATS.take(length);
+        float[] a = FLOATS.take(length);
         return a != null ? a : new float[length];
     }
 
@@ -45,21 +48,21 @@ final class ScratchArrays {
         if (length == 0) {
             return new double[0];
         }
-        double[] a = (double[]) DOUBLES.take(length);
+        double[] a = DOUBLES.take(length);
         return a != null ? a : new double[length];
     }
 
     /** Hands {@code a} back for a later {@link #takeFloats}; the caller must not use it any more. */
     static void give(float[] a) {
         if (a != null && (long) a.length * Float.BYTES <= MAX_BYTES) {
-            FLOATS.keep(a, a.length);
+            FLOATS.keep(a);
         }
     }
 
     /** Hands {@code a} back for a later {@link #takeDoubles}; the caller must not use it any more. */
     static void give(double[] a) {
         if (a != null && (long) a.length * Double.BYTES <= MAX_BYTES) {
-            DOUBLES.keep(a, a.length);
+            DOUBLES.keep(a);
         }
     }
 
@@ -68,16 +71,16 @@ final class ScratchArrays {
         return new int[]{FLOATS.size(), DOUBLES.size()};
     }
 
-    /** The shortest kept array that holds {@code length} values, removed from the pool; or null. */
-    private synchronized Object take(int length) {
-        ArrayList<Object> arrays = idle.get();
+    /** The shortest kept array that holds {@code n} values, removed from the pool; or null. */
+    private synchronized T take(int n) {
+        ArrayList<T> arrays = idle.get();
         if (arrays == null) {
             return null;
         }
         int best = -1;
         for (int k = 0; k < arrays.size(); k++) {
-            int n = java.lang.reflect.Array.getLength(arrays.get(k));
-            if (n >= length && (best < 0 || n < java.lang.reflect.Array.getLength(arrays.get(best)))) {
+            int m = length.applyAsInt(arrays.get(k));
+            if (m >= n && (best < 0 || m < length.applyAsInt(arrays.get(best)))) {
                 best = k;
             }
         }
@@ -85,11 +88,12 @@ final class ScratchArrays {
     }
 
     /** Keeps {@code array}; when the pool is full, the shortest kept array makes room for a longer one. */
-    private synchronized void keep(Object array, int length) {
-        if (length == 0) {
+    private synchronized void keep(T array) {
+        int n = length.applyAsInt(array);
+        if (n == 0) {
             return;
         }
-        ArrayList<Object> arrays = idle.get();
+        ArrayList<T> arrays = idle.get();
         if (arrays == null) {
             arrays = new ArrayList<>();
             idle = new SoftReference<>(arrays);
@@ -100,18 +104,17 @@ final class ScratchArrays {
         }
         int shortest = 0;
         for (int k = 1; k < arrays.size(); k++) {
-            if (java.lang.reflect.Array.getLength(arrays.get(k))
-                    < java.lang.reflect.Array.getLength(arrays.get(shortest))) {
+            if (length.applyAsInt(arrays.get(k)) < length.applyAsInt(arrays.get(shortest))) {
                 shortest = k;
             }
         }
-        if (java.lang.reflect.Array.getLength(arrays.get(shortest)) < length) {
+        if (length.applyAsInt(arrays.get(shortest)) < n) {
             arrays.set(shortest, array);
         }
     }
 
     private synchronized int size() {
-        ArrayList<Object> arrays = idle.get();
+        ArrayList<T> arrays = idle.get();
         return arrays == null ? 0 : arrays.size();
     }
 }

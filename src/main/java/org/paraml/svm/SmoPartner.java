@@ -236,13 +236,7 @@ final class SmoPartner implements AutoCloseable {
             }
         } else if (finished != n) {
             long start = System.nanoTime();
-            for (int spins = 0; finished != n; spins++) {
-                if ((spins & 1023) == 1023) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            spinUntilFinished(n);
             long waited = System.nanoTime() - start;
             if (waited > STALL_NANOS && waited > start - postedAt) {
                 // the partner lost its core in the middle of a command (another process wants it):
@@ -278,19 +272,24 @@ final class SmoPartner implements AutoCloseable {
         if (!awaited && !claimed.compareAndSet(last - 1, last)) {
             // the solver left without awaiting a command the partner runs (an exception in its own half): the
             // command's arrays go back to the pools once the solve ends, so it must end first
-            for (int spins = 0; finished != last; spins++) {
-                if ((spins & 1023) == 1023) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            spinUntilFinished(last);
         }
         awaited = true;
         op = STOP;
         int n = posted.incrementAndGet();
         claimed.set(n);
         wake();
+    }
+
+    /** Spins (yielding now and then) until the partner has finished command {@code n}. */
+    private void spinUntilFinished(int n) {
+        for (int spins = 0; finished != n; spins++) {
+            if ((spins & 1023) == 1023) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     private void post(int command, int lo, int hi) {
