@@ -2,6 +2,7 @@ package org.paraml.svm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +12,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.paraml.backend.SmoOps;
 
@@ -142,44 +146,98 @@ class SmoPartnerTest {
         assertTrue(ended.get(), "close returned only after the partner's half ended");
     }
 
-    @Test
-    void afterThePartnerStallsTheSolverRunsAloneForAWhile() {
-        // a command that keeps the partner 20 ms, as a partner descheduled mid-command would
-        ColumnProvider slow = rangesBy(() -> LockSupport.parkNanos(20_000_000));
-        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
-            assertEquals(true, partner.available(), "no stall yet");
-            // the partner must claim the command for a stall; on a busy machine the solver may run it itself
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            int declined = 0;
-            while (declined == 0 && System.nanoTime() < deadline) {
-                partner.postColumn(slow, 0, 5, 10, new float[10], 1f, new float[10]);
-                LockSupport.parkNanos(1_000_000);
-                partner.await();
-                while (!partner.available()) {
-                    declined++;
-                }
-            }
-            assertEquals(1024, declined, "split opportunities declined after the first stall");
-            assertEquals(true, partner.available(), "splitting again afterwards");
+    /** 20 ms of the test's clock. */
+    private static final long STALL = 20_000_000;
+
+    /** A clock moved by hand that counts how often it was read. */
+    private static final class TestClock implements LongSupplier {
+        final AtomicLong now = new AtomicLong();
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public long getAsLong() {
+            reads.incrementAndGet();
+            return now.get();
         }
     }
 
     @Test
-    void whenThePartnerNeverRunsTheSolverStopsPostingAfterEightCommands() {
-        try (SmoPartner partner = SmoPartner.withoutThread(OPS)) {
+    void afterAStallOverItsShareOfTheSolveTheSolverRunsAloneUntilTheShareIsBack() {
+        TestClock clock = new TestClock();
+        try (SmoPartner partner = SmoPartner.start(OPS, 2, clock)) {
+            assertTrue(partner.available(), "no stall yet");
+            stallOnce(partner, clock);
+            long until = (long) (STALL / SmoPartner.LOST_SHARE); // 400 ms after the start
+            assertFalse(partner.available(), "alone right after a 20 ms stall at 20 ms");
+            clock.now.set(until - 1);
+            assertFalse(partner.available(), "alone until the stall is 5% of the solve's time");
+            clock.now.set(until);
+            assertTrue(partner.available(), "splitting again once it is");
+            assertTrue(partner.available(), "and on");
+        }
+    }
+
+    @Test
+    void aStallWithinItsShareOfTheSolveChangesNothing() {
+        TestClock clock = new TestClock();
+        try (SmoPartner partner = SmoPartner.start(OPS, 2, clock)) {
+            clock.now.set(1_000_000_000); // a second into the solve: 20 ms is 2%
+            stallOnce(partner, clock);
+            assertTrue(partner.available(), "still splitting");
+            stallOnce(partner, clock);
+            assertTrue(partner.available(), "40 ms of 1.04 s");
+            stallOnce(partner, clock);
+            assertFalse(partner.available(), "60 ms of 1.06 s is over 5%");
+            clock.now.set(1_200_000_000);
+            assertTrue(partner.available(), "splitting again at 1.2 s");
+        }
+    }
+
+    /**
+     * A command that the partner (not this thread) holds for {@link #STALL} of the clock while the solver waits
+     * for it, as a partner descheduled mid-command would: the clock moves once the solver has read it twice after
+     * posting (the post's time, then its wait's start).
+     */
+    private static void stallOnce(SmoPartner partner, TestClock clock) {
+        CountDownLatch claimed = new CountDownLatch(1);
+        int readsBefore = clock.reads.get();
+        ColumnProvider stalls = rangesBy(() -> {
+            claimed.countDown();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (clock.reads.get() < readsBefore + 2 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000);
+            }
+            clock.now.addAndGet(STALL);
+        });
+        partner.postColumn(stalls, 0, 5, 10, new float[10], 1f, new float[10]);
+        try {
+            assertTrue(claimed.await(10, TimeUnit.SECONDS), "the partner picked the command up");
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        partner.await();
+    }
+
+    @Test
+    void whenThePartnerNeverRunsEightCommandsInARowCountAsLost() {
+        TestClock clock = new TestClock();
+        try (SmoPartner partner = SmoPartner.withoutThread(OPS, clock)) {
             double[] v = new double[8];
             float[] ones = {1, 1, 1, 1, 1, 1, 1, 1};
+            clock.now.set(1_000_000); // the first command is posted 1 ms into the solve
             for (int k = 0; k < 8; k++) {
-                assertEquals(true, partner.available(), "command " + k);
+                assertTrue(partner.available(), "command " + k);
                 partner.postAddScaled(v, ones, 1.0, 4, 8);
+                clock.now.addAndGet(1_000_000); // each takes this thread 1 ms
                 partner.await(); // run here: nobody else will
             }
             assertArrayEquals(new double[] {0, 0, 0, 0, 8, 8, 8, 8}, v, "every command ran once");
-            int declined = 0;
-            while (!partner.available()) {
-                declined++;
-            }
-            assertEquals(1024, declined, "split opportunities declined after eight unclaimed commands");
+            // 8 ms lost of 9: alone until 8 ms is 5% of the solve, at 160 ms
+            assertFalse(partner.available(), "alone at 9 ms");
+            clock.now.set(159_999_999);
+            assertFalse(partner.available(), "alone just before 160 ms");
+            clock.now.set(160_000_000);
+            assertTrue(partner.available(), "splitting again at 160 ms");
         }
     }
 
