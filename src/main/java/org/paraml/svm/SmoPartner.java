@@ -62,7 +62,7 @@ final class SmoPartner implements AutoCloseable {
     /**
      * The most of a solve's time that waits for a stalled or absent partner may take before the solver
      * runs alone for a while. Counting the split opportunities instead (1,024 after a stall, doubled after
-     * each further one) left a two-thread 50,000-point fit alone for 65-85% of its steps after a few
+     * each further one) left a two-thread 50,000-point fit alone for 65-99% of its steps after a few
      * stalls of a few milliseconds each, and about 1.2× slower than splitting throughout.
      */
     static final double LOST_SHARE = 0.05;
