@@ -51,10 +51,9 @@ final class SvcQ implements QMatrix {
         if (start < len) {
             if (partner != null && len - start >= SmoPartner.MIN_POSITIONS && kernel.splitsColumns()
                     && partner.available()) {
-                int mid = start + SmoPartner.split(len - start);
                 kernel.readyForRanges();
-                partner.postColumn(kernel, a, mid, len, col, sign[a], sign);
-                kernel.signedColumnRange(a, start, mid, col, sign[a], sign);
+                partner.postColumn(kernel, a, start, len, col, sign[a], sign);
+                partner.columnChunks();
                 partner.await();
             } else {
                 kernel.signedColumn(a, start, len, col, sign[a], sign);

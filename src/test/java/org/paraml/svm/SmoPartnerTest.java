@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -98,6 +99,60 @@ class SmoPartnerTest {
                 assertArrayEquals(v, w, "addScaled, round " + round);
             }
         }
+    }
+
+    @Test
+    void aColumnsChunksAreEachComputedOnceByWhicheverThreadTakesThem() {
+        int n = 20_000;
+        int from = 3; // a cached prefix that ends off a chunk boundary
+        AtomicIntegerArray hits = new AtomicIntegerArray(n);
+        AtomicBoolean misplaced = new AtomicBoolean();
+        ColumnProvider counting = new ColumnProvider() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public double diagonal(int a) {
+                return 1;
+            }
+
+            @Override
+            public void swap(int a, int b) {
+            }
+
+            @Override
+            public void columns(int[] positions, int count, int len, float[][] out) {
+            }
+
+            @Override
+            public void signedColumnRange(int position, int lo, int hi, float[] out, float sign, float[] signs) {
+                if (lo != from && lo % SmoPartner.COLUMN_CHUNK != 0 || hi - lo > SmoPartner.COLUMN_CHUNK) {
+                    misplaced.set(true);
+                }
+                for (int k = lo; k < hi; k++) {
+                    hits.incrementAndGet(k);
+                    out[k] = sign * (position + k);
+                }
+            }
+        };
+        try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
+            for (int round = 0; round < 100; round++) {
+                float[] out = new float[n];
+                partner.postColumn(counting, 7, from, n, out, -1f, null);
+                if (round % 2 == 0) {
+                    LockSupport.parkNanos(50_000); // let the partner take the first chunks
+                }
+                partner.columnChunks();
+                partner.await();
+                for (int k = 0; k < n; k++) {
+                    assertEquals(k < from ? 0 : 1, hits.getAndSet(k, 0), "times position " + k + " was computed, round " + round);
+                    assertEquals(k < from ? 0f : -(7f + k), out[k], "value at " + k + ", round " + round);
+                }
+            }
+        }
+        assertFalse(misplaced.get(), "every chunk starts at the column's start or on a multiple of COLUMN_CHUNK");
     }
 
     @Test
