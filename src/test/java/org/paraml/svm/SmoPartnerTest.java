@@ -107,36 +107,15 @@ class SmoPartnerTest {
         int from = 3; // a cached prefix that ends off a chunk boundary
         AtomicIntegerArray hits = new AtomicIntegerArray(n);
         AtomicBoolean misplaced = new AtomicBoolean();
-        ColumnProvider counting = new ColumnProvider() {
-            @Override
-            public int size() {
-                return n;
+        ColumnProvider counting = ranges(n, (position, lo, hi, out, sign) -> {
+            if (lo != from && lo % SmoPartner.COLUMN_CHUNK != 0 || hi - lo > SmoPartner.COLUMN_CHUNK) {
+                misplaced.set(true);
             }
-
-            @Override
-            public double diagonal(int a) {
-                return 1;
+            for (int k = lo; k < hi; k++) {
+                hits.incrementAndGet(k);
+                out[k] = sign * (position + k);
             }
-
-            @Override
-            public void swap(int a, int b) {
-            }
-
-            @Override
-            public void columns(int[] positions, int count, int len, float[][] out) {
-            }
-
-            @Override
-            public void signedColumnRange(int position, int lo, int hi, float[] out, float sign, float[] signs) {
-                if (lo != from && lo % SmoPartner.COLUMN_CHUNK != 0 || hi - lo > SmoPartner.COLUMN_CHUNK) {
-                    misplaced.set(true);
-                }
-                for (int k = lo; k < hi; k++) {
-                    hits.incrementAndGet(k);
-                    out[k] = sign * (position + k);
-                }
-            }
-        };
+        });
         try (SmoPartner partner = SmoPartner.start(OPS, 2)) {
             for (int round = 0; round < 100; round++) {
                 float[] out = new float[n];
@@ -298,10 +277,20 @@ class SmoPartnerTest {
 
     /** A provider of 10 points whose {@code signedColumnRange} runs {@code fill} (and computes nothing). */
     private static ColumnProvider rangesBy(Runnable fill) {
+        return ranges(10, (position, lo, hi, out, sign) -> fill.run());
+    }
+
+    /** What a test provider's {@code signedColumnRange} does. */
+    private interface RangeFill {
+        void fill(int position, int lo, int hi, float[] out, float sign);
+    }
+
+    /** A provider of {@code size} points whose {@code signedColumnRange} is {@code fill}. */
+    private static ColumnProvider ranges(int size, RangeFill fill) {
         return new ColumnProvider() {
             @Override
             public int size() {
-                return 10;
+                return size;
             }
 
             @Override
@@ -319,7 +308,7 @@ class SmoPartnerTest {
 
             @Override
             public void signedColumnRange(int position, int from, int to, float[] out, float sign, float[] signs) {
-                fill.run();
+                fill.fill(position, from, to, out, sign);
             }
         };
     }
