@@ -257,16 +257,11 @@ final class SmoPartner implements AutoCloseable {
     }
 
     /**
-     * Computes chunks of the posted column until none is left, then {@link #await()} waits at most for
-     * the chunk the partner is computing: a partner slow to wake leaves the solver less to wait for than a
-     * fixed half would.
+     * Computes the posted column's chunks that no thread has taken yet, one at a time, until none is left
+     * (the solver, then the partner when it runs the command); after it the solver's {@link #await()} waits
+     * at most for the chunk the partner is computing, where a partner slow to wake had a fixed half left.
      */
     void columnChunks() {
-        takeChunks();
-    }
-
-    /** Computes the posted column's chunks that no thread has taken yet, one at a time. */
-    private void takeChunks() {
         int base = from - from % COLUMN_CHUNK;
         for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
             int lo = Math.max(from, base + c * COLUMN_CHUNK);
@@ -382,7 +377,7 @@ final class SmoPartner implements AutoCloseable {
                 case ARGMAX -> index = ops.argmaxUp(g, vector, from, to);
                 case ARGMIN -> index = ops.argminSecondOrder(g, vector, qd, qi, gmax, qdi, twoYi, tau, from, to, result);
                 case ADD_SCALED -> ops.addScaled(vector, qi, a, from, to);
-                case COLUMN -> takeChunks();
+                case COLUMN -> columnChunks();
                 default -> throw new IllegalStateException("unknown SMO partner command " + op);
             }
         } catch (Throwable e) {
