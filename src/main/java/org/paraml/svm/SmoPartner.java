@@ -11,9 +11,10 @@ import org.paraml.backend.SmoOps;
 
 /**
  * A second thread for one SMO solve: it runs the upper part {@code [mid, n)} of a step's O(l) loops
- * (the gradient update with the next first index, the working-set scans, the {@code G_bar} update,
- * the kernel values of a new column when the provider can split columns) while the solver's thread
- * runs the lower part {@code [0, mid)}; the solver then combines the two parts. Each part does
+ * (the gradient update with the next first index, the working-set scans, the {@code G_bar} update)
+ * while the solver's thread runs the lower part {@code [0, mid)}; the solver then combines the two
+ * parts. A new kernel column (when the provider can split columns) is shared in chunks instead, each
+ * taken by whichever thread is free ({@link #postColumn}). Each part does
  * exactly the arithmetic of the whole loop on its positions, and the parts combine by the scan's own
  * rule (the upper part's index wins ties, as the last of equal values), so the solve gives the same
  * result, bit for bit, with or without a partner. The partner is the second thread of the fit's
@@ -119,6 +120,7 @@ final class SmoPartner implements AutoCloseable {
     private float[] out;
     private float sign;
     private float[] signs;
+    /** Chunks of the posted column, and the next one no thread has taken. */
     private int chunks;
     private final AtomicInteger nextChunk = new AtomicInteger();
     // the upper part's results (written by whichever thread ran it)
