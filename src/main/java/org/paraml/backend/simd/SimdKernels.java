@@ -17,8 +17,9 @@ import org.paraml.backend.Parallel;
  *
  * <ul>
  *   <li>Few features ({@code d <= }{@value #PANEL_MAX_FEATURES}): vectorised across output columns
- *       from the transposed panel of the column matrix, four output rows per pass, so every lane does
- *       useful work even with 4 features.</li>
+ *       from the transposed panel of the column matrix, four output rows × two vectors of columns per
+ *       pass (eight independent chains of fused multiply-adds, so that their latency overlaps), so
+ *       every lane does useful work even with 4 features.</li>
  *   <li>Many features: vectorised along features, four output rows × two columns per pass (eight
  *       accumulators, so each loaded vector feeds two or four fused multiply-adds), reduced once.</li>
  * </ul>
@@ -127,7 +128,44 @@ final class SimdKernels {
             int o2 = a.matrix().offset(row(rows, r + 2));
             int o3 = a.matrix().offset(row(rows, r + 3));
             int s0 = (r - r0) * COLUMN_CHUNK - c0;
-            for (int j = c0; j < end; j += L) {
+            int j = c0;
+            // two vectors of columns per pass: eight independent chains of fused multiply-adds, so that
+            // the chains' latency (d dependent FMAs each) overlaps
+            for (; j + 2 * L <= end; j += 2 * L) {
+                DoubleVector a0 = DoubleVector.zero(S);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                DoubleVector b0 = a0;
+                DoubleVector b1 = a0;
+                DoubleVector b2 = a0;
+                DoubleVector b3 = a0;
+                for (int f = 0, p = j; f < d; f++, p += stride) {
+                    DoubleVector t = DoubleVector.fromArray(S, panel, p);
+                    DoubleVector u = DoubleVector.fromArray(S, panel, p + L);
+                    DoubleVector x0 = DoubleVector.broadcast(S, ad[o0 + f]);
+                    a0 = t.fma(x0, a0);
+                    b0 = u.fma(x0, b0);
+                    DoubleVector x1 = DoubleVector.broadcast(S, ad[o1 + f]);
+                    a1 = t.fma(x1, a1);
+                    b1 = u.fma(x1, b1);
+                    DoubleVector x2 = DoubleVector.broadcast(S, ad[o2 + f]);
+                    a2 = t.fma(x2, a2);
+                    b2 = u.fma(x2, b2);
+                    DoubleVector x3 = DoubleVector.broadcast(S, ad[o3 + f]);
+                    a3 = t.fma(x3, a3);
+                    b3 = u.fma(x3, b3);
+                }
+                a0.intoArray(scratch, s0 + j);
+                b0.intoArray(scratch, s0 + j + L);
+                a1.intoArray(scratch, s0 + COLUMN_CHUNK + j);
+                b1.intoArray(scratch, s0 + COLUMN_CHUNK + j + L);
+                a2.intoArray(scratch, s0 + 2 * COLUMN_CHUNK + j);
+                b2.intoArray(scratch, s0 + 2 * COLUMN_CHUNK + j + L);
+                a3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j);
+                b3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j + L);
+            }
+            for (; j < end; j += L) {
                 DoubleVector acc0 = DoubleVector.zero(S);
                 DoubleVector acc1 = acc0;
                 DoubleVector acc2 = acc0;
