@@ -1,5 +1,7 @@
 package org.paraml.svm;
 
+import org.paraml.backend.Parallel;
+
 /**
  * The one-vs-one arithmetic of libsvm and scikit-learn: pair decision values from kernel values,
  * libsvm's voting, and scikit-learn's "ovr" transform of the pair decision values.
@@ -57,9 +59,30 @@ final class OneVsOne {
      * sums are taken in the same order as {@link #decisionValues} takes them, so the values are the same
      * bit for bit; four points are summed side by side, so that their additions, each waiting on the
      * one before in its own sum, overlap (one sum alone waits an addition's latency per support vector).
+     * The points are cut into parts of whole groups of four, summed on up to {@code threads} threads
+     * (one when the sums are too few to pay for a helper): each point's sums are its own, so the split
+     * does not change them.
      */
     static void decisionValues(double[] kv, int rows, int nsv, int[] nSupport, double[][] svCoef, double[] rho,
-                               double[] out, int outOffset) {
+                               double[] out, int outOffset, int threads) {
+        int pairs = pairs(nSupport.length);
+        long work = (long) rows * nsv * Math.max(1, nSupport.length - 1);
+        int use = Parallel.threadsFor(work, threads);
+        int part = (rows + 4 * use - 1) / (4 * use) * 4;
+        if (part >= rows) {
+            decisionValuesOfRows(kv, 0, rows, nsv, nSupport, svCoef, rho, out, outOffset);
+            return;
+        }
+        Parallel.forEach((rows + part - 1) / part, use, t -> {
+            int r0 = t * part;
+            decisionValuesOfRows(kv, r0 * nsv, Math.min(rows, r0 + part) - r0, nsv, nSupport, svCoef, rho, out,
+                    outOffset + r0 * pairs);
+        });
+    }
+
+    /** The four-at-a-time sums of {@link #decisionValues(double[], int, int, int[], double[][], double[], double[], int, int)} on one thread, point r's values from {@code kv[kvOffset + r·nsv]}. */
+    private static void decisionValuesOfRows(double[] kv, int kvOffset, int rows, int nsv, int[] nSupport,
+                                             double[][] svCoef, double[] rho, double[] out, int outOffset) {
         int k = nSupport.length;
         int pairs = pairs(k);
         int[] start = new int[k];
@@ -68,7 +91,7 @@ final class OneVsOne {
         }
         int r = 0;
         for (; r + 4 <= rows; r += 4) {
-            int k0 = r * nsv;
+            int k0 = kvOffset + r * nsv;
             int k1 = k0 + nsv;
             int k2 = k1 + nsv;
             int k3 = k2 + nsv;
@@ -104,7 +127,7 @@ final class OneVsOne {
             }
         }
         for (; r < rows; r++) {
-            decisionValues(kv, r * nsv, nSupport, svCoef, rho, out, outOffset + r * pairs);
+            decisionValues(kv, kvOffset + r * nsv, nSupport, svCoef, rho, out, outOffset + r * pairs);
         }
     }
 

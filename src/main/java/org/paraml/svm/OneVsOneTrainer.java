@@ -234,7 +234,7 @@ final class OneVsOneTrainer {
                 int count = Math.min(step, rows.length - from);
                 int[] chunk = from == 0 && count == rows.length ? rows : Arrays.copyOfRange(rows, from, from + count);
                 ctx.source.block(chunk, m.support(), kv);
-                OneVsOne.decisionValues(kv, count, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, from * pairs);
+                OneVsOne.decisionValues(kv, count, nsv, m.nSupport(), m.svCoef(), m.rho(), dec, from * pairs, ctx.threads);
             }
         } finally {
             ScratchArrays.give(kv);

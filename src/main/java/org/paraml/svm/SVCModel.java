@@ -448,7 +448,7 @@ public final class SVCModel implements Classifier {
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             kernel.block(x, from, to, kv);
-            OneVsOne.decisionValues(kv, to - from, nsv, nSupport, svCoef, rho, dec, from * pairs);
+            OneVsOne.decisionValues(kv, to - from, nsv, nSupport, svCoef, rho, dec, from * pairs, params.threads());
         }
         return dec;
     }

@@ -2,6 +2,7 @@ package org.paraml.svm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +10,25 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.paraml.backend.Parallel;
 import org.paraml.backend.SmoOps;
 
 /** The pair decision values of many points at once against libsvm's one-point sums. */
 class OneVsOneTest {
+    /**
+     * The last rows of the table have enough sums (rows × support vectors × (k − 1) at least
+     * {@code Parallel.MIN_PARALLEL_WORK}) to be split over threads: 203 rows in parts of 104 and 99, 301
+     * rows in parts of 76, 76, 76 and 73.
+     */
     @ParameterizedTest
-    @CsvSource({"2, 0", "2, 1", "2, 3", "2, 4", "2, 9", "3, 5", "4, 8", "5, 13"})
-    void manyPointsAtOnceAreTheOnePointSumsBitForBit(int k, int rows) {
+    @CsvSource({"2, 0, 40, 2", "2, 1, 40, 2", "2, 3, 40, 2", "2, 4, 40, 2", "2, 9, 40, 2", "3, 5, 40, 2", "4, 8, 40, 2",
+            "5, 13, 40, 2", "2, 203, 12000, 2", "3, 301, 3000, 4"})
+    void manyPointsAtOnceAreTheOnePointSumsBitForBit(int k, int rows, int perClass, int threads) {
         SplittableRandom rng = new SplittableRandom(31L * k + rows);
         int[] nSupport = new int[k];
         int nsv = 0;
         for (int c = 0; c < k; c++) {
-            nSupport[c] = c == 1 ? 0 : 1 + rng.nextInt(40); // one class without support vectors
+            nSupport[c] = c == 1 ? 0 : 1 + rng.nextInt(perClass); // one class without support vectors
             nsv += nSupport[c];
         }
         double[][] svCoef = new double[k - 1][nsv];
@@ -40,7 +48,10 @@ class OneVsOneTest {
         }
         int offset = 3;
         double[] many = new double[offset + rows * pairs];
-        OneVsOne.decisionValues(kv, rows, nsv, nSupport, svCoef, rho, many, offset);
+        if (rows > 100) {
+            assertTrue((long) rows * nsv * (k - 1) >= Parallel.MIN_PARALLEL_WORK, "enough sums to split: " + nsv);
+        }
+        OneVsOne.decisionValues(kv, rows, nsv, nSupport, svCoef, rho, many, offset, threads);
 
         double[] one = new double[offset + rows * pairs];
         double[] row = new double[nsv];
