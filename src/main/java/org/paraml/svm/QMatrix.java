@@ -29,6 +29,20 @@ interface QMatrix {
      */
     float[][] columns(int[] positions, int count, int len);
 
+    /**
+     * The entries {@code [from, len)} of columns {@code positions[0 .. count)} of Q, computed in as few
+     * kernel calls as possible without the cache (neither read nor filled), into {@code out[r]}: the
+     * values {@link #column(int, int)} would give. Entries of {@code out[r]} before {@code from} may be
+     * written too; none at or beyond {@code len} is.
+     */
+    void columnsUncached(int[] positions, int count, int from, int len, float[][] out);
+
+    /**
+     * Whether the cache holds every full column: a column once computed is then never computed again,
+     * and a solver does better to read full columns from it than to compute column parts elsewhere.
+     */
+    boolean cachesWholeMatrix();
+
     /** The diagonal {@code Q_aa = K(x_a, x_a)} in float64, indexed by position; swapped with the positions. */
     double[] diagonal();
 

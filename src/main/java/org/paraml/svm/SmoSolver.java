@@ -65,6 +65,14 @@ final class SmoSolver {
     /** The second thread that runs the upper part of each step's loops, or null. */
     private final SmoPartner partner;
     private final int[] activeSet;
+    /** The {@code G_bar} updates of inactive positions not yet made. */
+    private final GBarLog inactiveBar = new GBarLog();
+    /**
+     * Whether {@code G_bar}'s updates beyond the active positions are logged ({@link GBarLog}) rather than
+     * made at each step from full columns: unless the cache holds the whole matrix, where a full column,
+     * once computed, is read again for free (a search's small folds).
+     */
+    private final boolean logsInactiveBar;
     private final double eps;
     private int activeSize;
     private boolean unshrink;
@@ -95,6 +103,7 @@ final class SmoSolver {
         this.up = new double[l];
         this.low = new double[l];
         this.activeSet = new int[l];
+        this.logsInactiveBar = !q.cachesWholeMatrix();
     }
 
     /**
@@ -263,11 +272,14 @@ final class SmoSolver {
         updateStatus(j);
         int n = activeSize;
         // G_bar follows the variables that reached or left their upper bound, over whole columns: updated in the
-        // gradient's pass over the active positions (the same arithmetic as separate loops), then alone beyond
+        // gradient's pass over the active positions (the same arithmetic as separate loops); beyond them at once
+        // from the cache when it holds whole columns, else logged and made before the gradient is rebuilt
+        // (GBarLog: the same bits either way)
         boolean barI = tracksGBar && wasUpperI != (status[i] == UPPER);
         boolean barJ = tracksGBar && wasUpperJ != (status[j] == UPPER);
-        float[] fi = barI ? q.column(i, l, partner) : qi;
-        float[] fj = barJ ? q.column(j, l, partner) : qj;
+        boolean atOnce = n < l && !logsInactiveBar;
+        float[] fi = barI && atOnce ? q.column(i, l, partner) : qi;
+        float[] fj = barJ && atOnce ? q.column(j, l, partner) : qj;
         double si = wasUpperI ? -ci : ci;
         double sj = wasUpperJ ? -cj : cj;
         if (splits(n)) {
@@ -279,29 +291,31 @@ final class SmoSolver {
         } else {
             ops.updateGradientAndBar(g, fi, dai, fj, daj, gBar, barI, si, barJ, sj, 0, n);
         }
-        if (barI) {
-            addScaled(gBar, fi, si, n, l);
+        if (barI && n < l) {
+            barBeyondActive(i, fi, si, atOnce);
         }
-        if (barJ) {
-            addScaled(gBar, fj, sj, n, l);
+        if (barJ && n < l) {
+            barBeyondActive(j, fj, sj, atOnce);
+        }
+    }
+
+    /** {@code G_bar_k += s·Q_ik} for the inactive k: now from the full column {@code qi}, or logged. */
+    private void barBeyondActive(int i, float[] qi, double s, boolean atOnce) {
+        if (!atOnce) {
+            inactiveBar.add(activeSet[i], s, activeSize);
+        } else if (splits(l - activeSize)) {
+            int mid = activeSize + SmoPartner.split(l - activeSize);
+            partner.postAddScaled(gBar, qi, s, mid, l);
+            ops.addScaled(gBar, qi, s, activeSize, mid);
+            partner.await();
+        } else {
+            ops.addScaled(gBar, qi, s, activeSize, l);
         }
     }
 
     /** Whether the loops over {@code n} positions are split with the partner. */
     private boolean splits(int n) {
         return partner != null && n >= SmoPartner.MIN_POSITIONS && partner.available();
-    }
-
-    /** {@code v[k] += s·col[k]} for {@code from <= k < to}, split with the partner when there is one. */
-    private void addScaled(double[] v, float[] col, double s, int from, int to) {
-        if (splits(to - from)) {
-            int mid = from + SmoPartner.split(to - from);
-            partner.postAddScaled(v, col, s, mid, to);
-            ops.addScaled(v, col, s, from, mid);
-            partner.await();
-        } else {
-            ops.addScaled(v, col, s, from, to);
-        }
     }
 
     /** The arg-max over two parts from theirs: the upper part's index wins ties (the last of equal values). */
@@ -446,6 +460,7 @@ final class SmoSolver {
 
     /** Rebuilds the gradient of the inactive variables from {@code G_bar} and the free variables. */
     private void reconstructGradient() {
+        inactiveBar.apply(q, ops, gBar, activeSet);
         if (activeSize == l) {
             return;
         }

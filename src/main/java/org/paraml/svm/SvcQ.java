@@ -106,6 +106,19 @@ final class SvcQ implements QMatrix {
         return result;
     }
 
+    @Override
+    public boolean cachesWholeMatrix() {
+        return cache.holdsWholeMatrix();
+    }
+
+    @Override
+    public void columnsUncached(int[] positions, int count, int from, int len, float[][] out) {
+        int written = kernel.columns(positions, count, from, len, out);
+        for (int r = 0; r < count; r++) {
+            applySigns(positions[r], out[r], written, len);
+        }
+    }
+
     private void applySigns(int a, float[] col, int from, int len) {
         ColumnProvider.applySigns(col, sign[a], sign, from, len);
     }
