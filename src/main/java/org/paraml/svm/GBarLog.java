@@ -12,7 +12,7 @@ import org.paraml.backend.SmoOps;
  * inactive part, one kernel column of its own for each such step (at 50,000 × 20 about 11,000 of them,
  * each streaming the inactive rows from memory, and filling the kernel cache with column tails that
  * the solve seldom reads again). Logged instead, the tails are computed in batches of
- * {@value #BATCH} columns through the backend's block path (which reads the rows once per batch) and
+ * up to {@value #BATCH} columns through the backend's block path (which reads the rows once per batch) and
  * added in the log's order, so every {@code G_bar_k} receives the same additions in the same order as
  * at each step: the same bits.
  *
@@ -24,8 +24,10 @@ import org.paraml.backend.SmoOps;
  * problem, which does not move.
  */
 final class GBarLog {
-    /** Columns per kernel call when the log is applied. */
+    /** Columns per kernel call when the log is applied (fewer when {@link #BATCH_FLOATS} would be exceeded). */
     static final int BATCH = 32;
+    /** At most this many float32 values per batch (16 MiB), so that very long columns take fewer per call. */
+    static final int BATCH_FLOATS = 1 << 22;
 
     private int[] points = new int[64];
     private double[] scales = new double[64];
@@ -59,6 +61,11 @@ final class GBarLog {
      * @param activeSet the problem index of the point at each position
      */
     void apply(QMatrix q, SmoOps ops, double[] gBar, int[] activeSet) {
+        apply(q, ops, gBar, activeSet, BATCH_FLOATS);
+    }
+
+    /** {@link #apply(QMatrix, SmoOps, double[], int[])} with at most {@code batchFloats} values a batch. */
+    void apply(QMatrix q, SmoOps ops, double[] gBar, int[] activeSet, int batchFloats) {
         if (count == 0) {
             return;
         }
@@ -67,11 +74,11 @@ final class GBarLog {
         for (int a = 0; a < l; a++) {
             position[activeSet[a]] = a;
         }
-        int rows = Math.min(BATCH, count);
+        int rows = Math.max(1, Math.min(Math.min(BATCH, count), batchFloats / l));
         int[] batch = new int[rows];
         float[][] cols = new float[rows][l];
-        for (int e0 = 0; e0 < count; e0 += BATCH) {
-            int n = Math.min(BATCH, count - e0);
+        for (int e0 = 0; e0 < count; e0 += rows) {
+            int n = Math.min(rows, count - e0);
             int from = l;
             for (int r = 0; r < n; r++) {
                 batch[r] = position[points[e0 + r]];
