@@ -80,7 +80,11 @@ final class OneVsOne {
         });
     }
 
-    /** The four-at-a-time sums of {@link #decisionValues(double[], int, int, int[], double[][], double[], double[], int, int)} on one thread, point r's values from {@code kv[kvOffset + r·nsv]}. */
+    /**
+     * The four-at-a-time sums of
+     * {@link #decisionValues(double[], int, int, int[], double[][], double[], double[], int, int)} on one
+     * thread, point r's kernel values from {@code kv[kvOffset + r·nsv]}.
+     */
     private static void decisionValuesOfRows(double[] kv, int kvOffset, int rows, int nsv, int[] nSupport,
                                              double[][] svCoef, double[] rho, double[] out, int outOffset) {
         int k = nSupport.length;
