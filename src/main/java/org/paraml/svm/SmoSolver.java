@@ -1,6 +1,7 @@
 package org.paraml.svm;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import org.paraml.backend.SmoOps;
 
 /**
@@ -32,6 +33,9 @@ import org.paraml.backend.SmoOps;
  * Nothing is allocated per step.
  */
 final class SmoSolver {
+    /** Steps between two looks at the thread's interrupt status: a cancelled solve stops within as many. */
+    static final int CANCEL_CHECK_STEPS = 1024;
+
     static final double TAU = 1e-12;
 
     private static final byte LOWER = 0;
@@ -147,6 +151,10 @@ final class SmoSolver {
         int counter = Math.min(l, 1000) + 1;
         while (true) {
             q.reuseColumnArrays(); // no column of the last step is read any more
+            if ((iter & CANCEL_CHECK_STEPS - 1) == 0 && Thread.currentThread().isInterrupted()) {
+                // a cancelled search (or a search's early refit of a candidate that did not win) stops its fits
+                throw new CancellationException("the SMO solve was interrupted after " + iter + " steps");
+            }
             if (maxIter != -1 && iter >= maxIter) {
                 timedOut = true;
                 break;
