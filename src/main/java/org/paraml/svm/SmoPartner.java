@@ -393,7 +393,9 @@ final class SmoPartner implements AutoCloseable {
         while (true) {
             int n = awaitPost(seen);
             seen = n;
-            if (op == STOP && claimed.get() == n) {
+            // close() writes STOP only once no command is left for this thread, and marks it claimed only after
+            // posting it: a partner that waited for the mark could look in between, miss it and wait for good
+            if (op == STOP) {
                 return;
             }
             if (claimed.compareAndSet(n - 1, n)) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -178,6 +180,47 @@ class SmoPartnerTest {
         assertTrue(partnerRunsIt, "the partner picked the command up");
         partner.close(); // no await: as after an exception in the solver's own half
         assertTrue(ended.get(), "close returned only after the partner's half ended");
+    }
+
+    /**
+     * {@link SmoPartner#close} publishes its stop command and then marks it claimed; a partner spinning for the next
+     * command may look in between. It used to claim the stop itself (or miss it, claimed a moment later) and then
+     * wait for a command that never comes: its thread stayed parked for good, with the solve's arrays (about one
+     * close in 2,500 on a two-core machine). Here the partner meets that state, set up by hand, and must end.
+     */
+    @Test
+    void aPartnerThatSeesTheStopBeforeItIsMarkedClaimedEnds() throws Exception {
+        SmoPartner partner = SmoPartner.withoutThread(OPS, System::nanoTime);
+        Field stop = SmoPartner.class.getDeclaredField("STOP");
+        stop.setAccessible(true);
+        Field op = SmoPartner.class.getDeclaredField("op");
+        op.setAccessible(true);
+        Field posted = SmoPartner.class.getDeclaredField("posted");
+        posted.setAccessible(true);
+        Field finished = SmoPartner.class.getDeclaredField("finished");
+        finished.setAccessible(true);
+        // close's state between its two writes: the stop is posted (number 1), not yet marked claimed
+        op.setInt(partner, stop.getInt(null));
+        int n = ((AtomicInteger) posted.get(partner)).incrementAndGet();
+
+        Method serve = SmoPartner.class.getDeclaredMethod("serve");
+        serve.setAccessible(true);
+        Thread serving = new Thread(() -> {
+            try {
+                serve.invoke(partner);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }, "test-smo-partner");
+        serving.setDaemon(true); // left parked if the test fails
+        serving.start();
+        // until the partner's thread ends, or it has run the stop as a command (then it waits for good)
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (serving.isAlive() && finished.getInt(partner) != n && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
+        }
+        assertFalse(serving.isAlive(), "the partner ended at the stop (it ran it as command " + finished.getInt(partner)
+                + " of " + n + ")");
     }
 
     /** 20 ms of the test's clock. */
