@@ -26,7 +26,8 @@ import org.paraml.testing.JsonArrays;
  * ParaML's SVC against scikit-learn 1.2's on the cases of {@code fixtures/svc/svc_cases.json}
  * (made by {@code make_svc_fixtures.py}): binary and 3- and 4-class problems, the four kernels and
  * a precomputed one, gamma 'scale'/'auto'/numbers, class weights (dict and 'balanced'), sample
- * weights with zeros, shrinking off, tiny C, max_iter, 'ovr'/'ovo', break_ties, probabilities.
+ * weights with zeros, shrinking off, tiny C, max_iter (also reached after shrinking, with a cache too small
+ * for the whole matrix), 'ovr'/'ovo', break_ties, probabilities.
  *
  * <p>Tolerances: exact for classes, n_support, support, support vectors, fit_status, n_iter (the
  * SMO takes the same steps) and labels; 1e-9 of {@code max(1, |value|)} for dual coefficients,
