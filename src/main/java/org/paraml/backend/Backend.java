@@ -91,6 +91,17 @@ public interface Backend {
         }
     }
 
+    /**
+     * Whether the range form of {@link #kernelRows(KernelSpec, PreparedMatrix, int[], int, int, float[], int, int,
+     * int) kernelRows} computes the columns {@code [from, len)} alone, at a cost in proportion to their number. A
+     * caller may then cut one row into ranges that several threads compute (an SMO solve and its partner share a
+     * new kernel column in chunks); with the default range form, which computes the whole prefix {@code [0, len)}
+     * for every range, each chunk would cost up to a whole row. False by default.
+     */
+    default boolean computesRangesAlone() {
+        return false;
+    }
+
     /** As {@link #kernelRows(KernelSpec, PreparedMatrix, int[], int, float[], int, int, int)}, in float64. */
     void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int len,
                     double[] out, int outOffset, int outStride, int threads);

@@ -83,6 +83,23 @@ public final class FallbackBackend implements Backend {
         });
     }
 
+    /** The range form of the backend in use: a primary without one computes whole prefixes, the fallback may not. */
+    @Override
+    public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len, float[] out,
+                           int outOffset, int outStride, int threads) {
+        FallbackPreparedMatrix px = own(x, "x");
+        run(b -> {
+            b.kernelRows(kernel, px.on(b), rows, from, len, out, outOffset, outStride, threads);
+            return null;
+        });
+    }
+
+    /** Whether the backend in use now computes ranges alone (it may change when the primary fails). */
+    @Override
+    public boolean computesRangesAlone() {
+        return current().computesRangesAlone();
+    }
+
     @Override
     public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int len, double[] out, int outOffset,
                            int outStride, int threads) {

@@ -38,6 +38,12 @@ public final class ScalarBackend implements Backend, NearestCenterKernel {
         });
     }
 
+    /** Its range form computes the range alone. */
+    @Override
+    public boolean computesRangesAlone() {
+        return true;
+    }
+
     @Override
     public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len,
                            float[] out, int outOffset, int outStride, int threads) {

@@ -92,10 +92,14 @@ final class BackendKernelSource implements KernelSource {
 
         private final int[] one = new int[1];
 
-        /** Kernel rows over the prepared view are read-only, so two threads may fill disjoint ranges. */
+        /**
+         * Kernel rows over the prepared view are read-only, so two threads may fill disjoint ranges, when the
+         * backend computes a range alone (a backend that computes the whole prefix for each range would do a
+         * column's work many times over).
+         */
         @Override
         public boolean splitsColumns() {
-            return true;
+            return backend.computesRangesAlone();
         }
 
         @Override

@@ -70,6 +70,34 @@ class FallbackBackendTest {
     }
 
     @Test
+    void theRangeFormGoesToTheBackendInUseAndSoDoesItsCost() {
+        Matrix x = TestData.uniform(3, 50, 4);
+        KernelSpec k = KernelSpec.rbf(0.3);
+        int[] rows = {4, 11};
+        float[] want = new float[2 * 50];
+        java.util.Arrays.fill(want, Float.NaN);
+        scalar.kernelRows(k, scalar.prepare(x), rows, 20, 50, want, 0, 50, 1);
+
+        FlakyBackend flaky = new FlakyBackend(0, false);
+        FallbackBackend b = new FallbackBackend(flaky, scalar);
+        float[] got = new float[2 * 50];
+        java.util.Arrays.fill(got, Float.NaN);
+        b.kernelRows(k, b.prepare(x), rows, 20, 50, got, 0, 50, 1);
+        assertArrayEquals(want, got); // the prefix [0, 20) of each row left as it was
+        assertEquals(1, flaky.rangeCalls.get(), "the primary's own range form");
+        assertFalse(b.computesRangesAlone(), "the primary computes whole rows for a range");
+
+        FlakyBackend failing = new FlakyBackend(2, false); // prepare, then the range call fails
+        FallbackBackend c = new FallbackBackend(failing, scalar);
+        float[] again = new float[2 * 50];
+        java.util.Arrays.fill(again, Float.NaN);
+        c.kernelRows(k, c.prepare(x), rows, 20, 50, again, 0, 50, 1);
+        assertArrayEquals(want, again);
+        assertSame(scalar, c.current());
+        assertTrue(c.computesRangesAlone(), "the fallback computes ranges alone");
+    }
+
+    @Test
     void aFailureMidFitRepeatsTheOperationOnTheFallbackAndStaysThere() {
         FlakyBackend flaky = new FlakyBackend(3, false); // prepare, one kernel call, then it fails
         FallbackBackend b = new FallbackBackend(flaky, scalar);

@@ -46,6 +46,16 @@ final class FlakyBackend implements Backend {
         scalar.kernelRows(k, x, rows, len, out, off, stride, threads);
     }
 
+    /** Calls of the range form, which is the interface's default (whole rows computed, then the range copied). */
+    final AtomicInteger rangeCalls = new AtomicInteger();
+
+    @Override
+    public void kernelRows(KernelSpec k, PreparedMatrix x, int[] rows, int from, int len, float[] out, int off,
+                           int stride, int threads) {
+        rangeCalls.incrementAndGet();
+        Backend.super.kernelRows(k, x, rows, from, len, out, off, stride, threads);
+    }
+
     @Override
     public void kernelRows(KernelSpec k, PreparedMatrix x, int[] rows, int len, double[] out, int off, int stride,
                            int threads) {

@@ -55,6 +55,12 @@ public final class SimdBackend implements Backend {
         SimdKernels.rows(kernel, p, rows, rows.length, p, 0, len, null, out, outOffset, outStride, threads);
     }
 
+    /** Its range form computes the range alone. */
+    @Override
+    public boolean computesRangesAlone() {
+        return true;
+    }
+
     @Override
     public void kernelRows(KernelSpec kernel, PreparedMatrix x, int[] rows, int from, int len, float[] out,
                            int outOffset, int outStride, int threads) {
