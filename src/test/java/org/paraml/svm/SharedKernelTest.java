@@ -169,6 +169,47 @@ class SharedKernelTest {
         }
     }
 
+    /**
+     * A whole matrix of more rows than one chunk holds: rows asked for in runs that cross chunk boundaries, out of
+     * order and repeated are each the backend's own kernel row, wherever they were computed into.
+     */
+    @Test
+    void rowsInRunsAcrossChunksAreTheBackendsRows() {
+        int n = 2500; // 419 rows a chunk: six chunks
+        Matrix x = TestData.blobs(n, 3, 2, 1.0, 8).x();
+        Backend scalar = new ScalarBackend();
+        KernelSpec spec = KernelSpec.rbf(0.7);
+        try (SharedWork work = SharedWork.open(x, 64L << 20)) {
+            SharedGram gram = SharedGram.of(work, scalar, spec);
+            assertTrue(gram.wholeMatrix());
+            gram.enter();
+            try {
+                int[][] requests = {
+                    range(400, 520),                 // a run across the first chunk boundary, in batches of 64
+                    {900, 3, 838, 839, 840, 1, 2},   // out of order, a run across a boundary at 838
+                    range(500, 900),                 // partly computed already
+                    {2499, 2498, 0},
+                };
+                float[] want = new float[n];
+                for (int[] idx : requests) {
+                    int[] offsets = new int[idx.length];
+                    float[][] rows = gram.rows(idx, idx.length, 2, offsets);
+                    for (int r = 0; r < idx.length; r++) {
+                        scalar.kernelRows(spec, scalar.prepare(x), new int[] {idx[r]}, n, want, 0, n, 1);
+                        float[] got = java.util.Arrays.copyOfRange(rows[r], offsets[r], offsets[r] + n);
+                        assertArrayEquals(want, got, "row " + idx[r]);
+                    }
+                }
+            } finally {
+                gram.leave();
+            }
+        }
+    }
+
+    private static int[] range(int from, int to) {
+        return java.util.stream.IntStream.range(from, to).toArray();
+    }
+
     @Test
     void withNoRoomTheFitComputesItsOwnKernel() {
         try (SharedWork work = SharedWork.open(DATA.x(), 1000)) {
