@@ -39,8 +39,15 @@ final class SimdKernels {
      * stay cached while each block of four output rows passes over them.
      */
     static final int COLUMN_BYTES = 1 << 19;
-    /** Output columns per task, a multiple of the vector length. */
-    static final int COLUMN_CHUNK = Math.max(L, 1024 / L * L);
+    /** Output columns per task, a multiple of four vectors. */
+    static final int COLUMN_CHUNK = Math.max(4 * L, 1024 / (4 * L) * (4 * L));
+    /**
+     * Values after a panel's last feature: the inner-product loops run whole passes of two or four vectors, past
+     * a chunk's last column (into the next feature's rows, or this slack after the last feature), so that they
+     * have no remainder loop. A remainder loop first taken mid-fit (the first column whose width is not a whole
+     * pass) sent the compiled column loop back to the interpreter (bench/RESULTS.md, session 25).
+     */
+    static final int PANEL_SLACK = 4 * L;
 
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[ROW_GROUP * COLUMN_CHUNK]);
 
@@ -95,15 +102,23 @@ final class SimdKernels {
         });
     }
 
-    /** {@code out[o + j] = (float) s[off + j]} for j &lt; count (round to nearest, as the cast). */
+    /**
+     * {@code out[o + j] = (float) s[off + j]} for j &lt; count (round to nearest, as the cast). The last vector
+     * overlaps the one before when count is not a whole number of vectors (the overlapped values are written twice,
+     * the same both times): no scalar tail to be taken for the first time mid-fit, except for a count under one
+     * vector.
+     */
     private static void toFloat(double[] s, int off, float[] out, int o, int count) {
-        int j = 0;
-        for (int bound = count - L; j <= bound; j += L) {
-            ((FloatVector) DoubleVector.fromArray(S, s, off + j).convertShape(VectorOperators.D2F, F, 0))
-                    .intoArray(out, o + j);
+        if (count < L) {
+            for (int j = 0; j < count; j++) {
+                out[o + j] = (float) s[off + j];
+            }
+            return;
         }
-        for (; j < count; j++) {
-            out[o + j] = (float) s[off + j];
+        for (int j = 0; j < count; j += L) {
+            int at = Math.min(j, count - L);
+            ((FloatVector) DoubleVector.fromArray(S, s, off + at).convertShape(VectorOperators.D2F, F, 0))
+                    .intoArray(out, o + at);
         }
     }
 
@@ -119,7 +134,9 @@ final class SimdKernels {
                                   double[] panel, int c0, int c1, double[] scratch) {
         int d = b.cols();
         int stride = b.paddedRows();
-        int end = c0 + (c1 - c0 + L - 1) / L * L;
+        // whole passes of two (four rows) or four (one row) vectors: the values past c1 are computed and not used
+        int end2 = c0 + (c1 - c0 + 2 * L - 1) / (2 * L) * (2 * L);
+        int end4 = c0 + (c1 - c0 + 4 * L - 1) / (4 * L) * (4 * L);
         double[] ad = a.matrix().data();
         int r = r0;
         for (; r + 4 <= r1; r += 4) {
@@ -131,7 +148,7 @@ final class SimdKernels {
             int j = c0;
             // two vectors of columns per pass: eight independent chains of fused multiply-adds, so that
             // the chains' latency (d dependent FMAs each) overlaps
-            for (; j + 2 * L <= end; j += 2 * L) {
+            for (; j < end2; j += 2 * L) {
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector a1 = a0;
                 DoubleVector a2 = a0;
@@ -165,23 +182,6 @@ final class SimdKernels {
                 a3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j);
                 b3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j + L);
             }
-            for (; j < end; j += L) {
-                DoubleVector acc0 = DoubleVector.zero(S);
-                DoubleVector acc1 = acc0;
-                DoubleVector acc2 = acc0;
-                DoubleVector acc3 = acc0;
-                for (int f = 0, p = j; f < d; f++, p += stride) {
-                    DoubleVector t = DoubleVector.fromArray(S, panel, p);
-                    acc0 = t.fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
-                    acc1 = t.fma(DoubleVector.broadcast(S, ad[o1 + f]), acc1);
-                    acc2 = t.fma(DoubleVector.broadcast(S, ad[o2 + f]), acc2);
-                    acc3 = t.fma(DoubleVector.broadcast(S, ad[o3 + f]), acc3);
-                }
-                acc0.intoArray(scratch, s0 + j);
-                acc1.intoArray(scratch, s0 + COLUMN_CHUNK + j);
-                acc2.intoArray(scratch, s0 + 2 * COLUMN_CHUNK + j);
-                acc3.intoArray(scratch, s0 + 3 * COLUMN_CHUNK + j);
-            }
         }
         for (; r < r1; r++) {
             int o0 = a.matrix().offset(row(rows, r));
@@ -189,7 +189,7 @@ final class SimdKernels {
             int j = c0;
             // one row (an SMO solver asks for one column at a time): four vectors of columns per pass, so
             // that four independent chains of fused multiply-adds hide their latency
-            for (; j + 4 * L <= end; j += 4 * L) {
+            for (; j < end4; j += 4 * L) {
                 DoubleVector acc0 = DoubleVector.zero(S);
                 DoubleVector acc1 = acc0;
                 DoubleVector acc2 = acc0;
@@ -205,13 +205,6 @@ final class SimdKernels {
                 acc1.intoArray(scratch, s0 + j + L);
                 acc2.intoArray(scratch, s0 + j + 2 * L);
                 acc3.intoArray(scratch, s0 + j + 3 * L);
-            }
-            for (; j < end; j += L) {
-                DoubleVector acc0 = DoubleVector.zero(S);
-                for (int f = 0, p = j; f < d; f++, p += stride) {
-                    acc0 = DoubleVector.fromArray(S, panel, p).fma(DoubleVector.broadcast(S, ad[o0 + f]), acc0);
-                }
-                acc0.intoArray(scratch, s0 + j);
             }
         }
     }

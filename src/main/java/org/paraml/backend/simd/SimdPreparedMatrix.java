@@ -90,7 +90,10 @@ final class SimdPreparedMatrix implements PreparedMatrix {
         return n;
     }
 
-    /** The transposed panel ({@code cols × paddedRows}), built on first call. */
+    /**
+     * The transposed panel ({@code cols × paddedRows}, then {@link SimdKernels#PANEL_SLACK} zeros), built on first
+     * call.
+     */
     double[] panel() {
         double[] p = panel;
         if (p == null) {
@@ -141,7 +144,8 @@ final class SimdPreparedMatrix implements PreparedMatrix {
         int n = matrix.rows();
         int d = matrix.cols();
         double[] data = matrix.data();
-        double[] p = new double[Math.multiplyExact(d, paddedRows)];
+        // PANEL_SLACK zeros after the last feature: a kernel pass over whole groups of vectors may read past it
+        double[] p = new double[Math.addExact(Math.multiplyExact(d, paddedRows), SimdKernels.PANEL_SLACK)];
         for (int j = 0; j < n; j++) {
             int o = matrix.offset(j);
             for (int f = 0; f < d; f++) {

@@ -44,4 +44,46 @@ class SimdKernelPathsTest {
             }
         }
     }
+
+    /**
+     * Float32 rows of every width from 1 to 40, whole and as ranges: each value is its float64 value rounded, and
+     * nothing outside the asked range is written. The loops compute whole passes of vectors past a row's last
+     * column (into the panel's next feature or its slack) and the float conversion ends on a vector that overlaps
+     * the one before: neither may reach a value of its own into the output.
+     */
+    @Test
+    void floatRowsOfEveryWidthAreTheirDoubleRowsRounded() {
+        assumeTrue(TestData.vectorModulePresent(), "needs --add-modules jdk.incubator.vector");
+        Backend simd = Backends.byName("simd");
+        for (int d : new int[]{3, 20}) {
+            for (int n = 1; n <= 40; n++) {
+                Matrix x = TestData.uniform(7L * n + d, n, d);
+                PreparedMatrix p = simd.prepare(x);
+                KernelSpec k = KernelSpec.rbf(1.0 / d);
+                int[] rows = n >= 5 ? new int[]{0, n - 1, 1, 2, n / 2} : new int[]{n - 1};
+                double[] wide = new double[rows.length * n];
+                simd.kernelRows(k, p, rows, n, wide, 0, n, 1);
+                for (int from : new int[]{0, n / 3, n - 1}) {
+                    float[] got = new float[rows.length * (n + 2)];
+                    java.util.Arrays.fill(got, Float.NaN);
+                    simd.kernelRows(k, p, rows, from, n, got, 1, n + 2, 1);
+                    for (int r = 0; r < rows.length; r++) {
+                        for (int j = -1; j <= n; j++) {
+                            int at = 1 + r * (n + 2) + j;
+                            if (at >= got.length) {
+                                continue;
+                            }
+                            String where = "d=" + d + " n=" + n + " from=" + from + " row " + rows[r] + " column " + j;
+                            if (j < from || j == n) {
+                                assertEquals(Float.floatToIntBits(Float.NaN), Float.floatToIntBits(got[at]), where);
+                            } else {
+                                assertEquals(Float.floatToIntBits((float) wide[r * n + j]), Float.floatToIntBits(got[at]),
+                                        where);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
