@@ -25,17 +25,12 @@ class SmoCancellationTest {
     void anInterruptMidSolveStopsItWithinTheCheckInterval() {
         TestData.Points p = TestData.blobs(5000, 4, 2, 1.0, 11); // 1,875 steps when not interrupted
         BackendKernelSource source = new BackendKernelSource(Backends.byName("scalar"), KernelSpec.rbf(0.5), p.x(), 1);
-        int l = p.y().length;
-        byte[] y = new byte[l];
-        double[] c = new double[l];
-        double[] minusOnes = new double[l];
-        int[] rows = new int[l];
-        for (int i = 0; i < l; i++) {
-            rows[i] = i;
-            y[i] = (byte) (p.y()[i] == 0 ? -1 : 1);
-            c[i] = 1.0;
-            minusOnes[i] = -1;
-        }
+        TestData.BinaryDual dual = TestData.BinaryDual.of(p, i -> 1.0);
+        int l = dual.rows().length;
+        int[] rows = dual.rows();
+        byte[] y = dual.y();
+        double[] c = dual.c();
+        double[] minusOnes = dual.p();
         StepCounter whole = new StepCounter(new SvcQ(source.columns(rows.clone()), y, 200), -1);
         SolverResult full = SmoSolver.solve(whole, SmoOps.scalar(), minusOnes, y, new double[l], c, 1e-3, true, -1, 1);
         whole.release();

@@ -21,17 +21,12 @@ class SmoSolverOpsTest {
         // points, so that a second thread splits the loops
         TestData.Points p = TestData.blobs(5000, 4, 2, 1.0, 11);
         BackendKernelSource source = new BackendKernelSource(Backends.byName("scalar"), KernelSpec.rbf(0.5), p.x(), 1);
-        int l = p.y().length;
-        int[] rows = new int[l];
-        byte[] y = new byte[l];
-        double[] c = new double[l];
-        double[] minusOnes = new double[l];
-        for (int i = 0; i < l; i++) {
-            rows[i] = i;
-            y[i] = (byte) (p.y()[i] == 0 ? -1 : 1);
-            c[i] = i % 7 == 0 ? 4.0 : 1.0; // per-variable bounds, as class and sample weights make them
-            minusOnes[i] = -1;
-        }
+        // per-variable bounds, as class and sample weights make them
+        TestData.BinaryDual dual = TestData.BinaryDual.of(p, i -> i % 7 == 0 ? 4.0 : 1.0);
+        int[] rows = dual.rows();
+        byte[] y = dual.y();
+        double[] c = dual.c();
+        double[] minusOnes = dual.p();
         for (double cacheMb : new double[] {200, 2}) { // the whole matrix cached, and columns evicted
             SolverResult reference = solve(source, rows, y, c, minusOnes, SmoOps.scalar(), cacheMb, 1);
             for (int threads : new int[] {1, 2}) {

@@ -16,6 +16,27 @@ final class TestData {
     }
 
     /**
+     * The dual problem an SMO solver is given for two-class points (labels 0 and 1): all rows, labels ±1 (0 → −1),
+     * the upper bound of each variable, and the linear term {@code p = −1}.
+     */
+    record BinaryDual(int[] rows, byte[] y, double[] c, double[] p) {
+        static BinaryDual of(Points points, java.util.function.IntToDoubleFunction bound) {
+            int l = points.y().length;
+            int[] rows = new int[l];
+            byte[] y = new byte[l];
+            double[] c = new double[l];
+            double[] p = new double[l];
+            for (int i = 0; i < l; i++) {
+                rows[i] = i;
+                y[i] = (byte) (points.y()[i] == 0 ? -1 : 1);
+                c[i] = bound.applyAsDouble(i);
+                p[i] = -1;
+            }
+            return new BinaryDual(rows, y, c, p);
+        }
+    }
+
+    /**
      * {@code k} Gaussian blobs in {@code d} dimensions, {@code n} points dealt round-robin to the
      * classes (labels {@code 0 .. k-1}), centres on a grid of spacing {@code spread}, unit noise.
      */

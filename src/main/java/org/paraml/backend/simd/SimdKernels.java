@@ -39,7 +39,7 @@ final class SimdKernels {
      * stay cached while each block of four output rows passes over them.
      */
     static final int COLUMN_BYTES = 1 << 19;
-    /** Output columns per task, a multiple of four vectors. */
+    /** Output columns per task, a multiple of four vectors: a row's whole passes stay within its slot of the scratch. */
     static final int COLUMN_CHUNK = Math.max(4 * L, 1024 / (4 * L) * (4 * L));
     /**
      * Values after a panel's last feature: the inner-product loops run whole passes of two or four vectors, past
@@ -128,7 +128,9 @@ final class SimdKernels {
 
     /**
      * {@code scratch[(r−r0)·COLUMN_CHUNK + j − c0] = ⟨a_{rows[r]}, b_j⟩} for r in [r0, r1) and j in
-     * [c0, c1) rounded up to whole vectors, vectorised across j from the panel of b.
+     * [c0, c1), vectorised across j from the panel of b. The loops run whole passes (two vectors for groups of four
+     * rows, four for single rows), so the scratch also receives values past c1, up to the pass's end, that are not
+     * inner products of anything and are never read.
      */
     private static void panelDots(SimdPreparedMatrix a, int[] rows, int r0, int r1, SimdPreparedMatrix b,
                                   double[] panel, int c0, int c1, double[] scratch) {

@@ -13,8 +13,8 @@ import org.paraml.linalg.Matrix;
 
 /**
  * The SIMD kernel's inner-product loops agree bit for bit: a block (four rows × two vectors of columns
- * per pass, then one vector, then one row) gives every value the bits that a row asked for alone (one
- * row, four vectors per pass) gives it. An SVC search relies on this: its shared kernel matrices are
+ * per pass, then one row) gives every value the bits that a row asked for alone (one row, four vectors per
+ * pass) gives it. An SVC search relies on this: its shared kernel matrices are
  * filled by blocks and a solve's kernel columns one row at a time, and both must give the model of a
  * plain fit.
  */
@@ -23,8 +23,8 @@ class SimdKernelPathsTest {
     void aBlockHasTheBitsOfItsRowsComputedOneAtATime() {
         assumeTrue(TestData.vectorModulePresent(), "needs --add-modules jdk.incubator.vector");
         Backend simd = Backends.byName("simd");
-        // 9 rows: two passes of four and one single row; 41 columns: on AVX2 five pairs of 4-lane vectors
-        // and a partial vector (other widths cut them differently)
+        // 9 rows: two passes of four and one single row; 41 columns: on AVX2 six pairs of 4-lane vectors, the last
+        // one mostly past the row's end (other widths cut them differently)
         for (int d : new int[]{1, 4, 20, 32}) {
             Matrix x = TestData.uniform(40L + d, 41, d);
             PreparedMatrix p = simd.prepare(x);
