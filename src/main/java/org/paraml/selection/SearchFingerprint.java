@@ -78,6 +78,10 @@ final class SearchFingerprint {
             it.forEach(x -> sb.append(canonicalValue(x)).append(','));
             return sb.append(']').toString();
         }
+        if (v instanceof Matrix m) {
+            // a parameter such as KMeans' explicit init: its values, not its toString (which names only the shape)
+            return "matrix:" + dataDigest(m, null);
+        }
         return ParameterValues.canonical(v);
     }
 

@@ -98,6 +98,27 @@ class SearchJournalTest {
         assertTrue(folds.getMessage().contains("differs in: splits;"), folds.getMessage());
     }
 
+    /**
+     * An estimator parameter that is a matrix (KMeans' explicit initial centres) is part of the search: a
+     * journal written with other centres of the same shape holds other scores and must be refused, not
+     * resumed (the fingerprint took the matrix's toString, which names only its shape).
+     */
+    @Test
+    void aJournalOfOtherInitialCentresIsRefused() {
+        Path journal = dir.resolve("centres.jsonl");
+        Matrix a = Matrix.of(new double[][] {{0, 0, 0, 0}, {1, 1, 1, 1}});
+        Matrix b = Matrix.of(new double[][] {{0, 0, 0, 0}, {5, 5, 5, 5}});
+        new GridSearchCV(new org.paraml.cluster.KMeans().nClusters(2).init(a), Map.of("max_iter", List.of(1, 300)))
+                .cv(new KFold(3)).journal(journal).fit(X, null);
+        SearchJournalException other = assertThrows(SearchJournalException.class, () -> new GridSearchCV(
+                new org.paraml.cluster.KMeans().nClusters(2).init(b), Map.of("max_iter", List.of(1, 300)))
+                .cv(new KFold(3)).journal(journal).fit(X, null));
+        assertTrue(other.getMessage().contains("differs in: params;"), other.getMessage());
+        // the same centres, copied, are the same search
+        new GridSearchCV(new org.paraml.cluster.KMeans().nClusters(2).init(a.copy()), Map.of("max_iter", List.of(1, 300)))
+                .cv(new KFold(3)).journal(journal).fit(X, null);
+    }
+
     @Test
     void aCorruptJournalIsAnErrorNamingTheLine() throws IOException {
         Path journal = dir.resolve("corrupt.jsonl");
