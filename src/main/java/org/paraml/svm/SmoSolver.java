@@ -151,8 +151,8 @@ final class SmoSolver {
         int counter = Math.min(l, 1000) + 1;
         while (true) {
             q.reuseColumnArrays(); // no column of the last step is read any more
-            if ((iter & CANCEL_CHECK_STEPS - 1) == 0 && Thread.currentThread().isInterrupted()) {
-                // a cancelled search (or a search's early refit of a candidate that did not win) stops its fits
+            if ((iter & (CANCEL_CHECK_STEPS - 1)) == 0 && Thread.currentThread().isInterrupted()) {
+                // a cancelled search interrupts its running fits: stop here rather than run the solve to its end
                 throw new CancellationException("the SMO solve was interrupted after " + iter + " steps");
             }
             if (maxIter != -1 && iter >= maxIter) {
