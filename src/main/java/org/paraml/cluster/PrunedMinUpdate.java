@@ -31,9 +31,8 @@ final class PrunedMinUpdate {
     /** Groups are scored only when they need at most this fraction of the full update's row–candidate pairs. */
     static final double WORTH = 0.5;
     /**
-     * A group whose largest cost is below this fraction of the squared norms involved keeps every candidate:
-     * the backends' scores {@code ‖c‖² − 2⟨x, c⟩} carry a rounding error of about {@code (d + 2)·2⁻⁵³} of
-     * those norms, and the margin must stay far above it.
+     * The least fraction of the squared norms involved below which a group's largest cost counts as tight
+     * (see {@link #tightFraction}); it decides below 10 features.
      */
     static final double TIGHT = 1e-8;
     /** The backends whose distance rules this class keeps bit for bit (tested); others take the full update. */
@@ -105,7 +104,7 @@ final class PrunedMinUpdate {
             if (size[g] > 0) {
                 double scale = g == base ? 0.0
                         : square(Math.sqrt(squaredNorm(earlier, g, d)) + Math.sqrt(radius2[g])) + maxNorm2;
-                kept[g] = keptCandidates(g, base, k, between, radius2[g], scale, widest);
+                kept[g] = keptCandidates(g, base, k, between, radius2[g], scale * tightFraction(d), widest);
                 work += (long) size[g] * kept[g].length;
             }
         }
@@ -218,21 +217,33 @@ final class PrunedMinUpdate {
         }
     }
 
+    /**
+     * The fraction of the squared norms involved below which a group's largest cost {@code R²} is too tight to
+     * skip anything: the backends' scores {@code ‖c‖² − 2⟨x, c⟩} carry a rounding error of up to about
+     * {@code (d + 2)·2⁻⁵³} of those norms, and two of them (a skipped candidate's and the row's cost) must stay
+     * below the margin's {@code MARGIN·R²}: {@code R² ≥ 2·(d + 2)·2⁻⁵³/MARGIN} of the norms, taken four times
+     * over, and never below {@link #TIGHT}. Growing with d, it covers the worst case at any width (a fixed
+     * {@code 1e-8} stopped covering it above ~45 features).
+     */
+    static double tightFraction(int d) {
+        return Math.max(TIGHT, 8.0 * (d + 2) * 0x1p-53 / MARGIN);
+    }
+
     private static int group(int nearestCandidate, int base) {
         return nearestCandidate < 0 || nearestCandidate >= base ? base : nearestCandidate;
     }
 
     /**
      * The new candidates group g keeps, ascending: all of them for rows without a nearest candidate, and for
-     * a group so tight ({@code R² < TIGHT·scale}, scale bounding the squared norms involved) that the rounding
-     * of the backend's scores could exceed the margin; none when no candidate can lower a cost; else the
-     * candidates the rule keeps and those of largest norm ({@code widest}), whose norm some backends use to
-     * decide when a distance is recomputed directly (the SIMD backend's cancellation rule), so that every
-     * distance of the group comes out as in the full update.
+     * a group so tight ({@code R² < tight}, {@link #tightFraction} of a bound on the squared norms involved)
+     * that the rounding of the backend's scores could exceed the margin; none when no candidate can lower a
+     * cost; else the candidates the rule keeps and those of largest norm ({@code widest}), whose norm some
+     * backends use to decide when a distance is recomputed directly (the SIMD backend's cancellation rule), so
+     * that every distance of the group comes out as in the full update.
      */
-    private static int[] keptCandidates(int g, int base, int k, double[] between, double radius2, double scale,
+    private static int[] keptCandidates(int g, int base, int k, double[] between, double radius2, double tight,
                                         boolean[] widest) {
-        if (g == base || !(radius2 < Double.POSITIVE_INFINITY) || radius2 < TIGHT * scale) {
+        if (g == base || !(radius2 < Double.POSITIVE_INFINITY) || radius2 < tight) {
             int[] all = new int[k];
             for (int c = 0; c < k; c++) {
                 all[c] = c;

@@ -66,26 +66,61 @@ class PrunedMinUpdateTest {
                 SplittableRandom r = new SplittableRandom(7);
                 Matrix earlier = rowsOf(shifted, r, 40);
                 Matrix fresh = rowsOf(shifted, r, 60);
-                int n = x.rows();
-                double[] costs = new double[n];
-                Arrays.fill(costs, Double.POSITIVE_INFINITY);
-                int[] nearest = new int[n];
-                Arrays.fill(nearest, -1);
-                ctx.kernels.updateMin(x, ctx.prepare(earlier), costs, nearest, 0);
-                double[] fullCosts = costs.clone();
-                int[] fullNearest = nearest.clone();
-                ctx.kernels.updateMin(x, ctx.prepare(fresh), fullCosts, fullNearest, 40);
-                double[] between = PrunedMinUpdate.candidateDistances(earlier.compact().data(), 40,
-                        fresh.compact().data(), 60, features);
-                boolean pruned = PrunedMinUpdate.update(ctx.kernels, x, earlier.compact().data(), fresh.compact().data(), 60,
-                        between, 40, costs, nearest);
+                Round round = Round.run(ctx, x, earlier, fresh);
                 String what = backend.name() + " " + kind + " d=" + features;
                 if (kind.equals("separated")) {
-                    assertTrue(pruned, what + ": separated blobs leave most pairs to skip");
+                    assertTrue(round.pruned, what + ": separated blobs leave most pairs to skip");
                 }
-                if (pruned) {
-                    assertArrayEquals(fullCosts, costs, what);
-                    assertArrayEquals(fullNearest, nearest, what);
+                if (round.pruned) {
+                    assertArrayEquals(round.fullCosts, round.costs, what);
+                    assertArrayEquals(round.fullNearest, round.nearest, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * Four clusters of radius ~10⁻⁴ around ±e₁, ±e₂: every group's largest cost is ~5·10⁻⁸ of the squared norms
+     * involved. With 12 features that is above the tight-group guard and the update skips (giving the full
+     * update's bits); with 300 features the scores' rounding grows with d past the margin, so the guard must keep
+     * every candidate and the update declines (a guard fixed at 10⁻⁸ skipped here).
+     */
+    @org.junit.jupiter.api.Test
+    void theTightGroupGuardGrowsWithTheFeatures() {
+        for (Backend backend : backends()) {
+            for (int features : new int[] {12, 300}) {
+                SplittableRandom r = new SplittableRandom(features);
+                double sigma = Math.sqrt(1e-7 / (3.0 * features));
+                int n = 2000;
+                Matrix x = Matrix.zeros(n, features);
+                for (int i = 0; i < n; i++) {
+                    x.set(i, (i % 4) / 2, i % 2 == 0 ? 1.0 : -1.0);
+                    for (int j = 0; j < features; j++) {
+                        x.set(i, j, x.get(i, j) + sigma * Math.sqrt(3.0) * (2.0 * r.nextDouble() - 1.0));
+                    }
+                }
+                PassRunner runner = PassRunner.local(Blocks.of(x), 1);
+                FitContext ctx = new FitContext(runner, 1, backend, FitContext.translationFor(runner));
+                Matrix shifted = ctx.kernels.toShifted(x);
+                Matrix earlier = Matrix.zeros(4, features);
+                Matrix fresh = Matrix.zeros(40, features);
+                for (int j = 0; j < features; j++) {
+                    for (int c = 0; c < 4; c++) {
+                        earlier.set(c, j, shifted.get(c, j));
+                    }
+                    for (int c = 0; c < 40; c++) {
+                        fresh.set(c, j, shifted.get(4 + 37 * c, j));
+                    }
+                }
+                Round round = Round.run(ctx, x, earlier, fresh);
+                String what = backend.name() + " d=" + features;
+                if (features == 12) {
+                    assertTrue(round.pruned, what + ": groups above the guard skip the other clusters' candidates");
+                    assertArrayEquals(round.fullCosts, round.costs, what);
+                    assertArrayEquals(round.fullNearest, round.nearest, what);
+                } else {
+                    assertEquals(false, round.pruned, what + ": groups below the guard keep every candidate");
+                    assertArrayEquals(round.before, round.costs, what + ": a declined update changes nothing");
                 }
             }
         }
@@ -119,6 +154,33 @@ class PrunedMinUpdateTest {
                 assertArrayEquals(found[1].weights(), found[0].weights(), what);
                 assertArrayEquals(costs[1], costs[0], what);
             }
+        }
+    }
+
+    /**
+     * One k-means|| round on x: the costs and nearest candidates against {@code earlier} ({@code before}), then
+     * {@code fresh} added by the full update ({@code full*}) and by the pruned one ({@code costs}, {@code nearest}).
+     */
+    private record Round(double[] before, double[] fullCosts, int[] fullNearest, double[] costs, int[] nearest,
+                         boolean pruned) {
+        static Round run(FitContext ctx, Matrix x, Matrix earlier, Matrix fresh) {
+            int n = x.rows();
+            int base = earlier.rows();
+            int k = fresh.rows();
+            double[] costs = new double[n];
+            Arrays.fill(costs, Double.POSITIVE_INFINITY);
+            int[] nearest = new int[n];
+            Arrays.fill(nearest, -1);
+            ctx.kernels.updateMin(x, ctx.prepare(earlier), costs, nearest, 0);
+            double[] before = costs.clone();
+            double[] fullCosts = costs.clone();
+            int[] fullNearest = nearest.clone();
+            ctx.kernels.updateMin(x, ctx.prepare(fresh), fullCosts, fullNearest, base);
+            double[] between = PrunedMinUpdate.candidateDistances(earlier.compact().data(), base,
+                    fresh.compact().data(), k, x.cols());
+            boolean pruned = PrunedMinUpdate.update(ctx.kernels, x, earlier.compact().data(), fresh.compact().data(), k,
+                    between, base, costs, nearest);
+            return new Round(before, fullCosts, fullNearest, costs, nearest, pruned);
         }
     }
 
