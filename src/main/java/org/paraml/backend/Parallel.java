@@ -1,5 +1,8 @@
 package org.paraml.backend;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +23,13 @@ import java.util.function.IntConsumer;
  * task is claimed returns at once, so a busy pool (many searches at once) slows a call down but never
  * blocks it, and nothing is ever nested: helpers never submit work. Which thread runs a task never
  * changes what the task computes, so results must not depend on it.
+ *
+ * <p>Cancellation reaches the helpers: when the caller is interrupted (while it runs a task or waits) or one
+ * of its tasks ends in a {@link CancellationException}, the helpers run this call's tasks interrupted from
+ * then on, as the caller would: a cancelled search's fit stops within one SMO check interval on every thread
+ * instead of waiting for each running training to end, and work that never looks at the flag is done as
+ * before. A helper's interrupt status is cleared when it leaves the call, so it never reaches the pool's next
+ * task.
  */
 public final class Parallel {
     private Parallel() {
@@ -46,7 +56,8 @@ public final class Parallel {
      * Runs {@code body.accept(t)} once for each {@code t} in {@code [0, tasks)}, using at most
      * {@code threads} threads including the caller, and returns when all have finished. The first
      * exception thrown by a task is rethrown here (after every claimed task has ended); tasks not
-     * yet claimed then are skipped.
+     * yet claimed then are skipped. An interrupt of the caller interrupts the helpers' running tasks
+     * (see the class comment) and is kept in the caller's interrupt status.
      */
     public static void forEach(int tasks, int threads, IntConsumer body) {
         if (threads < 1) {
@@ -62,7 +73,7 @@ public final class Parallel {
             }
             return;
         }
-        Run run = new Run(tasks, body);
+        Run run = new Run(tasks, body, Thread.currentThread());
         for (int h = 0; h < helpers; h++) {
             Pool.EXECUTOR.execute(run::work);
         }
@@ -74,26 +85,79 @@ public final class Parallel {
     private static final class Run {
         private final int tasks;
         private final IntConsumer body;
+        private final Thread caller;
         private final AtomicInteger next = new AtomicInteger();
         private final CountDownLatch finished;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        /** The helpers claiming tasks of this call now (guarded by {@code this}). */
+        private final Set<Thread> busy = new HashSet<>();
+        /** Set once by {@link #cancel}: helpers run this call's tasks interrupted from then on (guarded by this). */
+        private boolean cancelled;
 
-        Run(int tasks, IntConsumer body) {
+        Run(int tasks, IntConsumer body, Thread caller) {
             this.tasks = tasks;
             this.body = body;
+            this.caller = caller;
             this.finished = new CountDownLatch(tasks);
+            this.cancelled = caller.isInterrupted(); // before any helper starts: each then runs interrupted
         }
 
         void work() {
-            for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
+            Thread me = Thread.currentThread();
+            boolean helper = me != caller;
+            if (helper) {
+                enter(me);
+            }
+            int t = next.getAndIncrement();
+            while (t < tasks) {
                 try {
                     if (failure.get() == null) {
                         body.accept(t);
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
+                    if (!helper && e instanceof CancellationException) {
+                        cancel();
+                    }
                 } finally {
+                    if (!helper && me.isInterrupted()) {
+                        cancel();
+                    }
+                    t = next.getAndIncrement();
+                    if (helper && t >= tasks) {
+                        leave(me); // before the count-down that may end the call
+                    }
                     finished.countDown();
+                }
+            }
+            if (helper) {
+                leave(me);
+            }
+        }
+
+        /**
+         * Registers a helper about to claim tasks; after {@link #cancel} it runs them interrupted, as the caller
+         * would (a solve then stops at once, work that never looks at the flag is done as before).
+         */
+        private synchronized void enter(Thread helper) {
+            busy.add(helper);
+            if (cancelled) {
+                helper.interrupt();
+            }
+        }
+
+        /** Unregisters a helper that found no task left; clears an interrupt {@link #cancel} sent it (idempotent). */
+        private synchronized void leave(Thread helper) {
+            busy.remove(helper);
+            Thread.interrupted();
+        }
+
+        /** Interrupts the helpers claiming tasks of this call, and those that join later. */
+        private synchronized void cancel() {
+            if (!cancelled) {
+                cancelled = true;
+                for (Thread t : busy) {
+                    t.interrupt();
                 }
             }
         }
@@ -105,8 +169,9 @@ public final class Parallel {
                     finished.await();
                     break;
                 } catch (InterruptedException e) {
-                    // helpers are writing into the caller's arrays: wait for them, then restore the flag
+                    // helpers are writing into the caller's arrays: stop them, wait, then restore the flag
                     interrupted = true;
+                    cancel();
                 }
             }
             if (interrupted) {

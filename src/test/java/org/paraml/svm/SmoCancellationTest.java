@@ -1,5 +1,6 @@
 package org.paraml.svm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,6 +57,25 @@ class SmoCancellationTest {
         SVCModel again = new SVC().fit(p.x(), p.y());
         assertEquals(reference.nIter()[0], again.nIter()[0]);
         assertEquals(reference.intercept()[0], again.intercept()[0], 0.0);
+    }
+
+    /**
+     * A multi-class fit on two threads runs its pairs on the caller and a pool helper: interrupted, it is
+     * cancelled on both, and the helper's interrupt does not outlive the fit (the next two-thread fit, whose
+     * pairs run on the same pool, gives the uninterrupted model).
+     */
+    @Test
+    void aTwoThreadMultiClassFitIsCancelledAndLeavesThePoolUninterrupted() {
+        TestData.Points p = TestData.blobs(1200, 3, 4, 2.0, 9);
+        SVCModel reference = new SVC().threads(2).fit(p.x(), p.y());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Thread.currentThread().interrupt();
+            assertThrows(CancellationException.class, () -> new SVC().threads(2).fit(p.x(), p.y()));
+            assertTrue(Thread.interrupted(), "the interrupt status is kept");
+            SVCModel again = new SVC().threads(2).fit(p.x(), p.y());
+            assertArrayEquals(reference.nIter(), again.nIter());
+            assertArrayEquals(reference.intercept(), again.intercept(), 0.0);
+        }
     }
 
     /** A Q matrix that counts the solver's steps (one {@link #reuseColumnArrays()} each) and interrupts at one. */
