@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,11 @@ import java.util.TreeSet;
  * overwritten; any other unreadable line is an error. A file without any newline is started afresh
  * only if it is empty or begins as a header does; another file is refused, never overwritten. The
  * file is locked while open, so two searches cannot write one journal.
+ *
+ * <p>The file is read and written with {@link RandomAccessFile}'s own methods, not through its
+ * {@link FileChannel} (used only for the lock): a channel is interruptible, so a write by a worker that a
+ * cancel has just interrupted (its fit and scoring ended, its result is being appended) would close it for
+ * every worker and lose that result and those finishing beside it.
  */
 final class SearchJournal implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,13 +41,13 @@ final class SearchJournal implements AutoCloseable {
     private static final String HEADER_START = "{\"format\":\"" + FORMAT + "\"";
 
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile out;
     private final FileLock lock;
     private final List<TaskResult> previous;
 
-    private SearchJournal(Path file, FileChannel channel, FileLock lock, List<TaskResult> previous) {
+    private SearchJournal(Path file, RandomAccessFile out, FileLock lock, List<TaskResult> previous) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
         this.lock = lock;
         this.previous = previous;
     }
@@ -54,16 +58,16 @@ final class SearchJournal implements AutoCloseable {
      * @throws SearchJournalException if the file belongs to another search, is corrupt or is in use
      */
     static SearchJournal open(Path file, SearchJob job, SearchFingerprint fingerprint, String scoring) {
-        FileChannel ch = null;
+        RandomAccessFile raf = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            raf = new RandomAccessFile(file.toFile(), "rw");
             FileLock lock;
             try {
-                lock = ch.tryLock();
+                lock = raf.getChannel().tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
             }
@@ -71,18 +75,15 @@ final class SearchJournal implements AutoCloseable {
                 throw new SearchJournalException(file, "is in use by another search (it is locked); wait for it to end "
                         + "or use another journal file", null);
             }
-            byte[] bytes = new byte[(int) ch.size()];
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
-                // read everything
-            }
+            byte[] bytes = new byte[(int) raf.length()];
+            raf.readFully(bytes);
             int end = lastNewline(bytes) + 1; // bytes after the last newline are a torn write
             List<TaskResult> results = new ArrayList<>();
             if (end == 0) {
                 checkTornHeader(file, bytes);
-                ch.truncate(0);
-                ch.position(0);
-                write(ch, header(job, fingerprint, scoring));
+                raf.setLength(0);
+                raf.seek(0);
+                write(raf, header(job, fingerprint, scoring));
             } else {
                 String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
                 String[] lines = text.split("\n", -1);
@@ -93,16 +94,16 @@ final class SearchJournal implements AutoCloseable {
                     }
                 }
                 if (end < bytes.length) {
-                    ch.truncate(end);
+                    raf.setLength(end);
                 }
-                ch.position(end);
+                raf.seek(end);
             }
-            return new SearchJournal(file, ch, lock, List.copyOf(results));
+            return new SearchJournal(file, raf, lock, List.copyOf(results));
         } catch (IOException e) {
-            closeQuietly(ch);
+            closeQuietly(raf);
             throw new SearchJournalException(file, "cannot be read or written: " + e, e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            closeQuietly(raf);
             throw e;
         }
     }
@@ -116,7 +117,7 @@ final class SearchJournal implements AutoCloseable {
         return file;
     }
 
-    /** Appends one result and flushes it to the operating system. Thread-safe. */
+    /** Appends one result and flushes it to the operating system. Thread-safe, and also on an interrupted thread. */
     synchronized void append(TaskResult r) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("candidate", r.candidate());
@@ -129,7 +130,7 @@ final class SearchJournal implements AutoCloseable {
         n.put("fit_error", r.fitError());
         n.put("score_error", r.scoreError());
         try {
-            write(channel, n.toString());
+            write(out, n.toString());
         } catch (IOException e) {
             throw new SearchJournalException(file, "cannot append a result: " + e, e, true);
         }
@@ -141,7 +142,7 @@ final class SearchJournal implements AutoCloseable {
             if (lock.isValid()) {
                 lock.release();
             }
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw new SearchJournalException(file, "cannot be closed: " + e, e, true);
         }
@@ -245,11 +246,8 @@ final class SearchJournal implements AutoCloseable {
         return v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
     }
 
-    private static void write(FileChannel ch, String line) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (b.hasRemaining()) {
-            ch.write(b);
-        }
+    private static void write(RandomAccessFile out, String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static int lastNewline(byte[] bytes) {
@@ -261,10 +259,10 @@ final class SearchJournal implements AutoCloseable {
         return -1;
     }
 
-    private static void closeQuietly(FileChannel ch) {
-        if (ch != null) {
+    private static void closeQuietly(RandomAccessFile raf) {
+        if (raf != null) {
             try {
-                ch.close();
+                raf.close();
             } catch (IOException ignored) {
                 // the original error matters more
             }

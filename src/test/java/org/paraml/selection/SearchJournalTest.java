@@ -164,6 +164,66 @@ class SearchJournalTest {
         }
     }
 
+    /**
+     * A search cancelled while a fold is being scored: the fold's fit and scoring end normally (scoring does not
+     * look at the interrupt), so its result is finished and must reach the journal, as must the results of the
+     * other workers. The interrupt is still set when the worker appends: a write through the journal's
+     * {@link java.nio.channels.FileChannel} (an interruptible channel) then fails with ClosedByInterruptException
+     * and closes the channel for every worker, so the result was lost and the search failed with a
+     * SearchJournalException instead of being cancelled.
+     */
+    @Test
+    void aResultFinishedAsTheSearchIsCancelledStillReachesTheJournal() throws IOException {
+        SearchResult plain = JournalSearchMain.search().scoring(new InterruptingScorer(false)).fit(X, Y);
+        for (int nJobs : new int[] {1, 2}) {
+            Path journal = dir.resolve("cancelled-" + nJobs + ".jsonl");
+            try {
+                assertThrows(java.util.concurrent.CancellationException.class, () -> JournalSearchMain.search()
+                        .scoring(new InterruptingScorer(true)).journal(journal).nJobs(nJobs).fit(X, Y));
+            } finally {
+                Thread.interrupted(); // a cancelled fit keeps the caller's interrupt status
+            }
+            List<String> l = lines(journal);
+            assertTrue(l.size() >= 2, "the fold scored as the search was cancelled is journaled: " + l);
+            if (nJobs == 1) {
+                assertEquals(2, l.size(), l.toString());
+                assertTrue(l.get(1).startsWith("{\"candidate\":0,\"fold\":0,"), l.get(1));
+            }
+            int before = NearestCentroid.FITS.get();
+            SearchResult resumed = JournalSearchMain.search().scoring(new InterruptingScorer(false)).journal(journal)
+                    .fit(X, Y);
+            assertEquals(TOTAL - (l.size() - 1) + 1, NearestCentroid.FITS.get() - before, "the journaled fits are kept");
+            assertSameResults(plain, resumed);
+        }
+    }
+
+    /** The model's own score; the first call (when armed) interrupts its thread, as a cancel arriving then. */
+    private static final class InterruptingScorer implements Scorer {
+        private final java.util.concurrent.atomic.AtomicBoolean armed;
+
+        InterruptingScorer(boolean armed) {
+            this.armed = new java.util.concurrent.atomic.AtomicBoolean(armed);
+        }
+
+        @Override
+        public double score(org.paraml.estimator.Model model, Matrix x, int[] y) {
+            if (armed.getAndSet(false)) {
+                Thread.currentThread().interrupt();
+            }
+            return model.score(x, y);
+        }
+
+        @Override
+        public boolean readsProbabilities() {
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return "score (interrupting)";
+        }
+    }
+
     @Test
     void aSearchKilledMidwayResumesToTheUninterruptedResults() throws Exception {
         Path journal = dir.resolve("killed.jsonl");
