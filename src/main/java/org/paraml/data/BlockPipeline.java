@@ -100,6 +100,7 @@ final class BlockPipeline<R> {
 
     private void runInline() {
         for (int pos = 0; pos < order.length; pos++) {
+            stopIfInterrupted(pos);
             try {
                 Loaded item = load(pos);
                 consumer.accept(order[pos], fn.apply(item.block()));
@@ -107,6 +108,16 @@ final class BlockPipeline<R> {
                 rethrow(e);
             }
             progress.update(phase, pos + 1, order.length);
+        }
+    }
+
+    /**
+     * Ends the pass before block {@code order[pos]} when the calling thread is interrupted: a cancelled search or
+     * fit stops within a block, on one thread as on several (whose waits would see it only when a block is late).
+     */
+    private void stopIfInterrupted(int pos) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("pass over blocks interrupted before block " + order[pos]);
         }
     }
 
@@ -121,6 +132,7 @@ final class BlockPipeline<R> {
     private void deliverAll() throws Exception {
         int n = order.length;
         for (int pos = 0; pos < n; pos++) {
+            stopIfInterrupted(pos);
             Object r;
             lock.lock();
             try {
