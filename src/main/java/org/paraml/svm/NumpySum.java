@@ -5,10 +5,15 @@ import org.paraml.linalg.Matrix;
 /**
  * numpy's float64 sums, so that {@code gamma='scale'} gets scikit-learn's value to the last bit:
  * numpy adds a contiguous run by pairwise summation (runs of up to 128 values in eight interleaved
- * partial sums, longer runs split in halves at a multiple of 8).
+ * partial sums, longer runs split in halves at a multiple of 8). A reduction over the whole array
+ * ({@code X.sum()}, {@code X.var()}) reaches that loop through the iterator's buffer, so a run is at
+ * most {@link #BUFFER} values: longer arrays are summed {@link #BUFFER} values at a time, each
+ * run's pairwise sum added in turn to the total.
  */
 final class NumpySum {
     private static final int BLOCK = 128;
+    /** numpy's default buffer size ({@code np.getbufsize()}), in elements: the longest run a reduction adds at once. */
+    static final int BUFFER = 8192;
 
     private NumpySum() {
     }
@@ -53,17 +58,26 @@ final class NumpySum {
         return pairwise(a, from, n2) + pairwise(a, from + n2, n - n2);
     }
 
+    /** numpy's {@code np.add.reduce(a, axis=None)} over all of {@code a[0 .. n)}: buffer-sized runs, in order. */
+    static double sum(double[] a, int n) {
+        double res = pairwise(a, 0, Math.min(n, BUFFER));
+        for (int from = BUFFER; from < n; from += BUFFER) {
+            res += pairwise(a, from, Math.min(BUFFER, n - from));
+        }
+        return res;
+    }
+
     /** numpy's {@code X.var()} over all entries of {@code x} (row-major order, ddof = 0). */
     static double variance(Matrix x) {
         Matrix c = x.compact();
         double[] d = c.data();
         int n = d.length;
-        double mean = pairwise(d, 0, n) / n;
+        double mean = sum(d, n) / n;
         double[] sq = new double[n];
         for (int i = 0; i < n; i++) {
             double t = d[i] - mean;
             sq[i] = t * t;
         }
-        return pairwise(sq, 0, n) / n;
+        return sum(sq, n) / n;
     }
 }
