@@ -4,8 +4,10 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,15 @@ public final class Parallel {
      * (see the class comment) and is kept in the caller's interrupt status.
      */
     public static void forEach(int tasks, int threads, IntConsumer body) {
+        forEach(tasks, threads, body, Pool.EXECUTOR);
+    }
+
+    /**
+     * {@link #forEach(int, int, IntConsumer)} with its helpers started on {@code pool}. A helper that cannot be
+     * started (the pool refuses it, or no native thread can be made) is left out: the caller and the helpers
+     * already running share its tasks, so the call neither fails nor returns while a started helper still writes.
+     */
+    static void forEach(int tasks, int threads, IntConsumer body, Executor pool) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -75,7 +86,11 @@ public final class Parallel {
         }
         Run run = new Run(tasks, body, Thread.currentThread());
         for (int h = 0; h < helpers; h++) {
-            Pool.EXECUTOR.execute(run::work);
+            try {
+                pool.execute(run::work);
+            } catch (RejectedExecutionException | OutOfMemoryError cannotStart) {
+                break; // the tasks are claimed from a counter: those running and the caller do this helper's share
+            }
         }
         run.work();
         run.awaitAndRethrow();

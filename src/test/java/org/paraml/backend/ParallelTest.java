@@ -201,6 +201,33 @@ class ParallelTest {
         }
     }
 
+    /**
+     * A helper that cannot be started (the first, or any after the first) does not fail the call: the caller and the
+     * helpers running do its share, every task runs exactly once, and the call returns only when they have ended.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void aHelperThatCannotStartLeavesItsShareToTheOthers(int started) {
+        AtomicInteger submitted = new AtomicInteger();
+        java.util.concurrent.Executor refusing = r -> {
+            if (submitted.getAndIncrement() >= started) {
+                throw new java.util.concurrent.RejectedExecutionException("no thread for helper " + submitted.get());
+            }
+            Thread t = new Thread(r, "test-helper");
+            t.setDaemon(true);
+            t.start();
+        };
+        AtomicIntegerArray runs = new AtomicIntegerArray(500);
+        Parallel.forEach(500, 3, t -> {
+            busy();
+            runs.incrementAndGet(t);
+        }, refusing);
+        for (int t = 0; t < 500; t++) {
+            assertEquals(1, runs.get(t), "task " + t + " with " + started + " helper(s) started");
+        }
+        assertTrue(submitted.get() >= 1, "a helper was asked for");
+    }
+
     private static void awaitOrFail(CountDownLatch latch) {
         try {
             assertTrue(latch.await(20, TimeUnit.SECONDS), "a helper started");
