@@ -108,7 +108,9 @@ final class Lloyd {
                 ctx.stats(stats);
             }
             relocateEmpty(sums, counts, far, d);
-            Matrix next = Matrix.wrap(average(sums, counts, d), k, d);
+            double[] moved = average(sums, counts, d);
+            atDataMean(moved, counts, ctx, d);
+            Matrix next = Matrix.wrap(moved, k, d);
             double shift = Distances.squaredShift(current, next);
             centres = next;
             // the centres did not move at all: this pass was the E-step against the final centres
@@ -186,6 +188,30 @@ final class Lloyd {
             counts[from] -= w;
             counts[to] = w;
             LOG.log(System.Logger.Level.DEBUG, "empty cluster {0} moved to row {1} (from cluster {2})", to, f.row(), from);
+        }
+    }
+
+    /**
+     * A cluster left without rows once the empty ones have taken the farthest rows (every row it had was
+     * moved) keeps its unnormalised sum, a residue near 0 (exactly 0 when it had one row). scikit-learn
+     * computes that sum on X minus its mean, so its centre lands at the mean of X; here it is placed at the
+     * same point, the residue plus the mean of X in the fit's translated frame, not at the frame's origin.
+     */
+    private static void atDataMean(double[] centres, double[] counts, FitContext ctx, int d) {
+        double[] mean = null;
+        for (int j = 0; j < counts.length; j++) {
+            if (counts[j] == 0) {
+                if (mean == null) {
+                    mean = ctx.stats().mean();
+                    double[] s = ctx.kernels.shift();
+                    for (int f = 0; s != null && f < d; f++) {
+                        mean[f] -= s[f];
+                    }
+                }
+                for (int f = 0; f < d; f++) {
+                    centres[j * d + f] += mean[f];
+                }
+            }
         }
     }
 
