@@ -76,4 +76,23 @@ final class Fixtures {
         k = c.initCentres() != null ? k.init(c.initCentres()) : k.init(c.initMethod());
         return c.randomState() == null ? k : k.randomState(c.randomState());
     }
+
+    /**
+     * Asserts that {@code m} is the fixture's fit: the same labels and n_iter, the inertia within {@code inertiaTol}
+     * and every centre coordinate within {@code centreTol}, both relative (to at least 1).
+     */
+    static void assertMatches(Case c, KMeansModel m, double inertiaTol, double centreTol) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(c.labels(), m.labels().toArray(), c.name() + ": labels");
+        org.junit.jupiter.api.Assertions.assertEquals(c.nIter(), m.nIter(), c.name() + ": n_iter");
+        org.junit.jupiter.api.Assertions.assertEquals(c.inertia(), m.inertia(),
+                inertiaTol * Math.max(1, c.inertia()), c.name() + ": inertia");
+        Matrix got = m.clusterCenters();
+        for (int j = 0; j < c.centres().rows(); j++) {
+            for (int f = 0; f < c.centres().cols(); f++) {
+                double want = c.centres().get(j, f);
+                org.junit.jupiter.api.Assertions.assertEquals(want, got.get(j, f),
+                        centreTol * Math.max(1, Math.abs(want)), c.name() + ": centre " + j + " feature " + f);
+            }
+        }
+    }
 }
