@@ -124,6 +124,9 @@ public final class Parallel {
                 enter(me);
             }
             int t = next.getAndIncrement();
+            if (helper && t >= tasks) {
+                leave(me); // no task left for this helper
+            }
             while (t < tasks) {
                 try {
                     if (failure.get() == null) {
@@ -145,9 +148,6 @@ public final class Parallel {
                     finished.countDown();
                 }
             }
-            if (helper) {
-                leave(me);
-            }
         }
 
         /**
@@ -161,7 +161,7 @@ public final class Parallel {
             }
         }
 
-        /** Unregisters a helper that found no task left; clears an interrupt {@link #cancel} sent it (idempotent). */
+        /** Unregisters a helper that found no task left and clears an interrupt {@link #cancel} sent it. */
         private synchronized void leave(Thread helper) {
             busy.remove(helper);
             Thread.interrupted();

@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * {@code str(value)} of a parameter value, {@code f"{x:.3f}"}, and joblib's {@code short_format_time}.
  * Python rounds the exact binary value half to even ({@code f"{0.6665:.3f}"} is {@code 0.666}
  * because 0.6665 is stored as 0.66649999…), unlike {@link String#format}. Error messages use it
- * too, to name a rejected value as scikit-learn does ({@code 1e-05}, not {@code 1.0E-5}).
+ * too, to name a rejected value as scikit-learn does ({@code 1e-05}, not {@code 1.0E-5}), and an integer
+ * array as numpy prints it ({@link #numpyStr}).
  */
 public final class PythonFormat {
     private PythonFormat() {
@@ -121,5 +122,34 @@ public final class PythonFormat {
             return fixed(seconds / 60., 4, 1) + "min";
         }
         return " " + fixed(seconds, 5, 1) + "s";
+    }
+
+    /**
+     * numpy's {@code str()} of a 1-D integer array: every element right-aligned to the widest, separated by
+     * a space, lines wrapped before 75 columns with a one-space indent ({@code "[-2  9]"}). Arrays of more
+     * than 1,000 elements, which numpy summarises with "...", are written in full.
+     */
+    public static String numpyStr(int[] a) {
+        int width = 0;
+        for (int v : a) {
+            width = Math.max(width, Integer.toString(v).length());
+        }
+        StringBuilder s = new StringBuilder();
+        StringBuilder line = new StringBuilder(" ");
+        for (int i = 0; i < a.length; i++) {
+            String v = Integer.toString(a[i]);
+            String word = " ".repeat(width - v.length()) + v;
+            // numpy's _extendLine_pretty: wrap when the word would pass column 74, never on an empty line
+            if (line.length() + word.length() > 74 && line.length() > 1) {
+                s.append(line.toString().stripTrailing()).append('\n');
+                line = new StringBuilder(" ");
+            }
+            line.append(word);
+            if (i < a.length - 1) {
+                line.append(' ');
+            }
+        }
+        s.append(line);
+        return "[" + s.substring(1) + "]";
     }
 }

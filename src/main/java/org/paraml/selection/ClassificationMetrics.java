@@ -3,6 +3,7 @@ package org.paraml.selection;
 import java.util.Arrays;
 import java.util.StringJoiner;
 import java.util.TreeSet;
+import org.paraml.data.PythonFormat;
 
 /**
  * scikit-learn 1.2's classification metrics on integer labels, with its definitions, its
@@ -246,7 +247,7 @@ final class ClassificationMetrics {
         if (labels.length != cols) {
             throw new IllegalArgumentException("y_true and y_pred contain different number of classes "
                     + labels.length + ", " + cols + ". Please provide the true labels explicitly through the labels "
-                    + "argument. Classes found in y_true: " + numpyStr(labels));
+                    + "argument. Classes found in y_true: " + PythonFormat.numpyStr(labels));
         }
         double[] loss = new double[n];
         double[] row = new double[cols];
@@ -276,35 +277,6 @@ final class ClassificationMetrics {
 
     private static double clip(double p) {
         return Math.min(Math.max(p, EPS), 1 - EPS);
-    }
-
-    /**
-     * numpy's {@code str()} of a 1-D integer array: every element right-aligned to the widest, separated by
-     * a space, lines wrapped before 75 columns with a one-space indent ({@code "[-2  9]"}). Arrays of more
-     * than 1,000 elements, which numpy summarises with "...", are written in full.
-     */
-    static String numpyStr(int[] a) {
-        int width = 0;
-        for (int v : a) {
-            width = Math.max(width, Integer.toString(v).length());
-        }
-        StringBuilder s = new StringBuilder();
-        StringBuilder line = new StringBuilder(" ");
-        for (int i = 0; i < a.length; i++) {
-            String v = Integer.toString(a[i]);
-            String word = " ".repeat(width - v.length()) + v;
-            // numpy's _extendLine_pretty: wrap when the word would pass column 74, never on an empty line
-            if (line.length() + word.length() > 74 && line.length() > 1) {
-                s.append(line.toString().stripTrailing()).append('\n');
-                line = new StringBuilder(" ");
-            }
-            line.append(word);
-            if (i < a.length - 1) {
-                line.append(' ');
-            }
-        }
-        s.append(line);
-        return "[" + s.substring(1) + "]";
     }
 
     /** The sorted distinct labels of both arrays ({@code unique_labels}). */
