@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.paraml.backend.Backends;
 import org.paraml.backend.ScalarBackend;
+import org.paraml.backend.TestData;
 import org.paraml.data.Dataset;
 import org.paraml.data.MakeClassification;
 import org.paraml.estimator.Classifier;
@@ -31,8 +34,9 @@ import org.paraml.svm.SVCModel;
  * and without sharing, with a bounded cache (over budget), for n_jobs 1 and 2; and the shared work
  * is released when the search ends, also when it fails or is cancelled.
  *
- * <p>The equality runs on the scalar backend, whose kernel values do not depend on the JIT's state
- * (the SIMD exp may round differently once compiled, with or without sharing).
+ * <p>On the scalar backend, and on the SIMD backend when the Vector API module is present: its kernels give the
+ * same bits interpreted and compiled ({@code SimdExpDeterminismTest}), so a fit's result does not depend on
+ * whether C2 had compiled them yet.
  */
 class SharedSearchTest {
     private static final Dataset DATA = new MakeClassification().nSamples(300).nFeatures(4).randomState(0).generate();
@@ -40,7 +44,11 @@ class SharedSearchTest {
     private static final SVC BASE = new SVC().gamma("auto").probability(true).randomState(0L).backend(new ScalarBackend());
 
     private static SearchResult search(int nJobs, double sharedMb, int cv, String scoring) {
-        GridSearchCV gs = new GridSearchCV(BASE, GRID).cv(cv).nJobs(nJobs).sharedWorkMb(sharedMb);
+        return search(BASE, nJobs, sharedMb, cv, scoring);
+    }
+
+    private static SearchResult search(SVC base, int nJobs, double sharedMb, int cv, String scoring) {
+        GridSearchCV gs = new GridSearchCV(base, GRID).cv(cv).nJobs(nJobs).sharedWorkMb(sharedMb);
         return (scoring == null ? gs : gs.scoring(scoring)).fit(DATA.x(), DATA.y());
     }
 
@@ -64,16 +72,26 @@ class SharedSearchTest {
      */
     @Test
     void sharingChangesNoResultForAnyNJobsOrBudget() {
+        assertSharingChangesNoResult(BASE);
+    }
+
+    @Test
+    void sharingChangesNoResultForAnyNJobsOrBudgetOnTheSimdBackend() {
+        assumeTrue(TestData.vectorModulePresent(), "needs --add-modules jdk.incubator.vector");
+        assertSharingChangesNoResult(BASE.backend(Backends.byName("simd")));
+    }
+
+    private static void assertSharingChangesNoResult(SVC base) {
         long rowBytes = 300L * Float.BYTES + 16;
         double boundedMb = 200.0 * rowBytes / (1 << 20); // the first kernel gets 100 of 300 rows, the second 50
         for (String scoring : new String[] {null, "neg_log_loss"}) {
             for (int cv : new int[] {2, 3}) {
-                SearchResult unshared = search(1, 0, cv, scoring);
-                for (int nJobs : new int[] {1, 2}) {
-                    String what = "scoring=" + scoring + " cv=" + cv;
-                    assertSameResult(unshared, search(nJobs, 0, cv, scoring), what + " unshared n_jobs=" + nJobs);
-                    assertSameResult(unshared, search(nJobs, 64, cv, scoring), what + " shared n_jobs=" + nJobs);
-                    assertSameResult(unshared, search(nJobs, boundedMb, cv, scoring),
+                SearchResult unshared = search(base, 1, 0, cv, scoring);
+                for (int nJobs : new int[] {1, 2, -1}) {
+                    String what = base.backend().name() + " scoring=" + scoring + " cv=" + cv;
+                    assertSameResult(unshared, search(base, nJobs, 0, cv, scoring), what + " unshared n_jobs=" + nJobs);
+                    assertSameResult(unshared, search(base, nJobs, 64, cv, scoring), what + " shared n_jobs=" + nJobs);
+                    assertSameResult(unshared, search(base, nJobs, boundedMb, cv, scoring),
                             what + " bounded n_jobs=" + nJobs);
                 }
             }

@@ -2,12 +2,14 @@ package org.paraml.backend.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
 import org.paraml.backend.KernelType;
+import org.paraml.backend.LoopWarmup;
 import org.paraml.backend.Parallel;
 
 /**
@@ -48,6 +50,9 @@ final class SimdKernels {
      * pass) sent the compiled column loop back to the interpreter (bench/RESULTS.md, session 25).
      */
     static final int PANEL_SLACK = 4 * L;
+
+    /** When the rbf loop's calls move from the scalar to the vector loop (see {@link #applyRbf}). */
+    private static final LoopWarmup RBF_WARMUP = new LoopWarmup();
 
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[ROW_GROUP * COLUMN_CHUNK]);
 
@@ -313,85 +318,190 @@ final class SimdKernels {
     private static void apply(KernelSpec kernel, double[] s, int off, int count, double[] normsPadded, int j0,
                               double ni) {
         int end = (count + L - 1) / L * L;
-        double gamma = kernel.gamma();
-        double coef0 = kernel.coef0();
+        // one method per kernel type, each loop its own compilation: with all four in one method, C2's inlining
+        // budget ran out before the rbf loop's exp and the poly loops, and their vectors were boxed
         switch (kernel.type()) {
             case LINEAR -> {
             }
-            case POLY -> {
-                // base^degree with libsvm's products (powi: the squares b, b², b⁴, … multiplied into the result
-                // from the lowest set bit up), one loop per common degree with the products written out: a
-                // helper taking the vector stays out of line when this method is recompiled for poly after
-                // another kernel (a search's rbf candidates first), and JDK 17 then boxed every vector
-                // (320 KB a row of 10,000, 4-5 times the time)
-                int degree = kernel.degree();
-                switch (degree) {
-                    case 1 -> {
-                        for (int j = 0; j < end; j += L) {
-                            DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0).intoArray(s, off + j);
-                        }
-                    }
-                    case 2 -> {
-                        for (int j = 0; j < end; j += L) {
-                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
-                            b.mul(b).intoArray(s, off + j);
-                        }
-                    }
-                    case 3 -> {
-                        for (int j = 0; j < end; j += L) {
-                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
-                            b.mul(b.mul(b)).intoArray(s, off + j);
-                        }
-                    }
-                    case 4 -> {
-                        for (int j = 0; j < end; j += L) {
-                            DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
-                            DoubleVector b2 = b.mul(b);
-                            b2.mul(b2).intoArray(s, off + j);
-                        }
-                    }
-                    default -> {
-                        // degree 0 or above 4 (rare): the same products, one value at a time
-                        for (int j = off; j < off + end; j++) {
-                            s[j] = KernelSpec.powi(Math.fma(s[j], gamma, coef0), degree);
-                        }
-                    }
-                }
-            }
-            case RBF -> {
-                double minusGamma = -gamma;
+            case POLY -> applyPoly(s, off, end, kernel.gamma(), kernel.coef0(), kernel.degree());
+            case RBF -> applyRbf(s, off, end, normsPadded, j0, ni, kernel.gamma());
+            case SIGMOID -> applySigmoid(s, off, end, kernel.gamma(), kernel.coef0());
+        }
+    }
+
+    /** {@code s[off + j] = (γ·s[off + j] + coef0)^degree} for j &lt; end. */
+    private static void applyPoly(double[] s, int off, int end, double gamma, double coef0, int degree) {
+        // base^degree with libsvm's products (powi: the squares b, b², b⁴, … multiplied into the result
+        // from the lowest set bit up), one loop per common degree with the products written out: a
+        // helper taking the vector stays out of line when this method is recompiled for poly after
+        // another kernel (a search's rbf candidates first), and JDK 17 then boxed every vector
+        // (320 KB a row of 10,000, 4-5 times the time)
+        switch (degree) {
+            case 1 -> {
                 for (int j = 0; j < end; j += L) {
-                    DoubleVector dot = DoubleVector.fromArray(S, s, off + j);
-                    DoubleVector nj = DoubleVector.fromArray(S, normsPadded, j0 + j);
-                    // clamp rounding below zero: a compare and a blend (Java's max is a five-instruction
-                    // sequence on AVX2 for its −0.0 rule, and the difference here is never −0.0: norms are ≥ +0)
-                    DoubleVector d2 = nj.add(ni).sub(dot.add(dot));
-                    DoubleVector sq = d2.blend(0.0, d2.compare(VectorOperators.LT, 0.0));
-                    sq.mul(minusGamma).lanewise(VectorOperators.EXP).intoArray(s, off + j);
+                    DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0).intoArray(s, off + j);
                 }
             }
-            case SIGMOID -> {
-                // tanh(x) as fdlibm's tanh (Java's StrictMath.tanh) computes it, on the Vector API's EXPM1: x
-                // itself when |x| < 2^-55 (signed zeros kept), -t/(t + 2) with t = expm1(-2|x|) below 1,
-                // 1 - 2/(t + 2) with t = expm1(2|x|) below 22, 1 from 22 on, then the sign of x; NaN stays NaN.
-                // Within 3 units in the last place of StrictMath.tanh. The Vector API's TANH has no compiled
-                // form on AVX2 (it ran Math.tanh lane by lane: ~37 ns a value, 15 times an rbf value; this
-                // is ~6 ns). Written out in the loop: a helper C2 leaves out of line would box every vector.
-                DoubleVector one = DoubleVector.broadcast(S, 1.0);
-                DoubleVector two = DoubleVector.broadcast(S, 2.0);
+            case 2 -> {
                 for (int j = 0; j < end; j += L) {
-                    DoubleVector x = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
-                    DoubleVector ax = x.abs();
-                    VectorMask<Double> belowOne = ax.compare(VectorOperators.LT, 1.0);
-                    DoubleVector twoAx = ax.add(ax);
-                    DoubleVector t = twoAx.blend(twoAx.neg(), belowOne).lanewise(VectorOperators.EXPM1);
-                    // one division for both branches: (-t or 2)/(t + 2), then 1 - that from 1 on
-                    DoubleVector q = two.blend(t.neg(), belowOne).div(t.add(two));
-                    DoubleVector z = one.sub(q).blend(q, belowOne).blend(one, ax.compare(VectorOperators.GE, 22.0));
-                    z.blend(z.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, ax.compare(VectorOperators.LT, 0x1p-55))
-                            .intoArray(s, off + j);
+                    DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                    b.mul(b).intoArray(s, off + j);
                 }
             }
+            case 3 -> {
+                for (int j = 0; j < end; j += L) {
+                    DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                    b.mul(b.mul(b)).intoArray(s, off + j);
+                }
+            }
+            case 4 -> {
+                for (int j = 0; j < end; j += L) {
+                    DoubleVector b = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+                    DoubleVector b2 = b.mul(b);
+                    b2.mul(b2).intoArray(s, off + j);
+                }
+            }
+            default -> {
+                // degree 0 or above 4 (rare): the same products, one value at a time
+                for (int j = off; j < off + end; j++) {
+                    s[j] = KernelSpec.powi(Math.fma(s[j], gamma, coef0), degree);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code s[off + j] = exp(−γ·max(0, ‖x_j‖² + ni − 2·s[off + j]))} for j &lt; end, column j's norm at
+     * {@code normsPadded[j0 + j]}. Until C2 has compiled the vector loop (before, its ~30 Vector API operations a
+     * vector cost ~200 ns a value, and a cold fit spent a second there), a call runs it on a short probe only and
+     * the scalar loop, which gives the same bits, on the rest: {@link LoopWarmup} decides from the probes' times
+     * when the vector loop takes over.
+     */
+    private static void applyRbf(double[] s, int off, int end, double[] normsPadded, int j0, double ni, double gamma) {
+        if (RBF_WARMUP.ready()) {
+            rbfVector(s, off, 0, end, normsPadded, j0, ni, gamma);
+            return;
+        }
+        int p = RBF_WARMUP.probeLength(end) / L * L;
+        if (p == 0) {
+            rbfScalar(s, off, 0, end, normsPadded, j0, ni, gamma);
+            return;
+        }
+        long t0 = System.nanoTime();
+        rbfScalar(s, off, 0, p, normsPadded, j0, ni, gamma);
+        long t1 = System.nanoTime();
+        rbfVector(s, off, p, 2 * p, normsPadded, j0, ni, gamma);
+        long t2 = System.nanoTime();
+        rbfScalar(s, off, 2 * p, end, normsPadded, j0, ni, gamma);
+        RBF_WARMUP.probed(p, t2 - t1, t1 - t0);
+    }
+
+    /** Whether the rbf kernel's vector loop has taken over from the scalar loop (for tests and diagnostics). */
+    static boolean rbfVectorLoopReady() {
+        return RBF_WARMUP.ready();
+    }
+
+    /** {@link #applyRbf}'s values for {@code from <= j < to}, one at a time: {@link SimdExp#exp}. */
+    private static void rbfScalar(double[] s, int off, int from, int to, double[] normsPadded, int j0, double ni,
+                                  double gamma) {
+        double minusGamma = -gamma;
+        for (int j = from; j < to; j++) {
+            double dot = s[off + j];
+            double d2 = (normsPadded[j0 + j] + ni) - (dot + dot);
+            s[off + j] = SimdExp.exp((d2 < 0.0 ? 0.0 : d2) * minusGamma);
+        }
+    }
+
+    /**
+     * {@link #applyRbf}'s values for {@code from <= j < to} (whole vectors), a vector at a time: {@link SimdExp#exp}
+     * operation for operation. Without branches: one taken for the first time after C2 compiled the loop (a
+     * subnormal result, say) would send it back to the interpreter.
+     */
+    private static void rbfVector(double[] s, int off, int from, int to, double[] normsPadded, int j0, double ni,
+                                  double gamma) {
+        double minusGamma = -gamma;
+        for (int j = from; j < to; j += L) {
+            DoubleVector dot = DoubleVector.fromArray(S, s, off + j);
+            DoubleVector nj = DoubleVector.fromArray(S, normsPadded, j0 + j);
+            // clamp rounding below zero: a compare and a blend (Java's max is a five-instruction
+            // sequence on AVX2 for its −0.0 rule, and the difference here is never −0.0: norms are ≥ +0)
+            DoubleVector d2 = nj.add(ni).sub(dot.add(dot));
+            DoubleVector sq = d2.blend(0.0, d2.compare(VectorOperators.LT, 0.0));
+            DoubleVector a = sq.mul(minusGamma);
+            a = a.blend(SimdExp.EXP_LOWEST, a.compare(VectorOperators.LT, SimdExp.EXP_LOWEST));
+            DoubleVector k = a.fma(SimdExp.LOG2_E, SimdExp.ROUNDER);
+            DoubleVector n = k.sub(SimdExp.ROUNDER);
+            DoubleVector r = n.fma(ExpVectors.MINUS_LN2_LO, n.fma(ExpVectors.MINUS_LN2_HI, a));
+            DoubleVector p = r.fma(SimdExp.C13, SimdExp.C12).fma(r, ExpVectors.C11).fma(r, ExpVectors.C10)
+                    .fma(r, ExpVectors.C9).fma(r, ExpVectors.C8).fma(r, ExpVectors.C7).fma(r, ExpVectors.C6)
+                    .fma(r, ExpVectors.C5).fma(r, ExpVectors.C4).fma(r, ExpVectors.C3).fma(r, ExpVectors.C2)
+                    .fma(r, ExpVectors.ONE).fma(r, ExpVectors.ONE);
+            LongVector nl = k.reinterpretAsLongs().sub(SimdExp.ROUNDER_BITS);
+            LongVector n1 = nl.lanewise(VectorOperators.ASHR, 1);
+            LongVector n2 = nl.sub(n1);
+            p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                    .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                    .intoArray(s, off + j);
+        }
+    }
+
+    /** {@code s[off + j] = tanh(γ·s[off + j] + coef0)} for j &lt; end. */
+    private static void applySigmoid(double[] s, int off, int end, double gamma, double coef0) {
+        // tanh(x) as fdlibm's tanh (Java's StrictMath.tanh) computes it, on SimdExp's expm1: x
+        // itself when |x| < 2^-55 (signed zeros kept), -t/(t + 2) with t = expm1(-2|x|) below 1,
+        // 1 - 2/(t + 2) with t = expm1(2|x|) below 22, 1 from 22 on, then the sign of x; NaN stays NaN.
+        // Within 3 units in the last place of StrictMath.tanh. The Vector API's TANH has no compiled
+        // form on AVX2 (it ran Math.tanh lane by lane: ~37 ns a value, 15 times an rbf value; this
+        // is ~6 ns). Written out in the loop: a helper C2 leaves out of line would box every vector.
+        DoubleVector one = ExpVectors.ONE;
+        DoubleVector two = DoubleVector.broadcast(S, 2.0);
+        for (int j = 0; j < end; j += L) {
+            DoubleVector x = DoubleVector.fromArray(S, s, off + j).fma(gamma, coef0);
+            DoubleVector ax = x.abs();
+            VectorMask<Double> belowOne = ax.compare(VectorOperators.LT, 1.0);
+            DoubleVector twoAx = ax.add(ax);
+            // t = expm1(a) as SimdExp.expm1 computes it, operation for operation; a is at most 44 in the
+            // lanes that use t (−2 < a ≤ 0 below 1, 2 ≤ a < 44 below 22), the rest are blended away
+            DoubleVector a = twoAx.blend(twoAx.neg(), belowOne);
+            a = a.blend(SimdExp.EXPM1_LOWEST, a.compare(VectorOperators.LT, SimdExp.EXPM1_LOWEST));
+            DoubleVector k = a.fma(SimdExp.LOG2_E, SimdExp.ROUNDER);
+            DoubleVector n = k.sub(SimdExp.ROUNDER);
+            DoubleVector r = n.fma(ExpVectors.MINUS_LN2_LO, n.fma(ExpVectors.MINUS_LN2_HI, a));
+            DoubleVector e = r.fma(SimdExp.C13, SimdExp.C12).fma(r, ExpVectors.C11).fma(r, ExpVectors.C10)
+                    .fma(r, ExpVectors.C9).fma(r, ExpVectors.C8).fma(r, ExpVectors.C7).fma(r, ExpVectors.C6)
+                    .fma(r, ExpVectors.C5).fma(r, ExpVectors.C4).fma(r, ExpVectors.C3).fma(r, ExpVectors.C2)
+                    .mul(r).fma(r, r);
+            DoubleVector sn = k.reinterpretAsLongs().sub(SimdExp.ROUNDER_BITS).add(1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector t = sn.fma(e, sn.sub(1.0));
+            // one division for both branches: (-t or 2)/(t + 2), then 1 - that from 1 on
+            DoubleVector q = two.blend(t.neg(), belowOne).div(t.add(two));
+            DoubleVector z = one.sub(q).blend(q, belowOne).blend(one, ax.compare(VectorOperators.GE, 22.0));
+            z.blend(z.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, ax.compare(VectorOperators.LT, 0x1p-55))
+                    .intoArray(s, off + j);
+        }
+    }
+
+    /**
+     * {@link SimdExp}'s constants as vectors, for the fused multiply-adds whose both operands are vectors (static
+     * finals: C2 folds them into the loops).
+     */
+    private static final class ExpVectors {
+        static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+        static final DoubleVector MINUS_LN2_HI = DoubleVector.broadcast(S, -SimdExp.LN2_HI);
+        static final DoubleVector MINUS_LN2_LO = DoubleVector.broadcast(S, -SimdExp.LN2_LO);
+        static final DoubleVector C2 = DoubleVector.broadcast(S, SimdExp.C2);
+        static final DoubleVector C3 = DoubleVector.broadcast(S, SimdExp.C3);
+        static final DoubleVector C4 = DoubleVector.broadcast(S, SimdExp.C4);
+        static final DoubleVector C5 = DoubleVector.broadcast(S, SimdExp.C5);
+        static final DoubleVector C6 = DoubleVector.broadcast(S, SimdExp.C6);
+        static final DoubleVector C7 = DoubleVector.broadcast(S, SimdExp.C7);
+        static final DoubleVector C8 = DoubleVector.broadcast(S, SimdExp.C8);
+        static final DoubleVector C9 = DoubleVector.broadcast(S, SimdExp.C9);
+        static final DoubleVector C10 = DoubleVector.broadcast(S, SimdExp.C10);
+        static final DoubleVector C11 = DoubleVector.broadcast(S, SimdExp.C11);
+
+        private ExpVectors() {
         }
     }
 }
