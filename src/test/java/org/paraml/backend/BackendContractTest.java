@@ -196,8 +196,8 @@ public abstract class BackendContractTest {
         for (int n : new int[] {1, 7, 8, 9, 17, 65, 1021, 2100}) {
             for (int d : new int[] {3, 40}) {
                 PreparedMatrix p = b.prepare(TestData.uniform(n * 31L + d, n, d));
-                // kernels without exp/tanh: a JIT-compiled vector exp may round apart from its interpreted form
-                for (KernelSpec k : new KernelSpec[] {KernelSpec.linear(), KernelSpec.poly(0.2, 1.0, 3)}) {
+                for (KernelSpec k : new KernelSpec[] {KernelSpec.linear(), KernelSpec.poly(0.2, 1.0, 3), KernelSpec.rbf(0.3),
+                    KernelSpec.sigmoid(0.1, -0.5)}) {
                     int[] rows = n > 2 ? new int[] {n - 1, 0, n / 2} : new int[] {0};
                     float[] full = new float[rows.length * n];
                     b.kernelRows(k, p, rows, n, full, 0, n, 1);

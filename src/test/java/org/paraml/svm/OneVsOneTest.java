@@ -67,9 +67,8 @@ class OneVsOneTest {
 
     /**
      * The decision values a fit computes for its calibration folds, block by block, equal those of
-     * one block holding every point: bit for bit with libsvm's formulas; within a few units in the
-     * last place with a backend, whose vector {@code exp} may round differently before and after the
-     * JIT compiles it (the same point can then get another last bit in a later call, blocks or not).
+     * one block holding every point, bit for bit, with libsvm's formulas and with the scalar and SIMD backends (whose
+     * kernel values are the same interpreted and compiled); within 1e-13 with CUDA.
      */
     @Test
     void decisionValuesInBlocksEqualOneBlock() {
@@ -85,18 +84,23 @@ class OneVsOneTest {
         }
         KernelParams kp = new KernelParams(SVC.Kernel.RBF, 0.4, 0.0, 3);
         List<KernelSource> sources = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         sources.add(new PlainKernelSource(kp, p.x()));
+        names.add("plain");
         for (String b : TestBackends.names()) {
             sources.add(Kernels.source(kp, p.x(), TestBackends.byName(b), 2));
+            names.add(b);
         }
-        for (KernelSource source : sources) {
+        for (int s = 0; s < sources.size(); s++) {
+            KernelSource source = sources.get(s);
             FitContext ctx = new FitContext(source, new SolverSettings(1e-3, true, 200, -1, SmoOps.best()), new SklearnRandom(0), 1);
             RawModel m = OneVsOneTrainer.train(ctx, rows, label, weight, 1.0, c -> 1.0, false);
             int[] points = new int[61];
             for (int i = 0; i < points.length; i++) {
                 points[i] = (i * 13) % n;
             }
-            double tol = source instanceof PlainKernelSource ? 0.0 : 1e-13;
+            // CUDA's blocks of different shapes have not been compared bit for bit on a GPU yet
+            double tol = names.get(s).equals("cuda") ? 1e-13 : 0.0;
             double[] whole = OneVsOneTrainer.decisionValues(ctx, m, points, points.length);
             for (int step : new int[] {1, 4, 7, 16}) {
                 assertArrayEquals(whole, OneVsOneTrainer.decisionValues(ctx, m, points, step), tol,

@@ -27,6 +27,11 @@ final class SimdExp {
     static final long ROUNDER_BITS = Double.doubleToRawLongBits(ROUNDER);
     /** Below this exp rounds to +0.0 (exp(−745.14) &lt; 2⁻¹⁰⁷⁵); arguments are raised to it so n stays in range. */
     static final double EXP_LOWEST = -746.0;
+    /**
+     * From here on 2ⁿ and e^x are normal doubles, so one factor 2ⁿ gives the same bits as the two that {@link #exp}
+     * applies (both products before the last are exact): the rbf loop uses one.
+     */
+    static final double EXP_ONE_FACTOR_LOWEST = -708.0;
     /** Above this expm1 is not supported: 2ⁿ must be a normal double. */
     static final double EXPM1_HIGHEST = 700.0;
     /** Below this expm1 rounds to −1 (exp(−50) &lt; 2⁻⁵⁴); arguments are raised to it. */

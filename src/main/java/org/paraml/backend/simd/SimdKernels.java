@@ -9,7 +9,6 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
 import org.paraml.backend.KernelType;
-import org.paraml.backend.LoopWarmup;
 import org.paraml.backend.Parallel;
 
 /**
@@ -51,10 +50,9 @@ final class SimdKernels {
      */
     static final int PANEL_SLACK = 4 * L;
 
-    /** When the rbf loop's calls move from the scalar to the vector loop (see {@link #applyRbf}). */
-    private static final LoopWarmup RBF_WARMUP = new LoopWarmup();
-
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[ROW_GROUP * COLUMN_CHUNK]);
+    /** The rbf exponents of one row of a chunk, kept for the rare fix-up of results below 2⁻¹⁰²² (see applyRbf). */
+    private static final ThreadLocal<double[]> EXPONENTS = ThreadLocal.withInitial(() -> new double[COLUMN_CHUNK]);
 
     private SimdKernels() {
     }
@@ -88,6 +86,7 @@ final class SimdKernels {
             int c1 = Math.min(len, c0 + columns);
             int skip = Math.max(0, from - c0);
             double[] scratch = SCRATCH.get();
+            double[] exponents = fused ? EXPONENTS.get() : null;
             if (panel != null) {
                 panelDots(a, rows, r0, r1, b, panel, c0, c1, scratch);
             } else {
@@ -96,7 +95,7 @@ final class SimdKernels {
             for (int r = r0; r < r1; r++) {
                 int s = (r - r0) * COLUMN_CHUNK;
                 double ni = aNorms[row(rows, r)];
-                apply(kernel, scratch, s, c1 - c0, bNorms, c0, ni);
+                apply(kernel, scratch, s, c1 - c0, bNorms, c0, ni, exponents);
                 int o = outOffset + r * outStride + c0 + skip;
                 if (dOut != null) {
                     System.arraycopy(scratch, s + skip, dOut, o, c1 - c0 - skip);
@@ -316,7 +315,7 @@ final class SimdKernels {
      * and the row's norm {@code ni}.
      */
     private static void apply(KernelSpec kernel, double[] s, int off, int count, double[] normsPadded, int j0,
-                              double ni) {
+                              double ni, double[] exponents) {
         int end = (count + L - 1) / L * L;
         // one method per kernel type, each loop its own compilation: with all four in one method, C2's inlining
         // budget ran out before the rbf loop's exp and the poly loops, and their vectors were boxed
@@ -324,7 +323,11 @@ final class SimdKernels {
             case LINEAR -> {
             }
             case POLY -> applyPoly(s, off, end, kernel.gamma(), kernel.coef0(), kernel.degree());
-            case RBF -> applyRbf(s, off, end, normsPadded, j0, ni, kernel.gamma());
+            case RBF -> {
+                if (applyRbf(s, off, end, normsPadded, j0, ni, kernel.gamma(), exponents)) {
+                    belowOneFactor(s, off, end, exponents);
+                }
+            }
             case SIGMOID -> applySigmoid(s, off, end, kernel.gamma(), kernel.coef0());
         }
     }
@@ -372,55 +375,17 @@ final class SimdKernels {
 
     /**
      * {@code s[off + j] = exp(−γ·max(0, ‖x_j‖² + ni − 2·s[off + j]))} for j &lt; end, column j's norm at
-     * {@code normsPadded[j0 + j]}. Until C2 has compiled the vector loop (before, its ~30 Vector API operations a
-     * vector cost ~200 ns a value, and a cold fit spent a second there), a call runs it on a short probe only and
-     * the scalar loop, which gives the same bits, on the rest: {@link LoopWarmup} decides from the probes' times
-     * when the vector loop takes over.
+     * {@code normsPadded[j0 + j]}: {@link SimdExp#exp} operation for operation, but for exponents below
+     * {@link SimdExp#EXP_ONE_FACTOR_LOWEST} (results that may be subnormal), which get exp(−708) here: returns whether
+     * there were any, their exponents in {@code exponents[j]}, for {@link #belowOneFactor} to redo. Without a branch
+     * in the loop: one first taken after C2 compiled it sent the loop back to the interpreter for ~0.5 s of a cold
+     * fit; the caller's branch, when first taken, costs a recompilation of a short method.
      */
-    private static void applyRbf(double[] s, int off, int end, double[] normsPadded, int j0, double ni, double gamma) {
-        if (RBF_WARMUP.ready()) {
-            rbfVector(s, off, 0, end, normsPadded, j0, ni, gamma);
-            return;
-        }
-        int p = RBF_WARMUP.probeLength(end) / L * L;
-        if (p == 0) {
-            rbfScalar(s, off, 0, end, normsPadded, j0, ni, gamma);
-            return;
-        }
-        long t0 = System.nanoTime();
-        rbfScalar(s, off, 0, p, normsPadded, j0, ni, gamma);
-        long t1 = System.nanoTime();
-        rbfVector(s, off, p, 2 * p, normsPadded, j0, ni, gamma);
-        long t2 = System.nanoTime();
-        rbfScalar(s, off, 2 * p, end, normsPadded, j0, ni, gamma);
-        RBF_WARMUP.probed(p, t2 - t1, t1 - t0);
-    }
-
-    /** Whether the rbf kernel's vector loop has taken over from the scalar loop (for tests and diagnostics). */
-    static boolean rbfVectorLoopReady() {
-        return RBF_WARMUP.ready();
-    }
-
-    /** {@link #applyRbf}'s values for {@code from <= j < to}, one at a time: {@link SimdExp#exp}. */
-    private static void rbfScalar(double[] s, int off, int from, int to, double[] normsPadded, int j0, double ni,
-                                  double gamma) {
+    private static boolean applyRbf(double[] s, int off, int end, double[] normsPadded, int j0, double ni,
+                                    double gamma, double[] exponents) {
         double minusGamma = -gamma;
-        for (int j = from; j < to; j++) {
-            double dot = s[off + j];
-            double d2 = (normsPadded[j0 + j] + ni) - (dot + dot);
-            s[off + j] = SimdExp.exp((d2 < 0.0 ? 0.0 : d2) * minusGamma);
-        }
-    }
-
-    /**
-     * {@link #applyRbf}'s values for {@code from <= j < to} (whole vectors), a vector at a time: {@link SimdExp#exp}
-     * operation for operation. Without branches: one taken for the first time after C2 compiled the loop (a
-     * subnormal result, say) would send it back to the interpreter.
-     */
-    private static void rbfVector(double[] s, int off, int from, int to, double[] normsPadded, int j0, double ni,
-                                  double gamma) {
-        double minusGamma = -gamma;
-        for (int j = from; j < to; j += L) {
+        DoubleVector below = DoubleVector.zero(S);
+        for (int j = 0; j < end; j += L) {
             DoubleVector dot = DoubleVector.fromArray(S, s, off + j);
             DoubleVector nj = DoubleVector.fromArray(S, normsPadded, j0 + j);
             // clamp rounding below zero: a compare and a blend (Java's max is a five-instruction
@@ -428,7 +393,10 @@ final class SimdKernels {
             DoubleVector d2 = nj.add(ni).sub(dot.add(dot));
             DoubleVector sq = d2.blend(0.0, d2.compare(VectorOperators.LT, 0.0));
             DoubleVector a = sq.mul(minusGamma);
-            a = a.blend(SimdExp.EXP_LOWEST, a.compare(VectorOperators.LT, SimdExp.EXP_LOWEST));
+            a.intoArray(exponents, j);
+            VectorMask<Double> low = a.compare(VectorOperators.LT, SimdExp.EXP_ONE_FACTOR_LOWEST);
+            below = below.blend(1.0, low);
+            a = a.blend(SimdExp.EXP_ONE_FACTOR_LOWEST, low);
             DoubleVector k = a.fma(SimdExp.LOG2_E, SimdExp.ROUNDER);
             DoubleVector n = k.sub(SimdExp.ROUNDER);
             DoubleVector r = n.fma(ExpVectors.MINUS_LN2_LO, n.fma(ExpVectors.MINUS_LN2_HI, a));
@@ -436,12 +404,19 @@ final class SimdKernels {
                     .fma(r, ExpVectors.C9).fma(r, ExpVectors.C8).fma(r, ExpVectors.C7).fma(r, ExpVectors.C6)
                     .fma(r, ExpVectors.C5).fma(r, ExpVectors.C4).fma(r, ExpVectors.C3).fma(r, ExpVectors.C2)
                     .fma(r, ExpVectors.ONE).fma(r, ExpVectors.ONE);
-            LongVector nl = k.reinterpretAsLongs().sub(SimdExp.ROUNDER_BITS);
-            LongVector n1 = nl.lanewise(VectorOperators.ASHR, 1);
-            LongVector n2 = nl.sub(n1);
-            p.mul(n1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
-                    .mul(n2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
-                    .intoArray(s, off + j);
+            // from −708 on, 2ⁿ and the result are normal: one factor gives SimdExp.exp's two factors' bits
+            p.mul(k.reinterpretAsLongs().sub(SimdExp.ROUNDER_BITS).add(1023).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles()).intoArray(s, off + j);
+        }
+        return below.compare(VectorOperators.NE, 0.0).anyTrue();
+    }
+
+    /** Redoes {@link #applyRbf}'s values whose exponents were below −708 with {@link SimdExp#exp} (rare). */
+    private static void belowOneFactor(double[] s, int off, int end, double[] exponents) {
+        for (int j = 0; j < end; j++) {
+            if (exponents[j] < SimdExp.EXP_ONE_FACTOR_LOWEST) {
+                s[off + j] = SimdExp.exp(exponents[j]);
+            }
         }
     }
 

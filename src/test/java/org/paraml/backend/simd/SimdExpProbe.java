@@ -9,8 +9,7 @@ import org.paraml.linalg.Matrix;
  * rbf and sigmoid kernel rows whose exact values are known, for {@link SimdExpDeterminismTest}: one feature,
  * points {@code i/16} for {@code i < }{@value #POINTS}, so that the squared distances are exact and an rbf value is
  * {@code SimdExp.exp(d²·(−γ))} to the bit. The γ reach arguments down to −770: subnormal results and +0.0 too.
- * Rows of {@value #POINTS} columns: long enough for the vector loop to run on a probe of each row while the
- * kernel warms up. {@link #main} prints {@link #results()}: run with {@code -Xint}, every Vector API operation is
+ * {@link #main} prints {@link #results()}: run with {@code -Xint}, every Vector API operation is
  * interpreted.
  */
 final class SimdExpProbe {
@@ -58,7 +57,6 @@ final class SimdExpProbe {
                 bits[g * out.length + v] = Double.doubleToRawLongBits(out[v]);
             }
         }
-        return "rbf values off SimdExp.exp: " + off + " of " + total + "; sigmoid bits: " + Arrays.hashCode(bits)
-                + "; rbf vector loop ready: " + SimdKernels.rbfVectorLoopReady();
+        return "rbf values off SimdExp.exp: " + off + " of " + total + "; sigmoid bits: " + Arrays.hashCode(bits);
     }
 }
