@@ -9,8 +9,8 @@ import org.paraml.estimator.SharedWork;
  * A fit with a larger thread budget runs probability's five cross-validation trainings and the
  * one-vs-one pairs side by side, and fits exactly the model of the sequential order: the pairs'
  * shuffles are drawn in libsvm's order first. Multi-class and binary, with and without a shared
- * kernel matrix (parallel trainings reading it at once), on kernels whose values do not depend on
- * the JIT's state. A single large solve with two threads splits every step's loops and new kernel
+ * kernel matrix (parallel trainings reading it at once), on every backend and kernel (no kernel value depends on
+ * the JIT's state). A single large solve with two threads splits every step's loops and new kernel
  * columns with a second thread ({@link SmoPartner}), and fits the same model too.
  */
 class ParallelFitTest {
@@ -23,7 +23,8 @@ class ParallelFitTest {
             SVC base = new SVC().backend(backend).probability(true).randomState(5L);
             SVC[] svcs = backend instanceof ScalarBackend
                     ? new SVC[] {base, base.kernel("poly").C(3), base.classWeightBalanced().C(0.3)}
-                    : new SVC[] {base.kernel("poly").C(3), base.kernel("linear").C(0.2)};
+                    : new SVC[] {base, base.kernel("poly").C(3), base.kernel("linear").C(0.2),
+                        base.kernel("sigmoid").gamma(0.05).C(0.5)};
             for (SVC svc : svcs) {
                 for (TestData.Points p : new TestData.Points[] {three, two}) {
                     SVCModel one = svc.fit(p.x(), p.y());
@@ -77,16 +78,13 @@ class ParallelFitTest {
     private static void fitsTheOneThreadModel(TestData.Points p) {
         for (String b : TestBackends.names()) {
             Backend backend = TestBackends.byName(b);
-            boolean scalar = backend instanceof ScalarBackend;
             SVC base = new SVC().backend(backend).randomState(0L);
             java.util.List<SVC> svcs = new java.util.ArrayList<>(java.util.List.of(
                     base.kernel("poly").gamma(0.5).coef0(1).C(2),
                     base.kernel("linear").C(0.01),                        // most points end at the bound: G_bar updates
                     base.kernel("poly").C(5).shrinking(false).cacheSize(8))); // a cache that evicts and extends columns
-            if (scalar) {
-                svcs.add(base.C(10));
-                svcs.add(base.gamma("auto").C(0.05).cacheSize(8));
-            }
+            svcs.add(base.C(10));
+            svcs.add(base.gamma("auto").C(0.05).cacheSize(8));
             for (SVC svc : svcs) {
                 SVCModel one = svc.threads(1).fit(p.x(), p.y());
                 SVCModel two = svc.threads(2).fit(p.x(), p.y());

@@ -15,8 +15,8 @@ import org.paraml.linalg.Matrix;
 /**
  * {@link SVC#withoutProbabilityModel()} fits the classifier of {@code probability=true} without its calibration:
  * the same support, dual coefficients, intercepts, decision values and predictions, bit for bit, for every kernel,
- * two and three classes, class weights, one and two threads (on the scalar backend, whose kernel values do not
- * depend on the JIT's state). A search relies on it to skip the calibration of fold models it only scores.
+ * two and three classes, class weights, one and two threads (on the scalar backend: the SIMD backend's kernel
+ * values are the same bits too, see {@code SimdExpDeterminismTest}). A search relies on it to skip the calibration of fold models it only scores.
  */
 class WithoutProbabilityModelTest {
     private static final Dataset BINARY = new MakeClassification().nSamples(200).nFeatures(5).randomState(1).generate();

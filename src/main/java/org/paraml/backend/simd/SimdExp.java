@@ -14,7 +14,7 @@ package org.paraml.backend.simd;
  * <p>The method (Cody and Waite's reduction): {@code n = round(x / ln 2)} (adding 1.5·2⁵² rounds to the nearest
  * integer, ties to even, and leaves n in the low bits), {@code r = x − n·ln 2} with ln 2 in two parts (each step a
  * fused multiply-add), |r| ≤ ln 2 / 2; then {@code exp(r)} by Taylor's series to degree 13 in Horner's form (the
- * omitted terms are below 5·10⁻¹⁸ of the result), and {@code exp(x) = 2ⁿ·exp(r)} with 2ⁿ built in the exponent
+ * omitted terms are below 6·10⁻¹⁸ of the result), and {@code exp(x) = 2ⁿ·exp(r)} with 2ⁿ built in the exponent
  * bits. Within one unit in the last place of {@code StrictMath.exp}.
  */
 final class SimdExp {
@@ -73,10 +73,11 @@ final class SimdExp {
     }
 
     /**
-     * e^x − 1 for x ≤ {@value #EXPM1_HIGHEST} (the sigmoid loop asks for −2 to 44), and NaN; −1 below about −37.4.
+     * e^x − 1 for x ≤ {@value #EXPM1_HIGHEST} (the sigmoid loop asks for −2 to 44), and NaN; −1 below about −37.08
+     * (where 2ⁿ − 1 rounds to −1: 1 ulp from StrictMath's down to −37.43, far outside the sigmoid's range).
      * {@code expm1(r)} is {@code r + r·(r·q(r))} with q the series from 1/2 on, so small arguments keep their
      * relative accuracy; then {@code 2ⁿ·expm1(r) + (2ⁿ − 1)} in one fused multiply-add ({@code 2ⁿ − 1} is
-     * exact for n ≤ 53). −0.0 gives +0.0. The sigmoid loop's arithmetic, bit for bit.
+     * exact for |n| ≤ 53). −0.0 gives +0.0. The sigmoid loop's arithmetic, bit for bit.
      */
     static double expm1(double x) {
         double a = x < EXPM1_LOWEST ? EXPM1_LOWEST : x;

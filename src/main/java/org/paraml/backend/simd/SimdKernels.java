@@ -51,7 +51,7 @@ final class SimdKernels {
     static final int PANEL_SLACK = 4 * L;
 
     private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[ROW_GROUP * COLUMN_CHUNK]);
-    /** The rbf exponents of one row of a chunk, kept for the rare fix-up of results below 2⁻¹⁰²² (see applyRbf). */
+    /** The rbf exponents of one row of a chunk, kept for the rare fix-up of exponents below −708 (see applyRbf). */
     private static final ThreadLocal<double[]> EXPONENTS = ThreadLocal.withInitial(() -> new double[COLUMN_CHUNK]);
 
     private SimdKernels() {

@@ -61,7 +61,9 @@ final class SimdPreparedMatrix implements PreparedMatrix {
     /**
      * {@code ‖x_i‖²} summed as the kernels sum an inner product (up to {@link SimdKernels#PANEL_MAX_FEATURES}
      * features, from the panel: {@code s = fma(x_if, x_if, s)} for f = 0, 1, …, from 0; beyond, along the
-     * features in vectors); then {@code +∞} up to {@link #paddedRows()}. With these norms the rbf distance
+     * features in vectors); then {@code −∞} up to {@link #paddedRows()}, so that a padded lane's distance is clamped
+     * to 0 (its value, never written out, is exp(0) = 1, and the rbf loop does not take it for an exponent below
+     * −708 that needs redoing). With these norms the rbf distance
      * {@code ‖x‖² + ‖y‖² − 2⟨x, y⟩} of a row with itself is exactly 0, so {@code K(x, x) = 1} as in
      * libsvm (whose norms are its own inner products), however large γ or the values are; the plain
      * {@link #squaredNorms()} round differently from the fused inner products. Built on first call.
@@ -84,7 +86,7 @@ final class SimdPreparedMatrix implements PreparedMatrix {
                 }
                 n[i] = sum;
             }
-            Arrays.fill(n, matrix.rows(), paddedRows, Double.POSITIVE_INFINITY);
+            Arrays.fill(n, matrix.rows(), paddedRows, Double.NEGATIVE_INFINITY);
             fusedNormsPadded = n;
         }
         return n;
