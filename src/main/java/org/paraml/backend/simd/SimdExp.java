@@ -32,8 +32,6 @@ final class SimdExp {
      * applies (both products before the last are exact): the rbf loop uses one.
      */
     static final double EXP_ONE_FACTOR_LOWEST = -708.0;
-    /** Above this expm1 is not supported: 2ⁿ must be a normal double. */
-    static final double EXPM1_HIGHEST = 700.0;
     /** Below this expm1 rounds to −1 (exp(−50) &lt; 2⁻⁵⁴); arguments are raised to it. */
     static final double EXPM1_LOWEST = -50.0;
 
@@ -73,7 +71,7 @@ final class SimdExp {
     }
 
     /**
-     * e^x − 1 for x ≤ {@value #EXPM1_HIGHEST} (the sigmoid loop asks for −2 to 44), and NaN; −1 below about −37.08
+     * e^x − 1 for x ≤ 700 (2ⁿ must be a normal double; the sigmoid loop asks for −2 to 44), and NaN; −1 below about −37.08
      * (where 2ⁿ − 1 rounds to −1: 1 ulp from StrictMath's down to −37.43, far outside the sigmoid's range).
      * {@code expm1(r)} is {@code r + r·(r·q(r))} with q the series from 1/2 on, so small arguments keep their
      * relative accuracy; then {@code 2ⁿ·expm1(r) + (2ⁿ − 1)} in one fused multiply-add ({@code 2ⁿ − 1} is
