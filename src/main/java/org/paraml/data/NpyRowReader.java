@@ -14,78 +14,63 @@ import org.paraml.linalg.Matrix;
 /**
  * Reads ranges of rows of a 2-D (or 1-D, as one column) C-order {@code .npy} file of any
  * {@linkplain NpyDtype supported dtype}, converted to float64, without ever holding more than a small
- * window of the file in memory. Opened by {@link Npy#openRows(Path)}; made for files larger than RAM,
- * larger than a Java array and larger than one 2 GiB mapping.
+ * window of the file in memory. Opened by {@link Npy#openRows(Path)}; made for files larger than RAM
+ * and larger than a Java array.
  *
- * <p><b>Memory.</b> A call reads its range window by window: each window (16 MiB at most) is
- * memory-mapped, copied into the result and unmapped before the next is mapped ({@link MappedWindow}),
- * so at most one window per calling thread is mapped at any time and nothing stays mapped after the
- * call; the only memory a call leaves behind is the result it returns. Scanning a file of any size thus
- * leaves the process's resident size where it was (the kernel's page cache, which is not the process's
- * memory, keeps what it likes). Where the runtime offers no way to unmap, windows are read instead with
- * positional {@link FileChannel} reads into a pooled 1 MiB direct buffer.
+ * <p><b>Memory.</b> A call reads its range window by window with positional {@link FileChannel} reads
+ * into a pooled 1 MiB direct buffer (one per calling thread at a time), decoding each window into the
+ * result before the next is read. Nothing is memory-mapped, so scanning a file of any size leaves the
+ * process's resident size where it was (the kernel's page cache, which is not the process's memory,
+ * keeps what it likes); the only memory a call leaves behind is the result it returns.
  *
- * <p>Why mapping: scanning a 4 GB float64 file in 200,000-row blocks from the page cache (2 shared
- * cores, JDK 17 and 25) ran at 5–12 GB/s mapped and 3.4–10 GB/s with positional reads (1 or 4 MiB
- * buffers), mapped ahead in every side-by-side pair, because it copies once where a read copies twice;
- * the peak resident size grew by the window size (16 MiB) mapped and 1 MiB positional. The same scan
- * with mappings left to the garbage collector took the resident size to 3.9 GB, which is why each
- * window is unmapped at once.
+ * <p>Why not mapping: sessions 1-27 mapped each window (16 MiB), copied it out and unmapped it, which
+ * copies once where a read copies twice and measured 1.0-1.5× ahead on two hosts. On a third (a Zen 5
+ * guest, session 28) mapping ran at 1.8 GB/s against 8-10 GB/s for reads from the page cache, because
+ * every mapping pays page faults and an unmap (a TLB shootdown across the process's threads), which a
+ * virtual machine makes expensive: a spilled 20M-row KMeans fit took 16-18 s mapped and 9-11 s with
+ * reads. Reads ran at 3.4-10 GB/s on all three hosts; a mapping's cost depends on the host.
  *
  * <p><b>Threads.</b> {@code readRows} may be called by many threads at once (a prefetch thread and
- * compute threads): each call maps its own windows (or reads with its own buffer at explicit
- * positions), so calls share no state but the file. A thread interrupted in a read gets
+ * compute threads): each call reads into its own buffer at explicit positions, so calls share no
+ * state but the file and the pool of idle buffers. A thread interrupted in a read gets
  * {@link ClosedByInterruptException} as usual, but the JDK closes the channel for every thread when
  * that happens; this reader then reopens the file so other callers carry on. {@link #close()} must not
  * race with reads that should succeed.
  */
 public final class NpyRowReader implements AutoCloseable {
 
-    /** How windows are read. Package-private: chosen by measurement, switchable for tests and benchmarks. */
-    enum Access {
-        /** {@link FileChannel#read(ByteBuffer, long)} into a pooled direct buffer, then a bulk copy. */
-        POSITIONAL,
-        /** {@link FileChannel#map} of the window, a bulk copy, then an explicit unmap. */
-        MAPPED
-    }
-
-    /** Window of a mapped read: larger windows measured no faster, and each costs its size in RSS while mapped. */
-    static final int MAPPED_WINDOW_BYTES = 16 << 20;
-    /** Window of a positional read: its buffer stays hot in cache between the kernel's copy and ours. */
-    static final int POSITIONAL_WINDOW_BYTES = 1 << 20;
+    /** Bytes read per window: the buffer stays hot in cache between the kernel's copy and the decode. */
+    static final int WINDOW_BYTES = 1 << 20;
 
     private final Path file;
     private final NpyHeader header;
     private final int rows;
     private final int cols;
-    private final Access access;
     /** Bytes read per window: a whole number of elements. */
     private final int windowBytes;
     private final ConcurrentLinkedQueue<ByteBuffer> buffers = new ConcurrentLinkedQueue<>();
     private volatile FileChannel channel;
     private volatile boolean closed;
 
-    private NpyRowReader(Path file, FileChannel channel, NpyHeader header, Access access, int windowBytes) {
+    private NpyRowReader(Path file, FileChannel channel, NpyHeader header, int windowBytes) {
         this.file = file;
         this.channel = channel;
         this.header = header;
         long[] shape = header.shape();
         this.rows = (int) shape[0];
         this.cols = shape.length == 2 ? (int) shape[1] : 1;
-        this.access = access == Access.MAPPED && !MappedWindow.available() ? Access.POSITIONAL : access;
         int item = header.dtype().itemSize();
         long needed = Math.max(item, header.dataBytes());
         this.windowBytes = (int) Math.min(needed, Math.max(item, windowBytes / item * (long) item));
     }
 
-    /** See {@link Npy#openRows(Path)}: mapped windows where this runtime can unmap them, else positional reads. */
+    /** See {@link Npy#openRows(Path)}. */
     static NpyRowReader open(Path file) throws IOException {
-        return MappedWindow.available() ? open(file, Access.MAPPED, MAPPED_WINDOW_BYTES)
-                : open(file, Access.POSITIONAL, POSITIONAL_WINDOW_BYTES);
+        return open(file, WINDOW_BYTES);
     }
 
-    /** Opens with a given access mode and window size in bytes (rounded down to whole elements, at least one). */
-    static NpyRowReader open(Path file, Access access, int windowBytes) throws IOException {
+    /** Opens with a given window size in bytes (rounded down to whole elements, at least one). */
+    static NpyRowReader open(Path file, int windowBytes) throws IOException {
         Objects.requireNonNull(file, "file");
         FileChannel ch = Npy.openForReading(file);
         try {
@@ -97,7 +82,7 @@ public final class NpyRowReader implements AutoCloseable {
                         + Integer.MAX_VALUE + " rows or columns, which this reader cannot address");
             }
             h.checkComplete(ch, file);
-            return new NpyRowReader(file, ch, h, access, windowBytes);
+            return new NpyRowReader(file, ch, h, windowBytes);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -190,26 +175,17 @@ public final class NpyRowReader implements AutoCloseable {
         int item = header.dtype().itemSize();
         int perWindow = windowBytes / item;
         long done = 0;
-        ByteBuffer buffer = null;
+        ByteBuffer buffer = takeBuffer();
         try {
             while (done < count) {
                 int n = (int) Math.min(perWindow, count - done);
                 long position = header.dataOffset() + (first + done) * item;
-                if (access == Access.MAPPED) {
-                    readMapped(position, n * item, first + done, n, consumer);
-                } else {
-                    if (buffer == null) {
-                        buffer = takeBuffer();
-                    }
-                    readPositional(buffer, position, n * item);
-                    consumer.accept(buffer.order(header.byteOrder()), first + done, n);
-                }
+                readPositional(buffer, position, n * item);
+                consumer.accept(buffer.order(header.byteOrder()), first + done, n);
                 done += n;
             }
         } finally {
-            if (buffer != null) {
-                giveBack(buffer);
-            }
+            giveBack(buffer);
         }
     }
 
@@ -228,29 +204,6 @@ public final class NpyRowReader implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 recover(ch, e, attempt);
             }
-        }
-    }
-
-    private void readMapped(long position, int bytes, long firstElement, int n, WindowConsumer consumer)
-            throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            FileChannel ch = channel;
-            try {
-                if (position + bytes > ch.size()) {
-                    throw shrank(ch.size());
-                }
-                MappedWindow.read(ch, position, bytes,
-                        window -> consumer.accept(window.order(header.byteOrder()), firstElement, n));
-            } catch (ClosedChannelException e) {
-                recover(ch, e, attempt);
-                continue;
-            } catch (InternalError e) {
-                // The JVM turns SIGBUS (someone truncated the mapped file during the copy) into this.
-                NpyFormatException x = shrank(ch.size());
-                x.initCause(e);
-                throw x;
-            }
-            return;
         }
     }
 
@@ -299,11 +252,6 @@ public final class NpyRowReader implements AutoCloseable {
             buffers.clear(); // the collector frees them (a few MiB); freeing by hand would need Unsafe
             channel.close();
         }
-    }
-
-    /** The access mode in use (MAPPED falls back to POSITIONAL where buffers cannot be unmapped). */
-    Access access() {
-        return access;
     }
 
     /** The window size in bytes, after rounding to whole elements and capping at the data size. */

@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.paraml.linalg.Matrix;
 
 class NpyRowReaderTest {
@@ -66,28 +64,26 @@ class NpyRowReaderTest {
 
     /**
      * Windows far smaller than the range, of sizes that split rows (and, rounded to whole elements, every
-     * window boundary position): the multi-window path a multi-GB file takes, in both access modes.
+     * window boundary position): the multi-window path a multi-GB file takes.
      */
-    @ParameterizedTest
-    @EnumSource(NpyRowReader.Access.class)
-    void readsAcrossWindowBoundaries(NpyRowReader.Access access) throws IOException {
+    @Test
+    void readsAcrossWindowBoundaries() throws IOException {
         Matrix x = NpyRoundTripTest.random(37, 5, 5);
         Path f = write(x);
         for (int window : new int[] {1, 8, 16, 24, 40, 56, 4096}) {
-            try (NpyRowReader r = NpyRowReader.open(f, access, window)) {
+            try (NpyRowReader r = NpyRowReader.open(f, window)) {
                 assertEquals(Math.min(Math.max(8, window / 8 * 8), 37 * 5 * 8), r.windowBytes());
                 for (int[] range : new int[][] {{0, 37}, {1, 36}, {5, 6}, {10, 23}, {36, 37}}) {
                     Matrix got = r.readRows(range[0], range[1]);
                     assertTrue(x.rowRange(range[0], range[1]).contentEquals(got),
-                            access + " window " + window + " rows " + range[0] + ".." + range[1]);
+                            "window " + window + " rows " + range[0] + ".." + range[1]);
                 }
             }
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(NpyRowReader.Access.class)
-    void everyDtypeInSmallWindows(NpyRowReader.Access access) throws IOException {
+    @Test
+    void everyDtypeInSmallWindows() throws IOException {
         double[] values = new double[60];
         for (int i = 0; i < values.length; i++) {
             values[i] = i % 7 - 3;
@@ -96,7 +92,7 @@ class NpyRowReaderTest {
             for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
                 Path f = NpyTestFiles.writeRaw(dir.resolve("d.npy"), dtype, order, new long[] {12, 5}, values);
                 Matrix all = Npy.readMatrix(f);
-                try (NpyRowReader r = NpyRowReader.open(f, access, 3 * dtype.itemSize())) {
+                try (NpyRowReader r = NpyRowReader.open(f, 3 * dtype.itemSize())) {
                     Matrix part = r.readRows(3, 11);
                     assertTrue(all.rowRange(3, 11).contentEquals(part), dtype + " " + order);
                 }
@@ -120,7 +116,7 @@ class NpyRowReaderTest {
         Matrix x = NpyRoundTripTest.random(2000, 6, 6);
         Path f = write(x);
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (NpyRowReader r = NpyRowReader.open(f, NpyRowReader.Access.POSITIONAL, 1000)) {
+        try (NpyRowReader r = NpyRowReader.open(f, 1000)) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int t = 0; t < 64; t++) {
                 int from = (t * 97) % 1900;
@@ -136,11 +132,10 @@ class NpyRowReaderTest {
     }
 
     /** The JDK closes a FileChannel for every thread when one reader thread is interrupted; others carry on. */
-    @ParameterizedTest
-    @EnumSource(NpyRowReader.Access.class)
-    void survivesAnInterruptedReader(NpyRowReader.Access access) throws Exception {
+    @Test
+    void survivesAnInterruptedReader() throws Exception {
         Matrix x = NpyRoundTripTest.random(100, 4, 7);
-        try (NpyRowReader r = NpyRowReader.open(write(x), access, 64)) {
+        try (NpyRowReader r = NpyRowReader.open(write(x), 64)) {
             Thread.currentThread().interrupt();
             try {
                 assertThrows(ClosedByInterruptException.class, () -> r.readRows(0, 100));
@@ -151,19 +146,40 @@ class NpyRowReaderTest {
         }
     }
 
-    /** Nothing of the file stays mapped after a call: the pages would count as resident memory. */
+    /** Nothing of the file is mapped during or after a call: mapped pages would count as resident memory. */
     @Test
-    void noMappingOutlivesACall() throws IOException {
+    void readsWithoutMapping() throws IOException {
         Path maps = Path.of("/proc/self/maps");
         Assumptions.assumeTrue(Files.isReadable(maps), "needs Linux /proc");
         Path f = dir.resolve("mapped-check.npy");
         Npy.write(f, NpyRoundTripTest.random(3000, 8, 9));
-        try (NpyRowReader r = NpyRowReader.open(f, NpyRowReader.Access.MAPPED, 4096)) {
-            assertEquals(NpyRowReader.Access.MAPPED, r.access());
-            r.readRows(0, 3000);
+        try (NpyRowReader r = NpyRowReader.open(f, 4096)) {
+            String[] during = new String[1];
+            r.readElements(0, 3000 * 8, (window, first, count) -> {
+                if (during[0] == null) {
+                    during[0] = Files.readString(maps);
+                }
+            });
+            assertFalse(during[0].contains(f.getFileName().toString()), "the file is mapped:\n" + during[0]);
             r.readRows(100, 2900, new double[2800 * 8]);
-            String mine = Files.readString(maps);
-            assertFalse(mine.contains(f.getFileName().toString()), "the file is still mapped:\n" + mine);
+            String after = Files.readString(maps);
+            assertFalse(after.contains(f.getFileName().toString()), "the file is still mapped:\n" + after);
+        }
+    }
+
+    /** A file cut short after it was opened (another process rewrote it) is named, not read as zeros. */
+    @Test
+    void fileTruncatedAfterOpeningIsRefused() throws IOException {
+        Path f = write(NpyRoundTripTest.random(500, 4, 11));
+        try (NpyRowReader r = NpyRowReader.open(f, 1024)) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.truncate(ch.size() - 8 * 4 * 100);
+            }
+            assertTrue(r.readRows(0, 300).rows() == 300, "the rows still in the file read as before");
+            NpyFormatException e = assertThrows(NpyFormatException.class, () -> r.readRows(250, 500));
+            assertTrue(e.getMessage().contains("shrank after it was opened") && e.getMessage().contains(f.toString()),
+                    e.getMessage());
         }
     }
 
@@ -174,14 +190,5 @@ class NpyRowReaderTest {
         r.close(); // idempotent
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> r.readRows(0, 1));
         assertTrue(e.getMessage().contains("closed"));
-    }
-
-    @Test
-    void mappedModeIsAvailableOnThisJdk() throws IOException {
-        // Arena (22+) or invokeCleaner (17-21) exist in JDK 17-25; without them MAPPED quietly becomes POSITIONAL.
-        assertTrue(MappedWindow.available());
-        try (NpyRowReader r = Npy.openRows(write(Matrix.zeros(2, 2)))) {
-            assertEquals(NpyRowReader.Access.MAPPED, r.access()); // the default where available
-        }
     }
 }
