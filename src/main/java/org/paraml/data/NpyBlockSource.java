@@ -8,7 +8,7 @@ import org.paraml.linalg.Matrix;
 
 /**
  * Blocks read by row ranges from one or more {@code .npy} files ({@link NpyRowReader}: positional
- * reads into a small pooled buffer, nothing stays mapped, so the process's resident memory does not
+ * reads into a small pooled buffer, nothing mapped, so the process's resident memory does not
  * grow with the file). A block never spans two files.
  */
 final class NpyBlockSource implements BlockSource {
