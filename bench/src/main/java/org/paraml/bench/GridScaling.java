@@ -11,9 +11,13 @@ import java.util.List;
  * CPU time of every search; medians, the median of the pairs' ratios, and the best against the best.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -Xmx6g -cp bench/target/benchmarks.jar \
+ * java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar \
  *      org.paraml.bench.GridScaling [tutorial|large] [PAIRS]
  * </pre>
+ * A fixed, pre-touched heap: with a growing one, G1 kept expanding the heap by up to 1.2 GB well into the
+ * measured searches, and on a host where a fresh page costs 15-20 µs (bench/RESULTS.md, session 28) the search
+ * that first touched the new regions took seconds longer: at {@code n_jobs = 2}, the two C = 0.001 rbf fits
+ * that fill the shared kernel matrix took 1.58 s instead of 0.13 s.
  * Three pairs warm the JVM first (not counted); PAIRS (default 20) are measured.
  */
 public final class GridScaling {

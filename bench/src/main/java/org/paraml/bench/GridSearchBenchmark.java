@@ -50,7 +50,8 @@ import org.paraml.svm.SVC;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
+// a fixed, pre-touched heap: see GridScaling (a growing heap faulted in new regions mid-measurement)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class GridSearchBenchmark {
     @Param({"tutorial", "large"})
     public String grid;

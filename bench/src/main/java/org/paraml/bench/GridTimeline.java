@@ -20,9 +20,13 @@ import org.paraml.selection.TaskSink;
  * end and the next one's start, and as the distance from a worker's last end to the end of the task phase.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -Xmx6g -cp bench/target/benchmarks.jar \
+ * java --add-modules jdk.incubator.vector -Xms3g -Xmx3g -XX:+AlwaysPreTouch -cp bench/target/benchmarks.jar \
  *      org.paraml.bench.GridTimeline [tutorial|large] [SEARCHES]
  * </pre>
+ * A fixed, pre-touched heap: with a growing one, G1 kept expanding the heap by up to 1.2 GB well into the
+ * measured searches, and on a host where a fresh page costs 15-20 µs (bench/RESULTS.md, session 28) the search
+ * that first touched the new regions took seconds longer: at {@code n_jobs = 2}, the two C = 0.001 rbf fits
+ * that fill the shared kernel matrix took 1.58 s instead of 0.13 s.
  * SEARCHES (default 8) per {@code n_jobs}, the first half warming the JVM.
  */
 public final class GridTimeline {
