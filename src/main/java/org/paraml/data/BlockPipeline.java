@@ -326,6 +326,13 @@ final class BlockPipeline<R> {
         if (t instanceof Error e) {
             throw e;
         }
+        if (t instanceof java.nio.channels.ClosedByInterruptException) {
+            // a file read ended by the reading thread's interrupt (whose status stays set): a cancellation,
+            // as the same interrupt between two blocks is, not an I/O failure
+            CancellationException c = new CancellationException("interrupted while reading blocks");
+            c.initCause(t);
+            throw c;
+        }
         if (t instanceof IOException io) {
             throw new UncheckedIOException(io.getMessage(), io);
         }

@@ -1,7 +1,6 @@
 package org.paraml.data;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.paraml.linalg.Matrix;
 
@@ -38,7 +37,7 @@ final class RowGather {
                     Matrix r = source.readRows(b, local, local + 1, scratch);
                     System.arraycopy(r.data(), r.offset(0), out.data(), out.offset(p), cols);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e.getMessage(), e);
+                    BlockPipeline.rethrow(e);
                 }
             }
             return out;
