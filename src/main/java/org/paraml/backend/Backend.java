@@ -184,6 +184,30 @@ public interface Backend {
                               int threads);
 
     /**
+     * {@link #updateMinDistances(Matrix, PreparedMatrix, double[], int[], int, int)} on rows {@code [from, to)}
+     * of {@code x}, in the calling thread, with {@code minDistances} and {@code argmin} indexed by the row of
+     * {@code x} (entries outside {@code [from, to)} are left alone): the same values as the full form on
+     * {@code x.rowRange(from, to)}, for callers that update many small runs of one buffer and keep one pair of
+     * arrays for all of them. This default copies the run's entries through the full form; the CPU backends
+     * override it without copies.
+     *
+     * @param minDistances current minimum squared distances, at least {@code to} long, modified in {@code [from, to)}
+     * @param argmin       current nearest-centre indices, at least {@code to} long, or null if not wanted
+     */
+    default void updateMinDistances(Matrix x, int from, int to, PreparedMatrix centers, double[] minDistances,
+                                    int[] argmin, int argminBase) {
+        BackendArgs.checkRowRange(x, from, to, centers, minDistances, argmin);
+        int m = to - from;
+        double[] dist = java.util.Arrays.copyOfRange(minDistances, from, to);
+        int[] arg = argmin == null ? null : java.util.Arrays.copyOfRange(argmin, from, to);
+        updateMinDistances(x.rowRange(from, to), centers, dist, arg, argminBase, 1);
+        System.arraycopy(dist, 0, minDistances, from, m);
+        if (arg != null) {
+            System.arraycopy(arg, 0, argmin, from, m);
+        }
+    }
+
+    /**
      * {@link #updateMinDistances(Matrix, PreparedMatrix, double[], int[], int, int)} on rows
      * prepared by this backend (see {@link #lloydStep(PreparedMatrix, double[], PreparedMatrix,
      * int[], double[], double[], double[], int)}); results identical to the {@link Matrix} form.

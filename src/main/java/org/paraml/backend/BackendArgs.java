@@ -123,6 +123,26 @@ public final class BackendArgs {
         }
     }
 
+    /**
+     * The arguments of the row-range form of {@code updateMinDistances}: {@code 0 <= from <= to <= x.rows()},
+     * centres with x's columns, and the per-row arrays at least {@code to} long.
+     */
+    public static void checkRowRange(Matrix x, int from, int to, PreparedMatrix centers, double[] minDistances,
+                                     int[] argmin) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(minDistances, "minDistances");
+        checkCenters(x, centers);
+        if (from < 0 || from > to || to > x.rows()) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") are not within the " + x.rows()
+                    + " rows of x: they must satisfy 0 <= from <= to <= rows");
+        }
+        if (minDistances.length < to || argmin != null && argmin.length < to) {
+            throw new IllegalArgumentException("minDistances and argmin must hold at least " + to + " entries (rows ["
+                    + from + ", " + to + ")), got " + minDistances.length
+                    + (argmin == null ? "" : " and " + argmin.length));
+        }
+    }
+
     private static void checkCenters(Matrix x, PreparedMatrix centers) {
         Objects.requireNonNull(centers, "centers");
         if (centers.cols() != x.cols()) {

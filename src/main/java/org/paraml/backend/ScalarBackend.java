@@ -106,6 +106,15 @@ public final class ScalarBackend implements Backend, NearestCenterKernel {
         return KMeansChunks.updateMin(this, x, centers, minDistances, argmin, argminBase, threads);
     }
 
+    /** {@inheritDoc} Here without copies: the kernel's own row range. */
+    @Override
+    public void updateMinDistances(Matrix x, int from, int to, PreparedMatrix centers, double[] minDistances,
+                                   int[] argmin, int argminBase) {
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkRowRange(x, from, to, centers, minDistances, argmin);
+        lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
+    }
+
     /** {@inheritDoc} Direct: every distance is {@code Σ (x_j − c_j)²}; the first strictly smaller one wins. */
     @Override
     public void nearest(Matrix x, int from, int to, PreparedMatrix centers, int[] labels, double[] distances,

@@ -164,26 +164,25 @@ final class PrunedMinUpdate {
             origin[j] = i;
         }
         Backend backend = kernels.backend();
+        double[] runDist = buffers.dist;
+        int[] runArg = buffers.arg;
         for (int g = 0; g <= base; g++) {
             int from = start[g];
-            int m = start[g + 1] - from;
-            if (m == 0 || centres[g] == null) {
+            int to = start[g + 1];
+            if (from == to || centres[g] == null) {
                 continue;
             }
-            Matrix part = Matrix.wrap(rows, buffers.rows, d).rowRange(from, from + m);
-            double[] partDist = new double[m];
-            for (int j = 0; j < m; j++) {
-                partDist[j] = costs[origin[from + j]];
+            for (int j = from; j < to; j++) {
+                runDist[j] = costs[origin[j]];
+                runArg[j] = -1;
             }
-            int[] partArg = new int[m];
-            java.util.Arrays.fill(partArg, -1);
-            backend.updateMinDistances(part, centres[g], partDist, partArg, 0, 1);
+            backend.updateMinDistances(buffers.matrix, from, to, centres[g], runDist, runArg, 0);
             int[] keep = kept[g];
-            for (int j = 0; j < m; j++) {
-                if (partArg[j] >= 0) {
-                    int i = origin[from + j];
-                    costs[i] = partDist[j];
-                    nearest[i] = base + keep[partArg[j]];
+            for (int j = from; j < to; j++) {
+                if (runArg[j] >= 0) {
+                    int i = origin[j];
+                    costs[i] = runDist[j];
+                    nearest[i] = base + keep[runArg[j]];
                 }
             }
         }
@@ -191,20 +190,30 @@ final class PrunedMinUpdate {
 
     /**
      * A thread's slab buffers, kept between blocks: a slab of 20 features is 2.6 MB, which G1 allocates as a
-     * humongous object, and one per block made the 100M-row fit with a 2 GB heap 8% slower.
+     * humongous object, and one per block made the 100M-row fit with a 2 GB heap 8% slower. The groups' costs
+     * and nearest candidates go through {@link #dist} and {@link #arg} at the rows of their runs: arrays of
+     * their own for every group of every slab were 0.6 GB of a 20M-row fit's allocation (bench/RESULTS.md,
+     * session 29).
      */
     private static final class Slab {
         private static final ThreadLocal<Slab> MINE = new ThreadLocal<>();
         final int d;
         final int rows;
         final double[] values;
+        /** {@link #values} as a matrix of {@link #rows} rows, the runs being row ranges of it. */
+        final Matrix matrix;
         final int[] origin;
+        final double[] dist;
+        final int[] arg;
 
         private Slab(int d) {
             this.d = d;
             this.rows = (int) Math.max(64, Math.min(SLAB_ROWS, SLAB_BYTES / (8L * Math.max(1, d))));
             this.values = new double[rows * d];
+            this.matrix = Matrix.wrap(values, rows, d);
             this.origin = new int[rows];
+            this.dist = new double[rows];
+            this.arg = new int[rows];
         }
 
         static Slab of(int d) {

@@ -281,6 +281,62 @@ public abstract class BackendContractTest {
         }
     }
 
+    /**
+     * The row-range form of the cost update (one buffer, many runs) gives, bit for bit, what the full form
+     * gives on the run as a row view, touches nothing outside the run, and refuses a range or arrays that do
+     * not fit.
+     */
+    @Test
+    void aRowRangeUpdateEqualsTheFullFormOnTheRun() {
+        Backend b = backend();
+        SplittableRandom r = new SplittableRandom(29);
+        for (int d : new int[] {3, 20, 65}) {
+            int n = 100;
+            Matrix x = TestData.uniform(d + 500L, n, d);
+            PreparedMatrix c = b.prepare(TestData.uniform(d + 600L, 7, d));
+            double[] minD = new double[n];
+            int[] arg = new int[n];
+            for (int i = 0; i < n; i++) {
+                minD[i] = i % 5 == 0 ? Double.POSITIVE_INFINITY : r.nextDouble(0, d / 4.0);
+                arg[i] = -1 - i;
+            }
+            for (int[] run : new int[][] {{0, n}, {13, 77}, {40, 41}, {50, 50}}) {
+                int from = run[0];
+                int to = run[1];
+                double[] ranged = minD.clone();
+                int[] rangedArg = arg.clone();
+                b.updateMinDistances(x, from, to, c, ranged, rangedArg, 3);
+                double[] full = Arrays.copyOfRange(minD, from, to);
+                int[] fullArg = Arrays.copyOfRange(arg, from, to);
+                if (to > from) {
+                    b.updateMinDistances(x.rowRange(from, to), c, full, fullArg, 3, 1);
+                }
+                String what = "d=" + d + " rows [" + from + ", " + to + ")";
+                assertArrayEquals(full, Arrays.copyOfRange(ranged, from, to), what);
+                assertArrayEquals(fullArg, Arrays.copyOfRange(rangedArg, from, to), what);
+                assertArrayEquals(Arrays.copyOfRange(minD, 0, from), Arrays.copyOfRange(ranged, 0, from), what);
+                assertArrayEquals(Arrays.copyOfRange(minD, to, n), Arrays.copyOfRange(ranged, to, n), what);
+                assertArrayEquals(Arrays.copyOfRange(arg, to, n), Arrays.copyOfRange(rangedArg, to, n), what);
+            }
+            // the range's own update is a real one: some row of a full run found a nearer centre
+            double[] once = minD.clone();
+            b.updateMinDistances(x, 0, n, c, once, null, 0);
+            assertTrue(!Arrays.equals(minD, once), "no row's minimum went down at d=" + d);
+        }
+        Matrix m = TestData.uniform(2, 6, 3);
+        PreparedMatrix c3 = b.prepare(TestData.uniform(3, 2, 3));
+        assertMessage(IllegalArgumentException.class, "rows [4, 2) are not within the 6 rows of x",
+                () -> b.updateMinDistances(m, 4, 2, c3, new double[6], null, 0));
+        assertMessage(IllegalArgumentException.class, "rows [0, 7) are not within the 6 rows of x",
+                () -> b.updateMinDistances(m, 0, 7, c3, new double[7], null, 0));
+        assertMessage(IllegalArgumentException.class, "must hold at least 5 entries (rows [1, 5)), got 4",
+                () -> b.updateMinDistances(m, 1, 5, c3, new double[4], null, 0));
+        assertMessage(IllegalArgumentException.class, "got 6 and 3",
+                () -> b.updateMinDistances(m, 1, 5, c3, new double[6], new int[3], 0));
+        assertMessage(IllegalArgumentException.class, "centers have 4 columns",
+                () -> b.updateMinDistances(m, 0, 6, b.prepare(TestData.uniform(3, 2, 4)), new double[6], null, 0));
+    }
+
     @Test
     void tiesGoToTheLowestCentre() {
         Backend b = backend();

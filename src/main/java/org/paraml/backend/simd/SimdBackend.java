@@ -137,6 +137,16 @@ public final class SimdBackend implements Backend {
         return KMeansChunks.updateMin(kmeans, x, centers, minDistances, argmin, argminBase, threads);
     }
 
+    /** {@inheritDoc} Here without copies: the kernel's own row range. */
+    @Override
+    public void updateMinDistances(Matrix x, int from, int to, PreparedMatrix centers, double[] minDistances,
+                                   int[] argmin, int argminBase) {
+        BackendArgs.checkOwner(centers, this, "centers");
+        BackendArgs.checkRowRange(x, from, to, centers, minDistances, argmin);
+        ((SimdPreparedMatrix) centers).panel();
+        kmeans.lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
+    }
+
     /** {@inheritDoc} With up to 64 features the rows are translated as they are transposed, without a copy. */
     @Override
     public double lloydStep(Matrix x, double[] shift, double[] sampleWeight, PreparedMatrix centers, int[] labels,

@@ -334,12 +334,12 @@ final class SimdKMeans implements NearestCenterKernel {
         final Matrix centres;
         final double[] prepared;
         final double[] scratch;
-        final double[] best = new double[SimdPreparedMatrix.TILE_ROWS];
-        final double[] index = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] best;
+        final double[] index;
         /** The labels of the last tile when the caller gave no array for them. */
-        final int[] ownLabels = new int[SimdPreparedMatrix.TILE_ROWS];
-        final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
-        final double[] lanes = new double[L];
+        final int[] ownLabels;
+        final double[] limit;
+        final double[] lanes;
         /** The translation of the rows, or null; and a translated row for direct distances. */
         final double[] shift;
         /** What the transpose subtracts: the translation, or zeros. */
@@ -355,8 +355,14 @@ final class SimdKMeans implements NearestCenterKernel {
         Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX, double[] shift) {
             this.x = x;
             this.shift = shift;
-            this.transposeShift = shift == null ? new double[x.cols()] : shift;
-            this.row = shift == null ? null : new double[x.cols()];
+            SearchBuffers buffers = SearchBuffers.of(x.cols());
+            this.transposeShift = shift == null ? buffers.zeros : shift;
+            this.row = shift == null ? null : buffers.row;
+            this.best = buffers.best;
+            this.index = buffers.index;
+            this.ownLabels = buffers.ownLabels;
+            this.limit = buffers.limit;
+            this.lanes = buffers.lanes;
             this.d = x.cols();
             this.k = c.rows();
             this.kPad = c.paddedRows();
@@ -371,7 +377,7 @@ final class SimdKMeans implements NearestCenterKernel {
             this.centres = c.matrix();
             // tiles of the prepared x when the chunk starts on a tile; otherwise transpose block by block
             this.prepared = preparedX != null && from % SimdPreparedMatrix.TILE_ROWS == 0 ? preparedX.tiles() : null;
-            this.scratch = prepared == null ? new double[d * SimdPreparedMatrix.TILE_ROWS] : null;
+            this.scratch = prepared == null ? buffers.tile : null;
         }
 
         /** Where the last tile's distances and labels went: {@link #best} and {@link #index}, or outputs. */
@@ -550,6 +556,44 @@ final class SimdKMeans implements NearestCenterKernel {
             check = distA.compare(VectorOperators.LT, limA).or(distB.compare(VectorOperators.LT, limB)).anyTrue();
             limA.intoArray(limit, 0);
             limB.intoArray(limit, L);
+        }
+    }
+
+    /**
+     * A thread's working arrays for {@link Search}, kept between calls: the pruned k-means|| update makes a
+     * search for every group of every slab (hundreds of thousands a fit), and their own arrays (3 KB each at
+     * 20 features) were 0.8 GB of a 20M-row fit's allocation, which a fresh JVM's heap grew into, paying a
+     * page fault for every new page (bench/RESULTS.md, session 29). A thread runs one search at a time.
+     */
+    private static final class SearchBuffers {
+        private static final ThreadLocal<SearchBuffers> MINE = new ThreadLocal<>();
+        final int d;
+        /** The transposed tile of rows that were not prepared. */
+        final double[] tile;
+        final double[] best = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] index = new double[SimdPreparedMatrix.TILE_ROWS];
+        final int[] ownLabels = new int[SimdPreparedMatrix.TILE_ROWS];
+        final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
+        final double[] lanes = new double[L];
+        /** The translation of untranslated rows: +0.0 in every feature, never written. */
+        final double[] zeros;
+        /** A translated row, for distances recomputed directly. */
+        final double[] row;
+
+        private SearchBuffers(int d) {
+            this.d = d;
+            this.tile = new double[d * SimdPreparedMatrix.TILE_ROWS];
+            this.zeros = new double[d];
+            this.row = new double[d];
+        }
+
+        static SearchBuffers of(int d) {
+            SearchBuffers b = MINE.get();
+            if (b == null || b.d != d) {
+                b = new SearchBuffers(d);
+                MINE.set(b);
+            }
+            return b;
         }
     }
 
