@@ -7,7 +7,10 @@
 # ParaML: `bin/paraml kmeans --blobs N --n-clusters 8 --init-max-iter 3 --oversampling-factor 10
 #          --random-state 0 --json` under /usr/bin/time -v, PARAML_RUNS times (default 3): its
 #          fit_seconds (the fit only: the blocks are made and kept or spilled before it), inertia,
-#          n_iter, wall time and peak RSS; the median run is compared.
+#          n_iter, wall time and peak RSS; the median run is compared. Then PARAML_RAM_RUNS (default: as many)
+#          runs of the same command with --memory-budget large enough to keep the blocks in memory, as both
+#          peers hold theirs (skipped when they would not fit a quarter of this machine's memory, the JVM's
+#          default heap): the table has a column for each.
 # scikit-learn: Debian's /usr/bin/python3 (python3-sklearn 1.2) fits KMeans(n_clusters=8, random_state=0)
 #          on the same rows stacked in one in-memory array, once per entry of SKLEARN_RUNS (default
 #          "sklearn:default sklearn:1": scikit-learn's own default n_init=10, then n_init=1); the fit
@@ -28,6 +31,13 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 blocks=${1:-100}
 paraml_runs=${PARAML_RUNS:-3}
+paraml_ram_runs=${PARAML_RAM_RUNS:-$paraml_runs}
+# the blocks held in memory: 32 MB each (200,000 x 20 float64) plus room for the fit's own arrays
+ram_budget_mb=$(( blocks * 32 + 512 ))
+if (( ram_budget_mb * 4 * 1024 > $(awk '/^MemTotal:/{print $2}' /proc/meminfo) )); then
+  echo "peers_kmeans: $blocks blocks do not fit a quarter of this machine's memory: no in-memory ParaML runs" >&2
+  paraml_ram_runs=0
+fi
 sklearn_runs=${SKLEARN_RUNS-"sklearn:default sklearn:1"}
 python=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d "${TMPDIR:-/tmp}/peers-kmeans.XXXXXX")
@@ -55,6 +65,13 @@ for run in $(seq 1 "$paraml_runs"); do
       --init-max-iter 3 --oversampling-factor 10 --random-state 0 --json > "$out/paraml-$run.json" 2> "$out/paraml-$run.err"
 done
 
+for run in $(seq 1 "$paraml_ram_runs"); do
+  echo "paraml run $run of $paraml_ram_runs with the blocks in memory (--memory-budget $ram_budget_mb) ..." >&2
+  /usr/bin/time -v -o "$out/paraml-ram-$run.time" "$root/bin/paraml" kmeans --blobs "$blocks" --n-clusters 8 \
+      --init-max-iter 3 --oversampling-factor 10 --random-state 0 --memory-budget "$ram_budget_mb" --json \
+      > "$out/paraml-ram-$run.json" 2> "$out/paraml-ram-$run.err"
+done
+
 if [[ -n "$sklearn_runs" ]]; then
   echo "python peers: $sklearn_runs daskml ..." >&2
   # shellcheck disable=SC2086  # the runs are separate arguments
@@ -73,9 +90,9 @@ fi
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/header.txt"
 
-"$python" - "$out" "$paraml_runs" <<'EOF'
+"$python" - "$out" "$paraml_runs" "$paraml_ram_runs" <<'EOF'
 import json, os, re, statistics, sys
-out, runs = sys.argv[1], int(sys.argv[2])
+out, runs, ram_runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
 def time_v(path):
     t = open(path).read()
@@ -86,20 +103,29 @@ def time_v(path):
         secs = secs * 60 + float(part)
     return rss, secs
 
-paraml = []
-for r in range(1, runs + 1):
-    lines = [l for l in open(os.path.join(out, "paraml-%d.json" % r)) if l.startswith("{")]
-    j = json.loads(lines[-1])
-    rss, wall = time_v(os.path.join(out, "paraml-%d.time" % r))
-    paraml.append(dict(fit=j["fit_seconds"], inertia=j["inertia"], n_iter=j["n_iter"], rss=rss, wall=wall,
-                       backend=j["backend"], rows=j["n_samples"]))
-fits = sorted(p["fit"] for p in paraml)
-med = statistics.median(fits)
-ref = min(paraml, key=lambda p: abs(p["fit"] - med))
+def paraml_runs(prefix, count):
+    got = []
+    for r in range(1, count + 1):
+        lines = [l for l in open(os.path.join(out, "%s-%d.json" % (prefix, r))) if l.startswith("{")]
+        j = json.loads(lines[-1])
+        rss, wall = time_v(os.path.join(out, "%s-%d.time" % (prefix, r)))
+        got.append(dict(fit=j["fit_seconds"], inertia=j["inertia"], n_iter=j["n_iter"], rss=rss, wall=wall,
+                        backend=j["backend"], rows=j["n_samples"]))
+    return got
+
+def summary(what, runs_):
+    med_ = statistics.median(sorted(p["fit"] for p in runs_))
+    print("ParaML runs, %s (fit_seconds): " % what + ", ".join("%.2f" % p["fit"] for p in runs_)
+          + "  -> median %.2f s; wall incl. making the blocks: " % med_ + ", ".join("%.1f" % p["wall"] for p in runs_)
+          + " s; peak RSS: " + ", ".join("%.0f" % p["rss"] for p in runs_) + " MB")
+    return med_, min(runs_, key=lambda p: abs(p["fit"] - med_))
+
+paraml = paraml_runs("paraml", runs)
 print()
-print("ParaML runs (fit_seconds): " + ", ".join("%.2f" % p["fit"] for p in paraml)
-      + "  -> median %.2f s; wall incl. making the blocks: " % med + ", ".join("%.1f" % p["wall"] for p in paraml)
-      + " s; peak RSS: " + ", ".join("%.0f" % p["rss"] for p in paraml) + " MB")
+med, ref = summary("default 1 GB budget (spilled beyond it)", paraml)
+ram_med = None
+if ram_runs > 0:
+    ram_med, ram_ref = summary("blocks in memory", paraml_runs("paraml-ram", ram_runs))
 
 peers = [json.loads(l) for l in open(os.path.join(out, "python.jsonl")) if l.startswith("{")]
 py_time = os.path.join(out, "python.time")
@@ -108,27 +134,35 @@ data = next((p for p in peers if p.get("peer") == "data"), {})
 print("peer data: %s rows made in %.1f s (x[0,0] = %r)" % (data.get("rows"), data.get("make_seconds", float("nan")),
                                                         data.get("x00")))
 print()
-print("| fit | n_init | fit seconds | inertia | n_iter | peak RSS (MB) | ParaML faster by | ParaML inertia / peer |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
-print("| ParaML KMeans (%s, k-means\\|\\|, init_max_iter=3, oversampling_factor=10) | 1 | %.2f | %.6g | %d | %.0f | | |"
-      % (ref["backend"], med, ref["inertia"], ref["n_iter"], ref["rss"]))
+def ram(seconds):
+    return "" if ram_med is None else "**%.1fx**" % (seconds / ram_med)
+
+print("| fit | n_init | fit seconds | inertia | n_iter | peak RSS (MB) | ParaML faster by (spilled) | ParaML faster by"
+      " (in memory) | ParaML inertia / peer |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| ParaML KMeans (%s, k-means\\|\\|, init_max_iter=3, oversampling_factor=10), default 1 GB budget (spilled beyond it) | 1 |"
+      " %.2f | %.6g | %d | %.0f | | | |" % (ref["backend"], med, ref["inertia"], ref["n_iter"], ref["rss"]))
+if ram_med is not None:
+    print("| the same, blocks in memory (--memory-budget) | 1 | %.2f | %.6g | %d | %.0f | | | |"
+          % (ram_med, ram_ref["inertia"], ram_ref["n_iter"], ram_ref["rss"]))
 for p in peers:
     if p.get("peer") == "sklearn":
-        print("| scikit-learn KMeans (k-means++) | %s | %.2f | %.6g | %d | %.0f (process) | **%.1fx** | %.3f |"
+        print("| scikit-learn KMeans (k-means++) | %s | %.2f | %.6g | %d | %.0f (process) | **%.1fx** | %s | %.3f |"
               % (p["n_init"], p["fit_seconds"], p["inertia"], p["n_iter"], p["peak_rss_mb"],
-                 p["fit_seconds"] / med, ref["inertia"] / p["inertia"]))
+                 p["fit_seconds"] / med, ram(p["fit_seconds"]), ref["inertia"] / p["inertia"]))
     elif p.get("peer") == "dask-ml":
         if "skipped" in p:
-            print("| Dask-ML KMeans | | skipped: %s | | | | | |" % p["skipped"])
+            print("| Dask-ML KMeans | | skipped: %s | | | | | | |" % p["skipped"])
         else:
-            print("| Dask-ML KMeans (k-means\\|\\|, init_max_iter=3, oversampling_factor=10) | 1 | %.2f | %.6g | %d | %.0f | **%.1fx** | %.3f |"
+            print("| Dask-ML KMeans (k-means\\|\\|, init_max_iter=3, oversampling_factor=10) | 1 | %.2f | %.6g | %d | %.0f |"
+                  " **%.1fx** | %s | %.3f |"
                   % (p["fit_seconds"], p["inertia"], p["n_iter"], p["peak_rss_mb"], p["fit_seconds"] / med,
-                     ref["inertia"] / p["inertia"]))
+                     ram(p["fit_seconds"]), ref["inertia"] / p["inertia"]))
     elif p.get("peer") == "dask-ml-standin":
         print("| Dask-ML's KMeans algorithm, stand-in (dask %s + numba %s, %s scheduler, %s workers; not the dask_ml"
-              " package) | 1 | %.2f | %.6g | %d | | **%.1fx** | %.3f |"
+              " package) | 1 | %.2f | %.6g | %d | | **%.1fx** | %s | %.3f |"
               % (p["dask"], p["numba"], p["scheduler"], p["workers"], p["fit_seconds"], p["inertia"], p["n_iter"],
-                 p["fit_seconds"] / med, ref["inertia"] / p["inertia"]))
+                 p["fit_seconds"] / med, ram(p["fit_seconds"]), ref["inertia"] / p["inertia"]))
 print()
 print("python process peak RSS: %.0f MB" % py_rss)
 EOF
