@@ -78,20 +78,18 @@ final class CorrectlyRoundedLog {
             x *= TWO_54;
             k = -54;
         }
+        // x = 2^k · m with m in [0.75, 1.5), in integer arithmetic: subtracting the bits of 0.75 makes the exponent
+        // field (arithmetic shift) the k that puts m in that range, with no branch on which half m falls in; the
+        // inputs of a Gaussian draw fall on both sides at random, and a mispredicted branch costs more than the
+        // whole reduction (bench/RESULTS.md, session 29)
         long bits = Double.doubleToRawLongBits(x);
-        k += (int) (bits >>> 52) - 1023;
-        double m = Double.longBitsToDouble((bits & 0x000fffffffffffffL) | 0x3ff0000000000000L); // [1, 2)
-        if (m >= 1.5) {
-            m *= 0.5;
-            k += 1;
-        }
-        // i = rint(m·128) (half to even), m·128 in [96, 192) being exact; by hand, as Math.rint may not be an intrinsic
+        long fromThreeQuarters = bits - 0x3fe8000000000000L;
+        k += (int) (fromThreeQuarters >> 52);
+        double m = Double.longBitsToDouble(bits - (fromThreeQuarters & 0xfff0000000000000L));
+        // i = rint(m·128) (half to even), m·128 in [96, 192) being exact: adding and subtracting 2^52 rounds it to
+        // an integer in the current (nearest-even) mode, without the branch of a rounding by hand
         double v = m * TABLE_SCALE;
-        int i = (int) v;
-        double frac = v - i;
-        if (frac > 0.5 || (frac == 0.5 && (i & 1) != 0)) {
-            i++;
-        }
+        int i = (int) ((v + 0x1p52) - 0x1p52);
         double c = i * (1.0 / TABLE_SCALE); // exact: 1/128 is a power of two
         double d = m - c; // exact (Sterbenz)
 

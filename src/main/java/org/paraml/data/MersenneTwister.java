@@ -128,6 +128,35 @@ public final class MersenneTwister {
     }
 
     /**
+     * How many outputs of the current state are left to hand out ({@code ≥ 1}): they are
+     * {@code words()[position() … position() + available())}, already tempered, the next one first.
+     * Regenerates the state when none is left. With {@link #words()}, {@link #position()} and
+     * {@link #advance(int)}, a caller in this package draws many outputs in a loop of its own, with no call
+     * and no end-of-state check per output ({@code RandomState}'s Gaussian draws).
+     */
+    int available() {
+        if (index >= N) {
+            regenerate();
+        }
+        return N - index;
+    }
+
+    /** The tempered outputs of the current state (read only; see {@link #available()}). */
+    int[] words() {
+        return tempered;
+    }
+
+    /** The index in {@link #words()} of the next output. */
+    int position() {
+        return index;
+    }
+
+    /** Hands out {@code count} outputs read from {@link #words()}, at most {@link #available()}. */
+    void advance(int count) {
+        index += count;
+    }
+
+    /**
      * Regenerates all 624 words of the state (the "twist"), in place and in order:
      * {@code w[k] = w[(k + M) mod N] ⊕ (y ≫ 1) ⊕ (y odd ? MATRIX_A : 0)} with {@code y} the upper bit of
      * {@code w[k]} and the lower 31 bits of {@code w[(k + 1) mod N]}. Split at the two wrap-arounds so that

@@ -242,19 +242,7 @@ public final class RandomState {
             // the accepted pairs of a batch first (all the draws, in stream order), then their logarithms
             // in a loop of independent iterations, so that the divisions of one overlap the next
             int batch = Math.min(u1.length, (total - p) / 2);
-            for (int b = 0; b < batch; b++) {
-                double x1;
-                double x2;
-                double r2;
-                do {
-                    x1 = 2.0 * g.nextDouble() - 1.0;
-                    x2 = 2.0 * g.nextDouble() - 1.0;
-                    r2 = x1 * x1 + x2 * x2;
-                } while (r2 >= 1.0 || r2 == 0.0);
-                u1[b] = x1;
-                u2[b] = x2;
-                rr[b] = r2;
-            }
+            drawPolarPairs(g, batch, u1, u2, rr);
             for (int b = 0; b < batch; b++) {
                 rr[b] = Math.sqrt(-2.0 * CorrectlyRoundedLog.log(rr[b]) / rr[b]);
             }
@@ -272,6 +260,45 @@ public final class RandomState {
         }
         if (p < total) {
             out[offset + p] = locs[j] + scale * standardNormal();
+        }
+    }
+
+    /**
+     * {@code batch} accepted pairs of the polar method, {@code (x1, x2, r²)} with {@code 0 < r² < 1}, drawn as
+     * {@link #standardNormal()} draws them ({@code x = 2u − 1}, u from two outputs as {@code random_sample}):
+     * the same outputs consumed, the same pairs rejected. The attempts that fit in the generator's current
+     * state read its outputs straight from its buffer (four a try), the rare one that straddles a
+     * regeneration goes through {@link MersenneTwister#nextDouble()}; a rejected try is overwritten by the
+     * next one instead of branching back, since one try in five is rejected at random.
+     */
+    private static void drawPolarPairs(MersenneTwister g, int batch, double[] u1, double[] u2, double[] rr) {
+        int b = 0;
+        while (b < batch) {
+            int tries = g.available() >> 2;
+            if (tries == 0) {
+                double x1 = 2.0 * g.nextDouble() - 1.0;
+                double x2 = 2.0 * g.nextDouble() - 1.0;
+                double r2 = x1 * x1 + x2 * x2;
+                u1[b] = x1;
+                u2[b] = x2;
+                rr[b] = r2;
+                b += r2 < 1.0 && r2 != 0.0 ? 1 : 0;
+                continue;
+            }
+            int[] w = g.words();
+            int q = g.position();
+            int start = q;
+            int end = q + 4 * tries;
+            for (; q < end && b < batch; q += 4) {
+                double x1 = 2.0 * (((w[q] >>> 5) * 67108864.0 + (w[q + 1] >>> 6)) / 9007199254740992.0) - 1.0;
+                double x2 = 2.0 * (((w[q + 2] >>> 5) * 67108864.0 + (w[q + 3] >>> 6)) / 9007199254740992.0) - 1.0;
+                double r2 = x1 * x1 + x2 * x2;
+                u1[b] = x1;
+                u2[b] = x2;
+                rr[b] = r2;
+                b += r2 < 1.0 && r2 != 0.0 ? 1 : 0;
+            }
+            g.advance(q - start);
         }
     }
 
