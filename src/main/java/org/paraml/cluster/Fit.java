@@ -15,6 +15,8 @@ final class Fit {
     private final PassRunner data;
     private final boolean alreadyValidated;
     private final BlockLabelsConsumer labelsOut;
+    /** Whether the fit keeps its warnings to itself (a {@link KMeansRehearsal}'s). */
+    private boolean quiet;
     private Backend backend;
     private double[] shift;
     private Matrix centres;
@@ -31,6 +33,12 @@ final class Fit {
         this.data = data;
         this.alreadyValidated = alreadyValidated;
         this.labelsOut = labelsOut;
+    }
+
+    /** This fit logs no warnings: its model is not the user's. */
+    Fit quiet() {
+        quiet = true;
+        return this;
     }
 
     void run() {
@@ -56,6 +64,9 @@ final class Fit {
             }
         }
         backend = params.resolvedBackend();
+        if (!quiet) {
+            KMeansRehearsal.beforeFit(params, data, backend);
+        }
         shift = FitContext.translationFor(data);
         FitContext ctx = new FitContext(data, params.threads(), backend, shift);
         if (alreadyValidated) {
@@ -101,7 +112,7 @@ final class Fit {
             Assignment.run(ctx, centres, "labels", labelsOut);
         }
         centres = ctx.kernels.fromShifted(centres);
-        if (bestDistinct < k) {
+        if (bestDistinct < k && !quiet) {
             KMeans.log().log(System.Logger.Level.WARNING, "Number of distinct clusters ({0}) found smaller than "
                     + "n_clusters ({1}). Possibly due to duplicate points in X.", bestDistinct, k);
         }
