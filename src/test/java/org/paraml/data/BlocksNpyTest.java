@@ -27,6 +27,40 @@ class BlocksNpyTest {
         return m;
     }
 
+    /**
+     * Gathering from a file reads runs of consecutive rows at once: runs within a block, runs cut at a block's
+     * end, repeated rows, rows asked for out of order, single rows, and a run longer than one read (more than
+     * 2^19 values), all where they were asked for.
+     */
+    @Test
+    void gatheredRowsFromAFileAreThoseAskedForInTheirOrder() throws IOException {
+        Matrix x = counting(50, 3, 0);
+        Path f = tmp.resolve("x.npy");
+        Npy.write(f, x);
+        int[][] asks = {
+            {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+            {20, 5, 6, 6, 7, 49, 48, 47, 8, 9, 0},
+            {33},
+            {15, 16, 17, 16, 15, 24, 25},
+        };
+        try (Blocks blocks = Blocks.npy(f, 8)) {
+            for (int[] ask : asks) {
+                long[] rows = java.util.Arrays.stream(ask).asLongStream().toArray();
+                assertTrue(x.selectRows(ask).contentEquals(blocks.gatherRows(rows, 2)),
+                        java.util.Arrays.toString(ask));
+            }
+        }
+        // one block of 200,000 rows x 3 (600,000 values): its first 180,000 rows are two reads
+        Matrix big = counting(200_000, 3, 0.5);
+        Path g = tmp.resolve("big.npy");
+        Npy.write(g, big);
+        int[] head = java.util.stream.IntStream.range(0, 180_000).toArray();
+        try (Blocks blocks = Blocks.npy(g, 200_000)) {
+            long[] rows = java.util.Arrays.stream(head).asLongStream().toArray();
+            assertTrue(big.selectRows(head).contentEquals(blocks.gatherRows(rows, 1)));
+        }
+    }
+
     @Test
     void oneFileIsReadByRowRangesInBlocks() throws IOException {
         Matrix x = counting(50, 3, 0);
