@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+// a fixed, pre-touched heap, as GridSearchBenchmark's: with -Xmx4g the heap still grew during the three measured
+// fits, into memory this guest faults in at 15-20 us a page, and they ranged 5.2-7.4 s (one thread) where they range
+// 5.7-6.0 s on the fixed heap (bench/RESULTS.md, session 29)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class SvcFitLargeBenchmark {
     /** See {@link SvcFitCase}; the libsvm port's fit takes minutes, {@link SvcFitLargeLibsvmBenchmark} runs it once. */
     @Param({"scalar", "simd", "simd2"})
