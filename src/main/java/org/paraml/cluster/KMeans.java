@@ -49,7 +49,10 @@ import org.paraml.linalg.Matrix;
  * {@link #progress(BlockProgress) progress} listener, and the block size used to cut in-memory data
  * ({@link #blockRows(int)}). The same random_state gives the same result whatever the thread count;
  * across block sizes the same partition and iterations, with centres and inertia equal up to the
- * rounding of sums (about 1e-15 relative).
+ * rounding of sums (about 1e-15 relative). The first fit of a million rows or more on the SIMD backend in a
+ * JVM starts with a short fit on its first 20,000 rows, whose model is dropped, so that the JIT compiles the
+ * vector loops before the passes over all the rows (about a second; the model is the same without it;
+ * {@code -Dparaml.kmeans.rehearsal=false} turns it off).
  */
 public final class KMeans implements Estimator {
     /** {@code init="k-means||"}: scalable k-means++ (Bahmani et al. 2012). */
