@@ -122,9 +122,16 @@ public final class MersenneTwister {
      * {@code genrand_res53}).
      */
     public double nextDouble() {
-        long a = nextUnsignedInt() >>> 5;
-        long b = nextUnsignedInt() >>> 6;
-        return (a * 67108864.0 + b) / 9007199254740992.0;
+        int a = nextInt();
+        return toDouble(a, nextInt());
+    }
+
+    /**
+     * The double of {@link #nextDouble()} made from the outputs {@code a} then {@code b} (read unsigned):
+     * {@code ((a ≫ 5) · 2²⁶ + (b ≫ 6)) / 2⁵³}.
+     */
+    static double toDouble(int a, int b) {
+        return ((a >>> 5) * 67108864.0 + (b >>> 6)) / 9007199254740992.0;
     }
 
     /**

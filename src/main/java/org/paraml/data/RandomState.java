@@ -290,8 +290,8 @@ public final class RandomState {
             int start = q;
             int end = q + 4 * tries;
             for (; q < end && b < batch; q += 4) {
-                double x1 = 2.0 * (((w[q] >>> 5) * 67108864.0 + (w[q + 1] >>> 6)) / 9007199254740992.0) - 1.0;
-                double x2 = 2.0 * (((w[q + 2] >>> 5) * 67108864.0 + (w[q + 3] >>> 6)) / 9007199254740992.0) - 1.0;
+                double x1 = 2.0 * MersenneTwister.toDouble(w[q], w[q + 1]) - 1.0;
+                double x2 = 2.0 * MersenneTwister.toDouble(w[q + 2], w[q + 3]) - 1.0;
                 double r2 = x1 * x1 + x2 * x2;
                 u1[b] = x1;
                 u2[b] = x2;
