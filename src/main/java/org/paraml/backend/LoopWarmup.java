@@ -1,8 +1,8 @@
 package org.paraml.backend;
 
 /**
- * Decides, for one of {@link WarmingSmoOps}'s loops, when its calls move from the scalar loop to the
- * vector loop. Until C2 has compiled a Vector API loop, every vector in it is a heap object and the loop
+ * Decides, for one of {@link WarmingSmoOps}'s loops (or another backend's, such as the SIMD k-means
+ * search), when its calls move from the scalar loop to the vector loop. Until C2 has compiled a Vector API loop, every vector in it is a heap object and the loop
  * is ~500× slower than the scalar loop (measured in a fresh JVM: ~600 against ~1 ns a position); once
  * compiled it is about twice as fast. The two give the same bits, so the choice is only about time, and
  * it is made from the calls' own times.
@@ -32,7 +32,7 @@ package org.paraml.backend;
  * <p>The counters are shared by every thread that runs the loop, without locks: a lost update only moves
  * the switch by a call or two, and never changes a result.
  */
-final class LoopWarmup {
+public final class LoopWarmup {
     static final int PROBE = 64;
     /** Shorter calls run the scalar loop alone while warming: a probe of both loops would be most of them. */
     static final int MIN_PROBED = 4 * PROBE;
@@ -47,7 +47,7 @@ final class LoopWarmup {
     private int probes;
 
     /** Whether every call now runs the vector loop. */
-    boolean ready() {
+    public boolean ready() {
         return ready;
     }
 
@@ -61,7 +61,7 @@ final class LoopWarmup {
     }
 
     /** Records one call's probes: {@code p} positions took {@code vectorNanos} and {@code scalarNanos}. */
-    void probed(int p, long vectorNanos, long scalarNanos) {
+    public void probed(int p, long vectorNanos, long scalarNanos) {
         double scalar = (double) scalarNanos / p;
         if (scalar < scalarBest) {
             scalarBest = scalar;

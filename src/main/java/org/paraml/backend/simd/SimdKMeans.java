@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.paraml.backend.LoopWarmup;
 import org.paraml.backend.NearestCenterKernel;
 import org.paraml.backend.PreparedMatrix;
 import org.paraml.linalg.Matrix;
@@ -44,10 +45,17 @@ final class SimdKMeans implements NearestCenterKernel {
      */
     static final double CANCELLATION = 0x1p-10;
 
+    /** The search loops' switches from their scalar twins to the Vector API, one per JVM (see {@link #warming}). */
+    private static final LoopWarmup LOWER_MIN = new LoopWarmup();
+    private static final LoopWarmup ASSIGN_TILES = new LoopWarmup();
+    private static final LoopWarmup LLOYD_ROWS = new LoopWarmup();
+    private static final LoopWarmup ASSIGN_ROWS = new LoopWarmup();
+
     /** The rows being assigned, when they were prepared (their tiles then replace the per-block transpose); or null. */
     private final SimdPreparedMatrix preparedX;
     /** The translation subtracted from every row as it is transposed (rows in lanes only); or null. */
     private final double[] shift;
+    private final Side side;
 
     /** A kernel for rows given as a plain matrix (or row view). */
     SimdKMeans() {
@@ -60,8 +68,21 @@ final class SimdKMeans implements NearestCenterKernel {
     }
 
     private SimdKMeans(SimdPreparedMatrix preparedX, double[] shift) {
+        this(preparedX, shift, Side.WARMING);
+    }
+
+    private SimdKMeans(SimdPreparedMatrix preparedX, double[] shift, Side side) {
         this.preparedX = preparedX;
         this.shift = shift;
+        this.side = side;
+    }
+
+    /** Which search the rows-in-lanes loops run: as {@link #warming} decides, or one of them always (tests). */
+    enum Side { WARMING, SCALAR, VECTOR }
+
+    /** A kernel as the constructors and {@link #translating} make it, whose search loops always run on {@code side}. */
+    static SimdKMeans on(Side side, SimdPreparedMatrix preparedX, double[] shift) {
+        return new SimdKMeans(preparedX, shift, side);
     }
 
     /**
@@ -108,13 +129,18 @@ final class SimdKMeans implements NearestCenterKernel {
         if (!acrossRows(x)) {
             return NearestCenterKernel.super.lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
         }
-        SimdPreparedMatrix c = (SimdPreparedMatrix) centers;
+        Search search = new Search(x, from, (SimdPreparedMatrix) centers, preparedX, shift);
+        return warming(side, LOWER_MIN, from, to, (a, b, cost, vector) ->
+                lowerMinRows(search, a, b, minDistances, argmin, argminBase, cost, vector));
+    }
+
+    /** {@link #lowerMin} on rows {@code [from, to)}, the cost summed on from {@code cost}. */
+    private static double lowerMinRows(Search search, int from, int to, double[] minDistances, int[] argmin,
+                                       int argminBase, double cost, boolean vector) {
         int block = SimdPreparedMatrix.TILE_ROWS;
-        Search search = new Search(x, from, c, preparedX, shift);
-        double cost = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
-            search.tile(i0, rows);
+            search.search(i0, rows, vector);
             for (int r = 0; r < rows; r++) {
                 int i = i0 + r;
                 double dist = search.distance(r);
@@ -130,6 +156,51 @@ final class SimdKMeans implements NearestCenterKernel {
         return cost;
     }
 
+    /** Rows {@code [from, to)} of a call, with a running sum carried from {@code acc}; on the vector search or its scalar twin. */
+    private interface RowsBody {
+        double run(int from, int to, double acc, boolean vector);
+    }
+
+    /**
+     * One call of a search loop, on the Vector API once C2 has compiled it and on the scalar twin
+     * ({@link Search#tileScalar}, the same bits) until then: while {@code w} is warming, a probe of whole
+     * tiles runs on the twin, the next as many rows on the vector search, both timed, and the rest on the
+     * twin. Every row is computed once, in order, so outputs and running sums are those of one pass.
+     *
+     * <p>Why: until C2 compiles them, Vector API loops run their Java fallbacks, with every vector a heap
+     * object, hundreds of times slower than compiled; a fresh JVM's first k-means fit spent about a second
+     * there on two cores (bench/RESULTS.md, session 30). {@link LoopWarmup} decides as it does for the SMO loops.
+     */
+    private static double warming(Side side, LoopWarmup w, int from, int to, RowsBody body) {
+        if (side != Side.WARMING) {
+            return body.run(from, to, 0.0, side == Side.VECTOR);
+        }
+        if (w.ready()) {
+            return body.run(from, to, 0.0, true);
+        }
+        int p = probeRows(to - from);
+        if (p == 0) {
+            return body.run(from, to, 0.0, false);
+        }
+        long t0 = System.nanoTime();
+        double acc = body.run(from, from + p, 0.0, false);
+        long t1 = System.nanoTime();
+        acc = body.run(from + p, from + 2 * p, acc, true);
+        long t2 = System.nanoTime();
+        acc = body.run(from + 2 * p, to, acc, false);
+        w.probed(p, t2 - t1, t1 - t0);
+        return acc;
+    }
+
+    /**
+     * Rows in each probe of a call over {@code n} rows while warming: whole tiles (so both searches see the
+     * tiles one pass would), at most four, at most half the call; 0 (the twin alone) for calls under two tiles.
+     */
+    static int probeRows(int n) {
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        return Math.min(4 * block, n / 2 / block * block);
+    }
+
     private static boolean acrossRows(Matrix x) {
         return x.cols() <= ACROSS_ROWS_MAX_FEATURES && x.cols() > 0;
     }
@@ -143,24 +214,34 @@ final class SimdKMeans implements NearestCenterKernel {
     private double assignAcrossRows(Matrix x, int from, int to, double[] sampleWeight, SimdPreparedMatrix c,
                                     int[] labels, double[] distances, int outOffset, double[] sums, double[] counts) {
         int d = x.cols();
-        int block = SimdPreparedMatrix.TILE_ROWS;
-        double[] xd = x.data();
         Search search = new Search(x, from, c, preparedX, shift);
         // translated rows exist only in the tiles: their sums are added from there
         boolean fromTile = search.prepared != null || shift != null;
-        int bound = S.loopBound(d);
-        VectorMask<Double> tail = S.indexInRange(bound, d);
         if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
-            return lloydRows(x, from, to, search, labels, distances, outOffset, sums, counts, bound, tail);
+            return warming(side, LLOYD_ROWS, from, to, (a, b, inertia, vector) -> lloydRows(x, a, b, search, labels,
+                    distances, outOffset + a - from, sums, counts, inertia, vector));
         }
         if (sampleWeight == null && (sums == null && counts == null
                 || fromTile && sums != null && counts != null && integral(counts))) {
-            return assignTiles(d, from, to, search, labels, distances, outOffset, sums, counts);
+            return warming(side, ASSIGN_TILES, from, to, (a, b, inertia, vector) -> assignTiles(d, a, b, search, labels,
+                    distances, outOffset + a - from, sums, counts, inertia, vector));
         }
-        double inertia = 0.0;
+        return warming(side, ASSIGN_ROWS, from, to, (a, b, inertia, vector) -> assignRows(x, a, b, sampleWeight, search,
+                labels, distances, outOffset + a - from, sums, counts, fromTile, inertia, vector));
+    }
+
+    /** {@link #assignAcrossRows}' general loop (weights, or sums of rows that were not prepared), on rows {@code [from, to)}. */
+    private static double assignRows(Matrix x, int from, int to, double[] sampleWeight, Search search, int[] labels,
+                                     double[] distances, int outOffset, double[] sums, double[] counts, boolean fromTile,
+                                     double inertia, boolean vector) {
+        int d = x.cols();
+        int block = SimdPreparedMatrix.TILE_ROWS;
+        double[] xd = x.data();
+        int bound = d - d % L;
+        VectorMask<Double> tail = vector ? S.indexInRange(bound, d) : null;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
-            search.tile(i0, rows);
+            search.searchTiled(i0, rows, vector);
             int o = outOffset + i0 - from;
             for (int r = 0; r < rows; r++) {
                 int i = i0 + r;
@@ -173,6 +254,8 @@ final class SimdKMeans implements NearestCenterKernel {
                 if (sums != null) {
                     if (fromTile) {
                         addFromTile(search.tile, search.base + r, block, sums, label * d, d, bound, sampleWeight, w);
+                    } else if (!vector) {
+                        addRowScalar(xd, x.offset(i), sampleWeight != null, w, sums, label * d, d, bound);
                     } else if (sampleWeight == null) {
                         addRow(xd, x.offset(i), sums, label * d, d, bound, tail);
                     } else {
@@ -188,6 +271,27 @@ final class SimdKMeans implements NearestCenterKernel {
     }
 
     /**
+     * The twin of {@link #addRow} (unweighted: {@code sums += src}, the vector's lanes past {@code d} having
+     * added +0.0) and of {@link #addWeightedRow} (fused multiply-adds up to {@code bound}, then a multiply and an add).
+     */
+    private static void addRowScalar(double[] src, int o, boolean weighted, double w, double[] sums, int s, int d,
+                                     int bound) {
+        if (!weighted) {
+            for (int j = 0; j < d; j++) {
+                sums[s + j] += src[o + j];
+            }
+            return;
+        }
+        int j = 0;
+        for (; j < bound; j++) {
+            sums[s + j] = Math.fma(src[o + j], w, sums[s + j]);
+        }
+        for (; j < d; j++) {
+            sums[s + j] += w * src[o + j];
+        }
+    }
+
+    /**
      * {@link #assignAcrossRows} without weights, on whole tiles where it can: each whole tile's labels
      * and distances go from the search's vectors straight into the outputs (not through the search's
      * scratch arrays), then, with {@code sums} and {@code counts}, each row is added in row order into
@@ -196,19 +300,18 @@ final class SimdKMeans implements NearestCenterKernel {
      * order as everywhere else; every value is as {@link #assignAcrossRows}' general loop gives it.
      */
     private static double assignTiles(int d, int from, int to, Search search, int[] labels, double[] distances,
-                                      int outOffset, double[] sums, double[] counts) {
+                                      int outOffset, double[] sums, double[] counts, double inertia, boolean vector) {
         int block = SimdPreparedMatrix.TILE_ROWS;
         boolean accumulate = sums != null;
         int k = accumulate ? counts.length : 0;
         int[] tally = new int[k];
-        double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
             int o = outOffset + i0 - from;
             if (rows == block) {
-                search.tile(i0, rows, distances, labels, o);
+                search.search(i0, rows, distances, labels, o, vector);
             } else {
-                search.tile(i0, rows);
+                search.search(i0, rows, vector);
                 for (int r = 0; r < rows; r++) {
                     labels[o + r] = (int) search.index[r];
                 }
@@ -222,7 +325,19 @@ final class SimdKMeans implements NearestCenterKernel {
             for (int r = 0; r < rows; r++) {
                 inertia += distances[o + r];
             }
-            if (accumulate) {
+            if (accumulate && search.narrowed) {
+                // the rows were searched in place: the values the transpose would have stored, x − shift
+                double[] xd = search.x.data();
+                double[] sh = search.transposeShift;
+                for (int r = 0; r < rows; r++) {
+                    int label = labels[o + r];
+                    int ox = search.x.offset(i0 + r);
+                    for (int f = 0, s = label * d; f < d; f++) {
+                        sums[s + f] += xd[ox + f] - sh[f];
+                    }
+                    tally[label]++;
+                }
+            } else if (accumulate) {
                 double[] tl = search.tile;
                 for (int r = 0, t0 = search.base; r < rows; r++, t0++) {
                     int label = labels[o + r];
@@ -258,8 +373,7 @@ final class SimdKMeans implements NearestCenterKernel {
      * integers and added at the end, which gives the same doubles.
      */
     private static double lloydRows(Matrix x, int from, int to, Search search, int[] labels, double[] distances,
-                                    int outOffset, double[] sums, double[] counts, int bound,
-                                    VectorMask<Double> tail) {
+                                    int outOffset, double[] sums, double[] counts, double inertia, boolean vector) {
         int d = x.cols();
         int k = counts.length;
         int dPad = (d + L - 1) / L * L;
@@ -270,10 +384,9 @@ final class SimdKMeans implements NearestCenterKernel {
             System.arraycopy(sums, l * d, padded, l * dPad, d);
         }
         int[] tally = new int[k];
-        double inertia = 0.0;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
-            search.tile(i0, rows);
+            search.search(i0, rows, vector);
             int o = outOffset + i0 - from;
             for (int r = 0; r < rows; r++) {
                 int label = (int) search.index[r];
@@ -283,7 +396,12 @@ final class SimdKMeans implements NearestCenterKernel {
                 inertia += dist;
                 int ox = x.offset(i0 + r);
                 int s = label * dPad;
-                if (ox + dPad <= xd.length) {
+                if (!vector && ox + dPad <= xd.length) {
+                    // the twin of the vector adds: every lane, padding included, one at a time
+                    for (int j = 0; j < dPad; j++) {
+                        padded[s + j] += xd[ox + j];
+                    }
+                } else if (ox + dPad <= xd.length) {
                     for (int j = 0; j < dPad; j += L) {
                         DoubleVector.fromArray(S, padded, s + j).add(DoubleVector.fromArray(S, xd, ox + j))
                                 .intoArray(padded, s + j);
@@ -351,6 +469,17 @@ final class SimdKMeans implements NearestCenterKernel {
         int i0;
         /** Whether some row of the last tile may need its distance recomputed directly. */
         boolean check;
+        /** Whether the last tile was searched on the Vector API (else by the scalar twin). */
+        boolean vector = true;
+        /**
+         * Whether the centres fit one vector and the rows are not prepared, so that {@link #narrow} can search
+         * the rows where they are, without the transpose.
+         */
+        final boolean narrowable;
+        /** Whether the last tile was searched by {@link #narrow}: {@link #tile} and {@link #base} are then stale. */
+        boolean narrowed;
+        /** The twin's running minima of the score, lane by lane. */
+        final double[] scores;
 
         Search(Matrix x, int from, SimdPreparedMatrix c, SimdPreparedMatrix preparedX, double[] shift) {
             this.x = x;
@@ -363,6 +492,7 @@ final class SimdKMeans implements NearestCenterKernel {
             this.ownLabels = buffers.ownLabels;
             this.limit = buffers.limit;
             this.lanes = buffers.lanes;
+            this.scores = buffers.scores;
             this.d = x.cols();
             this.k = c.rows();
             this.kPad = c.paddedRows();
@@ -378,6 +508,7 @@ final class SimdKMeans implements NearestCenterKernel {
             // tiles of the prepared x when the chunk starts on a tile; otherwise transpose block by block
             this.prepared = preparedX != null && from % SimdPreparedMatrix.TILE_ROWS == 0 ? preparedX.tiles() : null;
             this.scratch = prepared == null ? buffers.tile : null;
+            this.narrowable = prepared == null && kPad == L;
         }
 
         /** Where the last tile's distances and labels went: {@link #best} and {@link #index}, or outputs. */
@@ -390,39 +521,29 @@ final class SimdKMeans implements NearestCenterKernel {
             double dist = outDistances[outBase + r];
             if (check && dist < limit[r]) {
                 int label = outLabels[outBase + r];
-                if (shift == null) {
-                    dist = squaredDistance(x.data(), x.offset(i0 + r), centres.data(), centres.offset(label), d, lanes);
-                } else {
-                    double[] xd = x.data();
-                    int o = x.offset(i0 + r);
+                double[] xd = x.data();
+                int o = x.offset(i0 + r);
+                if (shift != null) {
                     for (int f = 0; f < d; f++) {
                         row[f] = xd[o + f] - shift[f];
                     }
-                    dist = squaredDistance(row, 0, centres.data(), centres.offset(label), d, lanes);
+                    xd = row;
+                    o = 0;
                 }
+                dist = vector ? squaredDistance(xd, o, centres.data(), centres.offset(label), d, lanes)
+                        : squaredDistanceScalar(xd, o, centres.data(), centres.offset(label), d);
             }
             return dist;
         }
 
-        /** Searches rows {@code [i0, i0 + rows)}: fills {@link #best}, {@link #index} and {@link #check}. */
-        void tile(int i0, int rows) {
-            tile(i0, rows, best, ownLabels, 0);
-        }
-
         /**
-         * As {@link #tile(int, int)}, with the tile's distances (before the cancellation check) in
-         * {@code distances[o …]} and its labels in {@code labels[o …]} (also in {@link #index}); both
-         * need room for the whole tile. No branch depends on the caller: a branch that one phase of a fit
-         * never takes makes the compiled code fall back to the interpreter when the next phase takes it.
+         * Where a search of rows {@code [i0, i0 + rows)} writes, and the tile it reads: the prepared rows' tile,
+         * or these rows transposed (and translated) into the scratch tile.
          */
-        void tile(int i0, int rows, double[] distances, int[] labels, int o) {
+        private void loadTile(int i0, int rows, double[] distances, int[] labels, int o) {
             this.outDistances = distances;
             this.outLabels = labels;
             this.outBase = o;
-            // vector constants as locals: C2 may fail to intrinsify operations on a static final vector
-            DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
-            DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
-            int block = SimdPreparedMatrix.TILE_ROWS;
             this.i0 = i0;
             if (prepared != null) {
                 tile = prepared;
@@ -432,6 +553,242 @@ final class SimdKMeans implements NearestCenterKernel {
                 base = 0;
                 transpose(x, i0, rows, scratch, transposeShift);
             }
+        }
+
+        /** Searches rows {@code [i0, i0 + rows)}: fills {@link #best}, {@link #index} and {@link #check}. */
+        void tile(int i0, int rows) {
+            tile(i0, rows, best, ownLabels, 0);
+        }
+
+        /** {@link #tile(int, int)} on the Vector API or on its scalar twin (the same bits); see the next. */
+        void search(int i0, int rows, boolean vector) {
+            search(i0, rows, best, ownLabels, 0, vector);
+        }
+
+        /** {@link #search(int, int, boolean)}, never by {@link #narrow}: {@link #tile} holds the rows after it. */
+        void searchTiled(int i0, int rows, boolean vector) {
+            this.vector = vector;
+            this.narrowed = false;
+            if (vector) {
+                tile(i0, rows, best, ownLabels, 0);
+            } else {
+                tileScalar(i0, rows, best, ownLabels, 0);
+            }
+        }
+
+        /**
+         * {@link #tile(int, int, double[], int[], int)} on the Vector API or on its scalar twin (the same bits);
+         * on the Vector API by {@link #narrow} when the centres fit one vector and the rows were not prepared.
+         * Either way {@link #index}, {@link #limit}, {@link #check} and the outputs for the rows asked for
+         * are those of {@code tile}; only {@link #narrowed} tells whether {@link #tile} holds the rows.
+         */
+        void search(int i0, int rows, double[] distances, int[] labels, int o, boolean vector) {
+            this.vector = vector;
+            this.narrowed = vector && narrowable;
+            if (narrowed) {
+                narrow(i0, rows, distances, labels, o);
+            } else if (vector) {
+                tile(i0, rows, distances, labels, o);
+            } else {
+                tileScalar(i0, rows, distances, labels, o);
+            }
+        }
+
+        /**
+         * {@link #tile(int, int, double[], int[], int)} for at most {@code L} centres (one vector of the panel,
+         * centres in lanes), reading each row in place ({@code x_f − shift_f} as the transpose would store it)
+         * instead of transposing it: per centre lane the same fused multiply-adds along features from 0, the
+         * same score {@code fma(a, −2, ‖c‖²)}, then the lowest index among the lanes at the minimum (what
+         * strict {@code <} in centre order keeps; the padding lanes score +∞, and win only as index 0 when
+         * every score is +∞, as in {@code tile}), ‖x‖² by fused multiply-adds along features, the same
+         * distance and cancellation limit: the same bits for rows {@code [i0, i0 + rows)}. Nothing is written
+         * for the padding rows of a short tile, and {@link #check} looks at the real rows only (the padding
+         * rows' distances are never used). Four rows at a time, for four independent chains.
+         */
+        void narrow(int i0, int rows, double[] distances, int[] labels, int o) {
+            this.outDistances = distances;
+            this.outLabels = labels;
+            this.outBase = o;
+            this.i0 = i0;
+            DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
+            DoubleVector norms = DoubleVector.fromArray(S, cn, 0);
+            double[] xd = x.data();
+            double[] sh = transposeShift;
+            double[] p = panel;
+            int stride = kPad;
+            boolean anyBelow = false;
+            int r = 0;
+            for (; r + 4 <= rows; r += 4) {
+                int o0 = x.offset(i0 + r);
+                int o1 = x.offset(i0 + r + 1);
+                int o2 = x.offset(i0 + r + 2);
+                int o3 = x.offset(i0 + r + 3);
+                DoubleVector a0 = DoubleVector.zero(S);
+                DoubleVector a1 = a0;
+                DoubleVector a2 = a0;
+                DoubleVector a3 = a0;
+                double n0 = 0.0;
+                double n1 = 0.0;
+                double n2 = 0.0;
+                double n3 = 0.0;
+                for (int f = 0, q = 0; f < d; f++, q += stride) {
+                    DoubleVector c = DoubleVector.fromArray(S, p, q);
+                    double s = sh[f];
+                    double v0 = xd[o0 + f] - s;
+                    double v1 = xd[o1 + f] - s;
+                    double v2 = xd[o2 + f] - s;
+                    double v3 = xd[o3 + f] - s;
+                    a0 = DoubleVector.broadcast(S, v0).fma(c, a0);
+                    a1 = DoubleVector.broadcast(S, v1).fma(c, a1);
+                    a2 = DoubleVector.broadcast(S, v2).fma(c, a2);
+                    a3 = DoubleVector.broadcast(S, v3).fma(c, a3);
+                    n0 = Math.fma(v0, v0, n0);
+                    n1 = Math.fma(v1, v1, n1);
+                    n2 = Math.fma(v2, v2, n2);
+                    n3 = Math.fma(v3, v3, n3);
+                }
+                anyBelow |= finishNarrow(r, a0.fma(minusTwo, norms), n0, distances, labels, o);
+                anyBelow |= finishNarrow(r + 1, a1.fma(minusTwo, norms), n1, distances, labels, o);
+                anyBelow |= finishNarrow(r + 2, a2.fma(minusTwo, norms), n2, distances, labels, o);
+                anyBelow |= finishNarrow(r + 3, a3.fma(minusTwo, norms), n3, distances, labels, o);
+            }
+            for (; r < rows; r++) {
+                int o0 = x.offset(i0 + r);
+                DoubleVector a0 = DoubleVector.zero(S);
+                double n0 = 0.0;
+                for (int f = 0, q = 0; f < d; f++, q += stride) {
+                    double v0 = xd[o0 + f] - sh[f];
+                    a0 = DoubleVector.broadcast(S, v0).fma(DoubleVector.fromArray(S, p, q), a0);
+                    n0 = Math.fma(v0, v0, n0);
+                }
+                anyBelow |= finishNarrow(r, a0.fma(minusTwo, norms), n0, distances, labels, o);
+            }
+            check = anyBelow;
+        }
+
+        /** Row {@code r} of {@link #narrow} from its scores and ‖x‖²; whether its distance is below its limit. */
+        private boolean finishNarrow(int r, DoubleVector scores, double xn, double[] distances, int[] labels, int o) {
+            double min = scores.reduceLanes(VectorOperators.MIN);
+            int at = scores.compare(VectorOperators.EQ, min).firstTrue();
+            if (at >= L) {
+                at = 0; // no lane equals the minimum: only when every score is +∞ or NaN, where tile keeps index 0
+            }
+            double dist = Math.max(xn + min, 0.0);
+            double lim = (xn + cnMax) * CANCELLATION;
+            distances[o + r] = dist;
+            labels[o + r] = at;
+            index[r] = at;
+            limit[r] = lim;
+            return dist < lim;
+        }
+
+        /**
+         * {@link #tile(int, int, double[], int[], int)} in scalar code, lane by lane with the vector code's
+         * operations in its order (fused multiply-adds along features from 0, the score
+         * {@code fma(a, −2, ‖c‖²)}, strict {@code <} in centre order, {@code max(‖x‖² + score, 0)}, the same
+         * cancellation limit), so every output has the same bits, the tile's padding rows included.
+         * Compiled by C1 or C2 in a moment, where the vector code needs C2 (see {@link SimdKMeans#warming}).
+         */
+        void tileScalar(int i0, int rows, double[] distances, int[] labels, int o) {
+            loadTile(i0, rows, distances, labels, o);
+            int block = SimdPreparedMatrix.TILE_ROWS;
+            double[] tl = tile;
+            int tb0 = base;
+            double[] sc = scores;
+            double[] idx = index;
+            java.util.Arrays.fill(sc, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(idx, 0.0);
+            int kS = kSearch;
+            int j = 0;
+            for (; j + 4 <= kS; j += 4) {
+                double n0 = cn[j];
+                double n1 = cn[j + 1];
+                double n2 = cn[j + 2];
+                double n3 = cn[j + 3];
+                for (int r = 0; r < block; r++) {
+                    double a0 = 0.0;
+                    double a1 = 0.0;
+                    double a2 = 0.0;
+                    double a3 = 0.0;
+                    for (int f = 0, t = tb0 + r, p = j; f < d; f++, t += block, p += kPad) {
+                        double v = tl[t];
+                        a0 = Math.fma(v, panel[p], a0);
+                        a1 = Math.fma(v, panel[p + 1], a1);
+                        a2 = Math.fma(v, panel[p + 2], a2);
+                        a3 = Math.fma(v, panel[p + 3], a3);
+                    }
+                    double best = sc[r];
+                    double at = idx[r];
+                    double s = Math.fma(a0, -2.0, n0);
+                    if (s < best) {
+                        best = s;
+                        at = j;
+                    }
+                    s = Math.fma(a1, -2.0, n1);
+                    if (s < best) {
+                        best = s;
+                        at = j + 1;
+                    }
+                    s = Math.fma(a2, -2.0, n2);
+                    if (s < best) {
+                        best = s;
+                        at = j + 2;
+                    }
+                    s = Math.fma(a3, -2.0, n3);
+                    if (s < best) {
+                        best = s;
+                        at = j + 3;
+                    }
+                    sc[r] = best;
+                    idx[r] = at;
+                }
+            }
+            for (; j < kS; j++) {
+                for (int r = 0; r < block; r++) {
+                    double a0 = 0.0;
+                    for (int f = 0, t = tb0 + r, p = j; f < d; f++, t += block, p += kPad) {
+                        a0 = Math.fma(tl[t], panel[p], a0);
+                    }
+                    double s = Math.fma(a0, -2.0, cn[j]);
+                    if (s < sc[r]) {
+                        sc[r] = s;
+                        idx[r] = j;
+                    }
+                }
+            }
+            boolean anyBelow = false;
+            for (int r = 0; r < block; r++) {
+                double xn;
+                if (tl == prepared) {
+                    xn = tl[tb0 + d * block + r];
+                } else {
+                    xn = 0.0;
+                    for (int f = 0, t = tb0 + r; f < d; f++, t += block) {
+                        xn = Math.fma(tl[t], tl[t], xn);
+                    }
+                }
+                double dist = Math.max(xn + sc[r], 0.0);
+                double lim = (xn + cnMax) * CANCELLATION;
+                distances[o + r] = dist;
+                labels[o + r] = (int) idx[r];
+                limit[r] = lim;
+                anyBelow |= dist < lim;
+            }
+            check = anyBelow;
+        }
+
+        /**
+         * As {@link #tile(int, int)}, with the tile's distances (before the cancellation check) in
+         * {@code distances[o …]} and its labels in {@code labels[o …]} (also in {@link #index}); both
+         * need room for the whole tile. No branch depends on the caller: a branch that one phase of a fit
+         * never takes makes the compiled code fall back to the interpreter when the next phase takes it.
+         */
+        void tile(int i0, int rows, double[] distances, int[] labels, int o) {
+            loadTile(i0, rows, distances, labels, o);
+            // vector constants as locals: C2 may fail to intrinsify operations on a static final vector
+            DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
+            DoubleVector inf = DoubleVector.broadcast(S, Double.POSITIVE_INFINITY);
+            int block = SimdPreparedMatrix.TILE_ROWS;
             double[] tl = tile;
             int tb0 = base;
             DoubleVector bestA = inf;
@@ -575,6 +932,7 @@ final class SimdKMeans implements NearestCenterKernel {
         final int[] ownLabels = new int[SimdPreparedMatrix.TILE_ROWS];
         final double[] limit = new double[SimdPreparedMatrix.TILE_ROWS];
         final double[] lanes = new double[L];
+        final double[] scores = new double[SimdPreparedMatrix.TILE_ROWS];
         /** The translation of untranslated rows: +0.0 in every feature, never written. */
         final double[] zeros;
         /** A translated row, for distances recomputed directly. */
@@ -858,6 +1216,27 @@ final class SimdKMeans implements NearestCenterKernel {
             acc.intoArray(lanes, 0);
             for (int l = 0; l < L; l++) {
                 s += lanes[l];
+            }
+        }
+        for (int j = bound; j < d; j++) {
+            double t = xd[ox + j] - yd[oy + j];
+            s += t * t;
+        }
+        return s;
+    }
+
+    /** {@link #squaredDistance} in scalar code: each lane's fused multiply-adds, the lanes summed in order, the tail. */
+    static double squaredDistanceScalar(double[] xd, int ox, double[] yd, int oy, int d) {
+        int bound = d - d % L;
+        double s = 0.0;
+        if (bound > 0) {
+            for (int l = 0; l < L; l++) {
+                double acc = 0.0;
+                for (int j = l; j < bound; j += L) {
+                    double t = xd[ox + j] - yd[oy + j];
+                    acc = Math.fma(t, t, acc);
+                }
+                s += acc;
             }
         }
         for (int j = bound; j < d; j++) {
