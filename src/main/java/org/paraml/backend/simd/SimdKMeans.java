@@ -305,9 +305,6 @@ final class SimdKMeans implements NearestCenterKernel {
         boolean accumulate = sums != null;
         int k = accumulate ? counts.length : 0;
         int[] tally = new int[k];
-        int group = from;
-        // on the Vector API, rows that were not prepared are added from the matrix by label (the twin adds row by row)
-        RowsByLabel byLabel = accumulate && vector && search.prepared == null ? new RowsByLabel(k) : null;
         for (int i0 = from; i0 < to; i0 += block) {
             int rows = Math.min(block, to - i0);
             int o = outOffset + i0 - from;
@@ -328,11 +325,17 @@ final class SimdKMeans implements NearestCenterKernel {
             for (int r = 0; r < rows; r++) {
                 inertia += distances[o + r];
             }
-            if (byLabel != null) {
-                if (i0 + rows - group >= RowsByLabel.GROUP_ROWS || i0 + rows == to) {
-                    byLabel.add(search.x, search.transposeShift, group, i0 + rows, labels, outOffset + group - from,
-                            sums, tally);
-                    group = i0 + rows;
+            if (accumulate && search.narrowed) {
+                // the rows were searched in place: the values the transpose would have stored, x − shift
+                double[] xd = search.x.data();
+                double[] sh = search.transposeShift;
+                for (int r = 0; r < rows; r++) {
+                    int label = labels[o + r];
+                    int ox = search.x.offset(i0 + r);
+                    for (int f = 0, s = label * d; f < d; f++) {
+                        sums[s + f] += xd[ox + f] - sh[f];
+                    }
+                    tally[label]++;
                 }
             } else if (accumulate) {
                 double[] tl = search.tile;
@@ -349,68 +352,6 @@ final class SimdKMeans implements NearestCenterKernel {
             counts[l] += tally[l];
         }
         return inertia;
-    }
-
-    /**
-     * Adds rows to their centres' sums a group at a time, label by label: the group's rows are ordered by
-     * label (a stable counting sort, so each label's rows stay in row order), then each label's sums are
-     * loaded a vector at a time, its rows ({@code x − shift}, as the transpose would store them) added in
-     * row order in a register, and stored back. Each sum receives the same additions in the same order as
-     * adding row after row into the sums, so the bits are the same; the read-modify-write of the sums for
-     * every row (10-13 ns a row, bench/RESULTS.md, sessions 11 and 30) becomes one per label and group.
-     */
-    private static final class RowsByLabel {
-        /** Rows per group: 40 KB of 20-feature rows, which stay in the L1/L2 cache from the search to the sums. */
-        static final int GROUP_ROWS = 256;
-        private final int[] order = new int[GROUP_ROWS + SimdPreparedMatrix.TILE_ROWS];
-        private final int[] start;
-
-        RowsByLabel(int k) {
-            start = new int[k + 1];
-        }
-
-        /** Rows {@code [g0, g1)} of {@code x} minus {@code shift}, labelled {@code labels[lo + i − g0]}. */
-        void add(Matrix x, double[] shift, int g0, int g1, int[] labels, int lo, double[] sums, int[] tally) {
-            int k = start.length - 1;
-            int d = x.cols();
-            java.util.Arrays.fill(start, 0);
-            for (int i = g0; i < g1; i++) {
-                start[labels[lo + i - g0] + 1]++;
-            }
-            for (int l = 0; l < k; l++) {
-                tally[l] += start[l + 1];
-                start[l + 1] += start[l];
-            }
-            for (int i = g0; i < g1; i++) {
-                order[start[labels[lo + i - g0]]++] = i; // start[l] ends at the first row of label l + 1
-            }
-            double[] xd = x.data();
-            int bound = d - d % L;
-            int first = 0;
-            for (int l = 0; l < k; l++) {
-                int end = start[l];
-                if (end > first) {
-                    int s = l * d;
-                    for (int j = 0; j < bound; j += L) {
-                        DoubleVector sh = DoubleVector.fromArray(S, shift, j);
-                        DoubleVector acc = DoubleVector.fromArray(S, sums, s + j);
-                        for (int q = first; q < end; q++) {
-                            acc = acc.add(DoubleVector.fromArray(S, xd, x.offset(order[q]) + j).sub(sh));
-                        }
-                        acc.intoArray(sums, s + j);
-                    }
-                    for (int f = bound; f < d; f++) {
-                        double sh = shift[f];
-                        double acc = sums[s + f];
-                        for (int q = first; q < end; q++) {
-                            acc += xd[x.offset(order[q]) + f] - sh;
-                        }
-                        sums[s + f] = acc;
-                    }
-                }
-                first = end;
-            }
-        }
     }
 
     /** Whether every count is a whole number that 2^31 more rows cannot take past 2^53 (counts stay exact). */
