@@ -19,6 +19,10 @@ import org.paraml.linalg.Matrix;
  *   <li>more features, <b>centres in lanes</b>: the centres' transposed panel gives a vector of
  *       centre coordinates per feature, shared by four rows.</li>
  * </ul>
+ * With few features and at most {@code L} centres (one vector of the panel), rows that were not prepared
+ * are searched where they are, centres in lanes, with the rows-in-lanes search's arithmetic and bits
+ * ({@code Search.narrow}): no transpose. Until C2 has compiled them, the rows-in-lanes loops run a scalar
+ * twin with the same bits ({@code Search.tileScalar}, switched per loop by a {@link LoopWarmup}).
  *
  * <p><b>Distance rule.</b> The nearest centre is chosen by the score {@code ‖c‖² − 2⟨x, c⟩} (‖x‖²
  * is common to all centres); running minima with strict {@code <} in centre order keep the
