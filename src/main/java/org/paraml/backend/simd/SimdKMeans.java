@@ -605,9 +605,10 @@ final class SimdKMeans implements NearestCenterKernel {
          * same score {@code fma(a, −2, ‖c‖²)}, then the lowest index among the lanes at the minimum (what
          * strict {@code <} in centre order keeps; the padding lanes score +∞, and win only as index 0 when
          * every score is +∞, as in {@code tile}), ‖x‖² by fused multiply-adds along features, the same
-         * distance and cancellation limit: the same bits for rows {@code [i0, i0 + rows)}. Nothing is written
-         * for the padding rows of a short tile, and {@link #check} looks at the real rows only (the padding
-         * rows' distances are never used). Four rows at a time, for four independent chains.
+         * distance and cancellation limit: the same bits for rows {@code [i0, i0 + rows)}. Four rows at a time,
+         * for four independent chains; in a short tile (whose outputs are the search's own tile-sized arrays)
+         * the last group's missing rows repeat its last row, so their slots past {@code rows} hold copies of
+         * that row's results, never used, and {@link #check} is what the real rows make it.
          */
         void narrow(int i0, int rows, double[] distances, int[] labels, int o) {
             this.outDistances = distances;
@@ -621,12 +622,13 @@ final class SimdKMeans implements NearestCenterKernel {
             double[] p = panel;
             int stride = kPad;
             boolean anyBelow = false;
-            int r = 0;
-            for (; r + 4 <= rows; r += 4) {
+            // a short tile's last group repeats its last row: no tail loop for the compiled code to trap on
+            int last = i0 + rows - 1;
+            for (int r = 0; r < rows; r += 4) {
                 int o0 = x.offset(i0 + r);
-                int o1 = x.offset(i0 + r + 1);
-                int o2 = x.offset(i0 + r + 2);
-                int o3 = x.offset(i0 + r + 3);
+                int o1 = x.offset(Math.min(i0 + r + 1, last));
+                int o2 = x.offset(Math.min(i0 + r + 2, last));
+                int o3 = x.offset(Math.min(i0 + r + 3, last));
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector a1 = a0;
                 DoubleVector a2 = a0;
@@ -655,17 +657,6 @@ final class SimdKMeans implements NearestCenterKernel {
                 anyBelow |= finishNarrow(r + 1, a1.fma(minusTwo, norms), n1, distances, labels, o);
                 anyBelow |= finishNarrow(r + 2, a2.fma(minusTwo, norms), n2, distances, labels, o);
                 anyBelow |= finishNarrow(r + 3, a3.fma(minusTwo, norms), n3, distances, labels, o);
-            }
-            for (; r < rows; r++) {
-                int o0 = x.offset(i0 + r);
-                DoubleVector a0 = DoubleVector.zero(S);
-                double n0 = 0.0;
-                for (int f = 0, q = 0; f < d; f++, q += stride) {
-                    double v0 = xd[o0 + f] - sh[f];
-                    a0 = DoubleVector.broadcast(S, v0).fma(DoubleVector.fromArray(S, p, q), a0);
-                    n0 = Math.fma(v0, v0, n0);
-                }
-                anyBelow |= finishNarrow(r, a0.fma(minusTwo, norms), n0, distances, labels, o);
             }
             check = anyBelow;
         }
