@@ -2,9 +2,9 @@ package org.paraml.backend;
 
 /**
  * Decides, for one of {@link WarmingSmoOps}'s loops (or another backend's, such as the SIMD k-means
- * search), when its calls move from the scalar loop to the vector loop. Until C2 has compiled a Vector API loop, every vector in it is a heap object and the loop
- * is ~500× slower than the scalar loop (measured in a fresh JVM: ~600 against ~1 ns a position); once
- * compiled it is about twice as fast. The two give the same bits, so the choice is only about time, and
+ * search), when its calls move from the scalar loop to the vector loop. Until C2 has compiled a Vector
+ * API loop, every vector in it is a heap object and the loop is ~500× slower than the scalar loop
+ * (measured in a fresh JVM: ~600 against ~1 ns a position); once compiled it is about twice as fast. The two give the same bits, so the choice is only about time, and
  * it is made from the calls' own times.
  *
  * <p>While <b>warming</b>, a call of at least {@link #MIN_PROBED} positions first runs the scalar loop on a

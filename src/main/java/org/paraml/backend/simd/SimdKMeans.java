@@ -571,13 +571,7 @@ final class SimdKMeans implements NearestCenterKernel {
 
         /** {@link #search(int, int, boolean)}, never by {@link #narrow}: {@link #tile} holds the rows after it. */
         void searchTiled(int i0, int rows, boolean vector) {
-            this.vector = vector;
-            this.narrowed = false;
-            if (vector) {
-                tile(i0, rows, best, ownLabels, 0);
-            } else {
-                tileScalar(i0, rows, best, ownLabels, 0);
-            }
+            search(i0, rows, best, ownLabels, 0, vector, false);
         }
 
         /**
@@ -587,8 +581,18 @@ final class SimdKMeans implements NearestCenterKernel {
          * are those of {@code tile}; only {@link #narrowed} tells whether {@link #tile} holds the rows.
          */
         void search(int i0, int rows, double[] distances, int[] labels, int o, boolean vector) {
+            search(i0, rows, distances, labels, o, vector, true);
+        }
+
+        /**
+         * The searches' one dispatch. {@link #narrow} writes a whole tile's slots, so a short tile goes to it only
+         * when the outputs are this search's own tile-sized arrays.
+         */
+        private void search(int i0, int rows, double[] distances, int[] labels, int o, boolean vector,
+                            boolean mayNarrow) {
             this.vector = vector;
-            this.narrowed = vector && narrowable;
+            this.narrowed = vector && mayNarrow && narrowable
+                    && (rows == SimdPreparedMatrix.TILE_ROWS || distances == best);
             if (narrowed) {
                 narrow(i0, rows, distances, labels, o);
             } else if (vector) {
@@ -606,8 +610,8 @@ final class SimdKMeans implements NearestCenterKernel {
          * strict {@code <} in centre order keeps; the padding lanes score +∞, and win only as index 0 when
          * every score is +∞, as in {@code tile}), ‖x‖² by fused multiply-adds along features, the same
          * distance and cancellation limit: the same bits for rows {@code [i0, i0 + rows)}. Four rows at a time,
-         * for four independent chains; in a short tile (whose outputs are the search's own tile-sized arrays)
-         * the last group's missing rows repeat its last row, so their slots past {@code rows} hold copies of
+         * for four independent chains; in a short tile (whose outputs are then the search's own tile-sized
+         * arrays, as {@link #search} sees to) the last group's missing rows repeat its last row, so their slots past {@code rows} hold copies of
          * that row's results, never used, and {@link #check} is what the real rows make it.
          */
         void narrow(int i0, int rows, double[] distances, int[] labels, int o) {
