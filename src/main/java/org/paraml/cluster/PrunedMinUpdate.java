@@ -78,16 +78,33 @@ final class PrunedMinUpdate {
         if (!BACKENDS.contains(kernels.backend().name())) {
             return false;
         }
+        int[][] kept = plan(x, earlier, fresh, k, between, base, costs, nearest);
+        if (kept == null) {
+            return false;
+        }
+        score(kernels, x, fresh, k, base, kept, costs, nearest);
+        return true;
+    }
+
+    /*
+     * Why the loops below sit in methods of their own: update, score and scoreSlab call the backend. Left with
+     * a loop over the rows, such a caller reached C2 early in a cold fit, which compiled it with the whole SIMD
+     * kernel inlined (and again after each trap): SeedingState's block step and scoreSlab took 1.8 s of compiler
+     * CPU in a cold 6M-row fit on two cores (bench/RESULTS.md, session 31). Without them, the callers run a few
+     * times a block and stay out of C2, and the kernels are compiled once, on their own.
+     */
+
+    /**
+     * The kept candidates of each group (rows by nearest candidate, group {@code base} for rows without one
+     * yet), or null when skipping would save too little ({@link #WORTH}).
+     */
+    private static int[][] plan(Matrix x, double[] earlier, double[] fresh, int k, double[] between, int base,
+                                double[] costs, int[] nearest) {
         int n = x.rows();
         int d = x.cols();
-        // groups: rows by nearest candidate, group `base` for rows without one yet
         int[] size = new int[base + 1];
         double[] radius2 = new double[base + 1];
-        for (int i = 0; i < n; i++) {
-            int g = group(nearest[i], base);
-            size[g]++;
-            radius2[g] = Math.max(radius2[g], costs[i]);
-        }
+        groupSizes(nearest, costs, n, base, size, radius2);
         double[] freshNorm2 = squaredNorms(fresh, k, d);
         double maxNorm2 = 0.0;
         for (double v : freshNorm2) {
@@ -108,11 +125,16 @@ final class PrunedMinUpdate {
                 work += (long) size[g] * kept[g].length;
             }
         }
-        if (work > WORTH * n * k) {
-            return false;
+        return work > WORTH * n * k ? null : kept;
+    }
+
+    /** Each group's row count and largest cost. */
+    private static void groupSizes(int[] nearest, double[] costs, int n, int base, int[] size, double[] radius2) {
+        for (int i = 0; i < n; i++) {
+            int g = group(nearest[i], base);
+            size[g]++;
+            radius2[g] = Math.max(radius2[g], costs[i]);
         }
-        score(kernels, x, fresh, k, base, kept, costs, nearest);
-        return true;
     }
 
     /**
@@ -125,13 +147,7 @@ final class PrunedMinUpdate {
                               double[] costs, int[] nearest) {
         int n = x.rows();
         int d = x.cols();
-        Backend backend = kernels.backend();
-        PreparedMatrix[] centres = new PreparedMatrix[base + 1];
-        for (int g = 0; g <= base; g++) {
-            if (kept[g] != null && kept[g].length > 0) {
-                centres[g] = backend.prepare(subset(fresh, kept[g], d));
-            }
-        }
+        PreparedMatrix[] centres = preparedGroups(kernels.backend(), fresh, d, base, kept);
         Slab buffers = Slab.of(d);
         int slab = Math.min(buffers.rows, n);
         int[] start = new int[base + 2];
@@ -142,14 +158,42 @@ final class PrunedMinUpdate {
         }
     }
 
+    /** Each group's kept candidates as the backend prepares them; null for a group that keeps none. */
+    private static PreparedMatrix[] preparedGroups(Backend backend, double[] fresh, int d, int base, int[][] kept) {
+        PreparedMatrix[] centres = new PreparedMatrix[base + 1];
+        for (int g = 0; g <= base; g++) {
+            if (kept[g] != null && kept[g].length > 0) {
+                centres[g] = backend.prepare(subset(fresh, kept[g], d));
+            }
+        }
+        return centres;
+    }
+
     /** Rows {@code [s0, s1)}: translated into group order in the slab buffer, each group scored in one backend call. */
     private static void scoreSlab(ShiftedKernels kernels, Matrix x, int s0, int s1, int base, int[][] kept,
                                   PreparedMatrix[] centres, Slab buffers, int[] start, int[] fill, double[] costs,
                                   int[] nearest) {
+        inGroupOrder(kernels, x, s0, s1, base, buffers, start, fill, costs, nearest);
+        Backend backend = kernels.backend();
+        for (int g = 0; g <= base; g++) {
+            if (start[g] < start[g + 1] && centres[g] != null) {
+                backend.updateMinDistances(buffers.matrix, start[g], start[g + 1], centres[g], buffers.dist,
+                        buffers.arg, 0);
+            }
+        }
+        lowered(s1 - s0, base, kept, start, buffers, costs, nearest);
+    }
+
+    /**
+     * The slab's rows in group order, translated, read in row order with each group written as a run
+     * ({@code start[g]} to {@code start[g + 1]}); each run position's origin row, current cost, and no
+     * candidate yet.
+     */
+    private static void inGroupOrder(ShiftedKernels kernels, Matrix x, int s0, int s1, int base, Slab buffers,
+                                     int[] start, int[] fill, double[] costs, int[] nearest) {
         int d = x.cols();
         double[] rows = buffers.values;
         int[] origin = buffers.origin;
-        // the slab's rows in group order, translated: read in row order, each group written as a run
         java.util.Arrays.fill(start, 0);
         for (int i = s0; i < s1; i++) {
             start[group(nearest[i], base) + 1]++;
@@ -162,28 +206,25 @@ final class PrunedMinUpdate {
             int j = fill[group(nearest[i], base)]++;
             kernels.translateRow(x, i, rows, j * d);
             origin[j] = i;
+            buffers.dist[j] = costs[i];
+            buffers.arg[j] = -1;
         }
-        Backend backend = kernels.backend();
-        double[] runDist = buffers.dist;
-        int[] runArg = buffers.arg;
-        for (int g = 0; g <= base; g++) {
-            int from = start[g];
-            int to = start[g + 1];
-            if (from == to || centres[g] == null) {
-                continue;
+    }
+
+    /** The lowered costs and new nearest candidates of the slab's {@code count} run positions, back to their rows. */
+    private static void lowered(int count, int base, int[][] kept, int[] start, Slab buffers, double[] costs,
+                                int[] nearest) {
+        int[] origin = buffers.origin;
+        int g = 0;
+        for (int j = 0; j < count; j++) {
+            while (j >= start[g + 1]) {
+                g++;
             }
-            for (int j = from; j < to; j++) {
-                runDist[j] = costs[origin[j]];
-                runArg[j] = -1;
-            }
-            backend.updateMinDistances(buffers.matrix, from, to, centres[g], runDist, runArg, 0);
-            int[] keep = kept[g];
-            for (int j = from; j < to; j++) {
-                if (runArg[j] >= 0) {
-                    int i = origin[j];
-                    costs[i] = runDist[j];
-                    nearest[i] = base + keep[runArg[j]];
-                }
+            int c = buffers.arg[j];
+            if (c >= 0) {
+                int i = origin[j];
+                costs[i] = buffers.dist[j];
+                nearest[i] = base + kept[g][c];
             }
         }
     }
