@@ -91,6 +91,15 @@ public abstract class BlockStep<R> implements Serializable {
         return compute(block, costs, nearest);
     }
 
+    /**
+     * For a {@link Costs#WRITE_NEAREST} step: one more than the largest nearest-candidate index it may write
+     * (the number of candidates so far), so that a runner can store the indices in fewer bytes while they fit;
+     * {@link Integer#MAX_VALUE} (the default) when not known.
+     */
+    public int nearestBound() {
+        return Integer.MAX_VALUE;
+    }
+
     abstract R compute(Block block, double[] costs);
 
     /** {@link #compute(Block, double[])} of a {@link Costs#WRITE_NEAREST} step; such steps override it. */

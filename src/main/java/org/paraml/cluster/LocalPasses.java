@@ -11,7 +11,7 @@ import org.paraml.linalg.Matrix;
 /**
  * {@link PassRunner} on this JVM: each pass is a {@link Blocks#pass(int)} with the fit's threads (results
  * in block order), and the per-row costs are a {@link RowDoubles} in memory, made on first use (the
- * nearest-candidate indices a {@link RowInts}, made by the first step that asks for them); both are dropped
+ * nearest-candidate indices a {@link RowNearest}, made by the first step that asks for them); both are dropped
  * by {@link #resetCosts()}.
  */
 final class LocalPasses implements PassRunner {
@@ -21,7 +21,7 @@ final class LocalPasses implements PassRunner {
     private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<double[]>> buffers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentLinkedQueue<int[]>> intBuffers = new ConcurrentHashMap<>();
     private RowDoubles costs;
-    private RowInts nearest;
+    private RowNearest nearest;
 
     LocalPasses(Blocks data, int threads, BlockProgress progress) {
         this.data = data;
@@ -75,7 +75,10 @@ final class LocalPasses implements PassRunner {
         }
         RowDoubles c = costs();
         boolean write = step.costs() != BlockStep.Costs.READ;
-        RowInts near = step.costs() == BlockStep.Costs.WRITE_NEAREST ? nearest() : null;
+        RowNearest near = step.costs() == BlockStep.Costs.WRITE_NEAREST ? nearest() : null;
+        if (near != null) {
+            near.allow(step.nearestBound());
+        }
         data.pass(threads).progress(phase, progress).run(b -> {
             int n = b.rows().rows();
             double[] slice = take(buffers, n, double[]::new);
@@ -135,10 +138,9 @@ final class LocalPasses implements PassRunner {
         return costs;
     }
 
-    private RowInts nearest() {
+    private RowNearest nearest() {
         if (nearest == null) {
-            nearest = new RowInts(data.rows());
-            nearest.fill(-1);
+            nearest = new RowNearest(data.rows());
         }
         return nearest;
     }

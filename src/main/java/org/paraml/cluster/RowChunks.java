@@ -61,17 +61,31 @@ abstract class RowChunks<A> {
     }
 
     private void copy(long from, Object array, int len, boolean toArray) {
+        forEachRun(from, len, (chunk, off, at, n) -> {
+            if (toArray) {
+                System.arraycopy(chunk, off, array, at, n);
+            } else {
+                System.arraycopy(array, at, chunk, off, n);
+            }
+        });
+    }
+
+    /** A run of rows that lies in one chunk: {@code n} rows from {@code chunk[off]}, the {@code at}-th of the range on. */
+    @FunctionalInterface
+    interface Run<A> {
+        void accept(A chunk, int off, int at, int n);
+    }
+
+    /** Rows {@code [from, from + len)} as runs within chunks, in row order. */
+    @SuppressWarnings("unchecked")
+    final void forEachRun(long from, int len, Run<A> run) {
         int done = 0;
         while (done < len) {
             long row = from + done;
             int c = (int) (row >>> SHIFT);
             int off = (int) (row & MASK);
             int n = Math.min(len - done, chunkLength(c) - off);
-            if (toArray) {
-                System.arraycopy(chunks[c], off, array, done, n);
-            } else {
-                System.arraycopy(array, done, chunks[c], off, n);
-            }
+            run.accept((A) chunks[c], off, done, n);
             done += n;
         }
     }

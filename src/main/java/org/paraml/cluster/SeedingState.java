@@ -99,6 +99,12 @@ final class SeedingState {
             this.earlier = earlier == null || base == 0 ? null : earlier.compact().data().clone();
         }
 
+        /** The candidates so far: the nearest-candidate indices this step writes are below it. */
+        @Override
+        public int nearestBound() {
+            return total;
+        }
+
         /** {@link PrunedMinUpdate#candidateDistances} of the earlier and the new candidates, once per step object. */
         private double[] between() {
             double[] b = between;
