@@ -10,12 +10,28 @@ final class LabelHash {
     private LabelHash() {
     }
 
+    /**
+     * The fingerprint of {@code labels[0..n)}: four chains of mixes, over the rows {@code i ≡ 0, 1, 2, 3 (mod 4)},
+     * combined at the end. One chain waits on each mix's two multiplications (~3 ns a row, 2% of a k-means fit's
+     * CPU); four overlap them. Any fixed function of the sequence serves: fingerprints are only compared with
+     * each other.
+     */
     static long of(int[] labels, int n) {
-        long h = 0x243F6A8885A308D3L ^ n;
-        for (int i = 0; i < n; i++) {
-            h = CounterRandom.mix(h + labels[i] + 0x9E3779B97F4A7C15L);
+        long h0 = 0x243F6A8885A308D3L ^ n;
+        long h1 = 0x13198A2E03707344L;
+        long h2 = 0xA4093822299F31D0L;
+        long h3 = 0x082EFA98EC4E6C89L;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            h0 = CounterRandom.mix(h0 + labels[i] + 0x9E3779B97F4A7C15L);
+            h1 = CounterRandom.mix(h1 + labels[i + 1] + 0x9E3779B97F4A7C15L);
+            h2 = CounterRandom.mix(h2 + labels[i + 2] + 0x9E3779B97F4A7C15L);
+            h3 = CounterRandom.mix(h3 + labels[i + 3] + 0x9E3779B97F4A7C15L);
         }
-        return h;
+        for (; i < n; i++) {
+            h0 = CounterRandom.mix(h0 + labels[i] + 0x9E3779B97F4A7C15L);
+        }
+        return CounterRandom.mix(CounterRandom.mix(CounterRandom.mix(h0 ^ h1) + h2) ^ h3);
     }
 
     /**
