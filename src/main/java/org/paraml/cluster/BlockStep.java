@@ -134,6 +134,9 @@ public abstract class BlockStep<R> implements Serializable {
     private static void checkFinite(Block b) {
         Matrix x = b.rows();
         double[] a = x.data();
+        if (allFinite(x)) {
+            return;
+        }
         for (int i = 0; i < x.rows(); i++) {
             int o = x.offset(i);
             for (int j = 0; j < x.cols(); j++) {
@@ -145,5 +148,31 @@ public abstract class BlockStep<R> implements Serializable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether every value of {@code x} is finite, without a branch per value: {@code v − v} is +0.0 (no bits set)
+     * for a finite v and NaN for NaN and ±∞, so the bits of all of them OR'ed together are 0 exactly when every
+     * value is finite; C2 turns the OR into vector code (a branch per value ran at half the memory's speed).
+     */
+    private static boolean allFinite(Matrix x) {
+        double[] a = x.data();
+        int d = x.cols();
+        long bits = 0;
+        if (x.isContiguous()) {
+            int from = x.offset(0);
+            int to = from + x.rows() * d;
+            for (int p = from; p < to; p++) {
+                bits |= Double.doubleToRawLongBits(a[p] - a[p]);
+            }
+            return bits == 0;
+        }
+        for (int i = 0; i < x.rows(); i++) {
+            int o = x.offset(i);
+            for (int j = 0; j < d; j++) {
+                bits |= Double.doubleToRawLongBits(a[o + j] - a[o + j]);
+            }
+        }
+        return bits == 0;
     }
 }
