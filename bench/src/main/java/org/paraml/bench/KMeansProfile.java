@@ -31,7 +31,9 @@ import org.paraml.linalg.Matrix;
  * ... org.paraml.bench.KMeansProfile fit BLOCKS THREADS FITS [spill] [scalar|simd]
  *   the tutorial's KMeans(init_max_iter=3, oversampling_factor=10, random_state=0) on BLOCKS blocks of the
  *   tutorial's blobs, persisted in memory (or spilled to a file when "spill", as `paraml kmeans --blobs`
- *   does beyond its 1 GB budget), FITS times: wall and process CPU time of every pass of every fit.
+ *   does beyond its 1 GB budget), FITS times: wall and process CPU time and minor page faults of every pass of
+ *   every fit, and of what comes before its first pass (the rehearsal and the seeding's per-row state in a
+ *   fresh JVM's first fit).
  * </pre>
  */
 public final class KMeansProfile {
@@ -143,18 +145,24 @@ public final class KMeansProfile {
                 (os.getProcessCpuTime() - c0) / 1e9);
         for (int f = 1; f <= fits; f++) {
             Map<String, double[]> phases = new LinkedHashMap<>();
-            long[] last = new long[2];
-            BlockProgress p = (phase, done, total) -> {
-                if (done == 0) {
-                    last[0] = System.nanoTime();
-                    last[1] = os.getProcessCpuTime();
-                } else if (done == total) {
-                    phases.put(phase, new double[] {(System.nanoTime() - last[0]) / 1e9,
-                        (os.getProcessCpuTime() - last[1]) / 1e9});
-                }
-            };
+            long[] last = new long[3];
             long t1 = System.nanoTime();
             long c1 = os.getProcessCpuTime();
+            long f1 = minorFaults();
+            BlockProgress p = (phase, done, total) -> {
+                if (done == 0) {
+                    if (phases.isEmpty()) {
+                        phases.put("(before the first pass)", new double[] {(System.nanoTime() - t1) / 1e9,
+                            (os.getProcessCpuTime() - c1) / 1e9, minorFaults() - f1});
+                    }
+                    last[0] = System.nanoTime();
+                    last[1] = os.getProcessCpuTime();
+                    last[2] = minorFaults();
+                } else if (done == total) {
+                    phases.put(phase, new double[] {(System.nanoTime() - last[0]) / 1e9,
+                        (os.getProcessCpuTime() - last[1]) / 1e9, minorFaults() - last[2]});
+                }
+            };
             KMeansModel m = new KMeans().initMaxIter(3).oversamplingFactor(10).randomState(0L).threads(threads)
                     .backend(b).progress(p).fit(data);
             System.out.printf("fit %d: %.2f s wall, %.2f s CPU (%s, %d threads), n_iter %d, inertia %.17g%n", f,
@@ -162,10 +170,24 @@ public final class KMeansProfile {
                     m.inertia());
             for (Map.Entry<String, double[]> e : phases.entrySet()) {
                 double[] v = e.getValue();
-                System.out.printf("  %-26s %7.3f s wall %7.3f s CPU  %6.1f ns/row CPU  %5.2f GB/s wall%n", e.getKey(),
-                        v[0], v[1], v[1] * 1e9 / data.rows(), data.bytes() / v[0] / 1e9);
+                System.out.printf("  %-26s %7.3f s wall %7.3f s CPU  %6.1f ns/row CPU  %5.2f GB/s wall  %7.0f page faults%n",
+                        e.getKey(), v[0], v[1], v[1] * 1e9 / data.rows(), data.bytes() / v[0] / 1e9, v[2]);
             }
         }
         data.close();
+    }
+
+    /**
+     * This process's minor page faults so far (Linux: field 10 of {@code /proc/self/stat}), or −1 elsewhere. On a
+     * virtual machine a first touch of memory can cost 15-20 µs a page (bench/RESULTS.md, sessions 28 and 31).
+     */
+    private static long minorFaults() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[7]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 }
