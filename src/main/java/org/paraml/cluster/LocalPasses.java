@@ -132,15 +132,14 @@ final class LocalPasses implements PassRunner {
 
     private RowDoubles costs() {
         if (costs == null) {
-            costs = new RowDoubles(data.rows());
-            costs.fill(Double.POSITIVE_INFINITY);
+            costs = new RowDoubles(data.rows(), Double.POSITIVE_INFINITY, threads);
         }
         return costs;
     }
 
     private RowNearest nearest() {
         if (nearest == null) {
-            nearest = new RowNearest(data.rows());
+            nearest = new RowNearest(data.rows(), threads);
         }
         return nearest;
     }

@@ -6,7 +6,12 @@ package org.paraml.cluster;
  */
 final class RowChars extends RowChunks<char[]> {
     RowChars(long size) {
-        super(size, char[]::new);
+        this(size, 1);
+    }
+
+    /** The chunks made on up to {@code threads} threads. */
+    RowChars(long size, int threads) {
+        super(size, char[]::new, threads);
     }
 
     /** Rows {@code [from, from + len)}, as indices (the stored value − 1), into {@code dst[0..len)}. */

@@ -8,17 +8,16 @@ import java.util.Arrays;
  * is 800 MB, allocated in the old generation and never copied by the collector.
  */
 final class RowDoubles extends RowChunks<double[]> {
-    RowDoubles(long size) {
-        super(size, double[]::new);
+    /** Every row's value {@code value}, the chunks made and filled on up to {@code threads} threads. */
+    RowDoubles(long size, double value, int threads) {
+        super(size, n -> {
+            double[] chunk = new double[n];
+            Arrays.fill(chunk, value);
+            return chunk;
+        }, threads);
     }
 
     double get(long row) {
         return chunk((int) (row >>> SHIFT))[(int) (row & (CHUNK - 1))];
-    }
-
-    void fill(double v) {
-        for (int i = 0; i < chunkCount(); i++) {
-            Arrays.fill(chunk(i), v);
-        }
     }
 }

@@ -22,8 +22,13 @@ final class RowNearest {
 
     /** Every row's index −1. */
     RowNearest(long size) {
+        this(size, 1);
+    }
+
+    /** Every row's index −1, the store made on up to {@code threads} threads. */
+    RowNearest(long size, int threads) {
         this.size = size;
-        this.narrow = new RowChars(size);
+        this.narrow = new RowChars(size, threads);
     }
 
     /** Makes room for indices below {@code bound}: widens to four bytes a row when they may not fit in two. */

@@ -12,10 +12,14 @@ class RowChunksTest {
     @Test
     void doublesCrossChunkBoundariesAndKeepTheShortLastChunk() {
         long size = 2L * CHUNK + 7;
-        RowDoubles store = new RowDoubles(size);
+        RowDoubles store = new RowDoubles(size, Double.POSITIVE_INFINITY, 2);
         assertEquals(3, store.chunkCount());
         assertEquals(7, store.chunk(2).length, "the last chunk holds only the rows past the last full chunk");
-        store.fill(Double.POSITIVE_INFINITY);
+        for (int c = 0; c < store.chunkCount(); c++) {
+            for (double v : store.chunk(c)) {
+                assertEquals(Double.POSITIVE_INFINITY, v, 0.0, "chunk " + c + ", made on one of two threads");
+            }
+        }
 
         double[] src = new double[CHUNK + 15];
         for (int i = 0; i < src.length; i++) {
