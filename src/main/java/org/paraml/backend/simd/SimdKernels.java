@@ -9,7 +9,6 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.paraml.backend.KernelSpec;
 import org.paraml.backend.KernelType;
-import org.paraml.backend.LoopWarmup;
 import org.paraml.backend.Parallel;
 
 /**
@@ -58,21 +57,6 @@ final class SimdKernels {
     private SimdKernels() {
     }
 
-    /** Which loops the panel path runs: as {@link #warming} decides, or one of them always (tests). */
-    enum Side { WARMING, SCALAR, VECTOR }
-
-    /**
-     * One switch per kernel type and row loop (groups of four rows, single rows): each is its own compiled loop,
-     * and one can be compiled while another is not (a search's poly candidates after its rbf ones).
-     */
-    private static final LoopWarmup[] WARMUPS = new LoopWarmup[2 * KernelType.values().length];
-
-    static {
-        for (int i = 0; i < WARMUPS.length; i++) {
-            WARMUPS[i] = new LoopWarmup();
-        }
-    }
-
     /**
      * For r &lt; nRows, from &lt;= j &lt; len: {@code K(a_{rows[r]}, b_j)} (rows null: {@code rows[r] = r})
      * into {@code dOut} or, when it is null, {@code fOut}, at {@code outOffset + r·outStride + j}.
@@ -81,12 +65,6 @@ final class SimdKernels {
      */
     static void rows(KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b, int from,
                      int len, double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
-        rows(Side.WARMING, kernel, a, rows, nRows, b, from, len, dOut, fOut, outOffset, outStride, threads);
-    }
-
-    /** {@link #rows(KernelSpec, SimdPreparedMatrix, int[], int, SimdPreparedMatrix, int, int, double[], float[], int, int, int)} with the panel path on {@code side}. */
-    static void rows(Side side, KernelSpec kernel, SimdPreparedMatrix a, int[] rows, int nRows, SimdPreparedMatrix b,
-                     int from, int len, double[] dOut, float[] fOut, int outOffset, int outStride, int threads) {
         if (nRows == 0 || len <= from) {
             return;
         }
@@ -106,91 +84,26 @@ final class SimdKernels {
             int r1 = Math.min(nRows, r0 + ROW_GROUP);
             int c0 = base + (t % chunks) * columns;
             int c1 = Math.min(len, c0 + columns);
+            int skip = Math.max(0, from - c0);
             double[] scratch = SCRATCH.get();
             double[] exponents = fused ? EXPONENTS.get() : null;
-            Chunk chunk = (cs, ce, vector) -> {
-                if (panel == null) {
-                    rowDots(a, rows, r0, r1, b, cs, ce, scratch);
-                } else if (vector) {
-                    panelDots(a, rows, r0, r1, b, panel, cs, ce, scratch);
-                } else {
-                    KernelRowsTwin.panelDots(a, rows, r0, r1, b, panel, cs, ce, scratch);
-                }
-                int skip = Math.max(0, from - cs);
-                for (int r = r0; r < r1; r++) {
-                    int s = (r - r0) * COLUMN_CHUNK;
-                    double ni = aNorms[row(rows, r)];
-                    if (vector) {
-                        apply(kernel, scratch, s, ce - cs, bNorms, cs, ni, exponents);
-                    } else {
-                        KernelRowsTwin.apply(kernel, scratch, s, ce - cs, bNorms, cs, ni);
-                    }
-                    int o = outOffset + r * outStride + cs + skip;
-                    int count = ce - cs - skip;
-                    if (count <= 0) {
-                        continue;
-                    } else if (dOut != null) {
-                        System.arraycopy(scratch, s + skip, dOut, o, count);
-                    } else if (vector) {
-                        toFloat(scratch, s + skip, fOut, o, count);
-                    } else {
-                        KernelRowsTwin.toFloat(scratch, s + skip, fOut, o, count);
-                    }
-                }
-            };
-            if (panel == null) {
-                chunk.run(c0, c1, true);
+            if (panel != null) {
+                panelDots(a, rows, r0, r1, b, panel, c0, c1, scratch);
             } else {
-                warming(side, WARMUPS[2 * kernel.type().ordinal() + (r1 - r0 >= 4 ? 0 : 1)], c0, c1, r1 - r0, chunk);
+                rowDots(a, rows, r0, r1, b, c0, c1, scratch);
+            }
+            for (int r = r0; r < r1; r++) {
+                int s = (r - r0) * COLUMN_CHUNK;
+                double ni = aNorms[row(rows, r)];
+                apply(kernel, scratch, s, c1 - c0, bNorms, c0, ni, exponents);
+                int o = outOffset + r * outStride + c0 + skip;
+                if (dOut != null) {
+                    System.arraycopy(scratch, s + skip, dOut, o, c1 - c0 - skip);
+                } else {
+                    toFloat(scratch, s + skip, fOut, o, c1 - c0 - skip);
+                }
             }
         });
-    }
-
-    /** Columns {@code [cs, ce)} of one task: inner products, kernel values and output, on vectors or the twin. */
-    @FunctionalInterface
-    private interface Chunk {
-        void run(int cs, int ce, boolean vector);
-    }
-
-    /**
-     * One task of the panel path, on the Vector API once C2 has compiled it and on {@link KernelRowsTwin} (the same
-     * bits) until then: while {@code w} is warming, a probe of columns runs on the twin, the next as many on the
-     * vector loops, both timed, and the rest on the twin (as the k-means search and the SMO loops warm up).
-     */
-    private static void warming(Side side, LoopWarmup w, int c0, int c1, int taskRows, Chunk chunk) {
-        if (side != Side.WARMING) {
-            chunk.run(c0, c1, side == Side.VECTOR);
-            return;
-        }
-        if (w.ready()) {
-            chunk.run(c0, c1, true);
-            return;
-        }
-        int p = probeColumns(c1 - c0);
-        if (p == 0) {
-            chunk.run(c0, c1, false);
-            return;
-        }
-        long t0 = System.nanoTime();
-        chunk.run(c0, c0 + p, false);
-        long t1 = System.nanoTime();
-        chunk.run(c0 + p, c0 + 2 * p, true);
-        long t2 = System.nanoTime();
-        chunk.run(c0 + 2 * p, c1, false);
-        w.probed(p * taskRows, t2 - t1, t1 - t0);
-    }
-
-    /**
-     * Columns in each probe of a task over {@code n} columns while warming: one whole pass of the vector loops (four
-     * vectors), or 0 (the twin alone) for tasks under two passes. One pass, not several: a task is at most
-     * {@link #COLUMN_CHUNK} columns, and uncompiled vector code costs so much more than the twin that probes of four
-     * passes were most of a cold fit's kernel time (a cold CLI fit of the tutorial's data: medians 2.8 s with four,
-     * 2.6 s with one, 3.4 s without the twin; bench/RESULTS.md, session 32). A probe starts on a whole vector, as the
-     * task does, so that the vector loops read the norms they would.
-     */
-    static int probeColumns(int n) {
-        int pass = 4 * L;
-        return n >= 2 * pass ? pass : 0;
     }
 
     /**
