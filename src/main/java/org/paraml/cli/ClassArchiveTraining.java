@@ -15,12 +15,12 @@ import java.util.stream.Stream;
  * (AppCDS) of the classes it loaded: ParaML's, picocli's, the Vector API's, and the lambda and method
  * handle classes that the JVM would otherwise generate with ASM in every run.
  *
- * <p>Why: a {@code paraml kmeans} run spent its first seconds loading and generating those classes while C2
- * compiled the generator (ASM's {@code Frame.execute}, ~0.3 s of the one compiler thread) instead of the
- * SIMD kernels; with the archive the 20M-row tutorial fit in memory took a median 6.2 instead of 6.8 s
+ * <p>Why: every start otherwise loads those classes and spins its lambda and method handle classes anew, with
+ * C2 compiling the class generator (ASM's {@code Frame.execute}) beside the work; with the archive a cold
+ * {@code paraml svc} fit of the tutorial's data took 0.1-0.8 s less in each of eight alternated runs
  * (bench/RESULTS.md, session 32). The archive holds class metadata only, no compiled code and no data.
  *
- * <p>It runs each command through {@link Main#run} with its output discarded, on a few hundred rows in a
+ * <p>It runs each command through {@link Main#run} with its output discarded, on 400 to 40,000 rows in a
  * temporary folder that it removes, and exits with 1 when a command fails (the launcher then keeps no
  * archive).
  */
