@@ -26,7 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+// a fixed, pre-touched heap, as SvcFitLargeBenchmark and GridSearchBenchmark: with a growing heap, a fork whose G1
+// kept expanding into fresh pages (15-20 µs each on the benchmark host) settled at 0.3-0.47 s a fit instead of
+// ~0.1 s, depending on the fork (bench/RESULTS.md, session 32)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
 public class SvcFitBenchmark {
     /** scalar / simd: ParaML's SVC on that backend, one thread; simd2: SIMD with a budget of two threads; libsvm: the port. */
     @Param({"scalar", "simd", "simd2", "libsvm"})
