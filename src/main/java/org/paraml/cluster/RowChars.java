@@ -5,11 +5,7 @@ package org.paraml.cluster;
  * nearest-candidate indices, each kept as {@code index + 1} (so 0 is −1, and indices up to 65,534 fit).
  */
 final class RowChars extends RowChunks<char[]> {
-    RowChars(long size) {
-        this(size, 1);
-    }
-
-    /** The chunks made on up to {@code threads} threads. */
+    /** Every row's index −1 (all zeros), the chunks made on up to {@code threads} threads. */
     RowChars(long size, int threads) {
         super(size, char[]::new, threads);
     }
