@@ -23,7 +23,8 @@ import org.paraml.linalg.Matrix;
  * the block takes the full update ({@link #WORTH}). The block is read in row order, a slab of
  * {@link #SLAB_ROWS} rows (at most {@link #SLAB_BYTES}) at a time, each row translated into its group's run of a buffer (gathering a
  * group's rows from across the block instead was slower than the full update: a cache miss per row), and
- * each run is scored against its group's candidates in one backend call.
+ * each run is scored against its group's candidates in one backend call. The groups of all blocks keep few distinct
+ * sets of candidates (about 25 a round on the tutorial's blobs), each prepared once a round ({@link CandidateSubsets}).
  */
 final class PrunedMinUpdate {
     /** Relative margin of the skipping rule (see the class comment). */
@@ -75,14 +76,27 @@ final class PrunedMinUpdate {
      */
     static boolean update(ShiftedKernels kernels, Matrix x, double[] earlier, double[] fresh, int k, double[] between,
                           int base, double[] costs, int[] nearest) {
+        return update(kernels, x, earlier, fresh, k, between, base, costs, nearest,
+                new CandidateSubsets(kernels.backend(), fresh, x.cols()));
+    }
+
+    /**
+     * {@link #update(ShiftedKernels, Matrix, double[], double[], int, double[], int, double[], int[])} with the
+     * round's prepared subsets of {@code fresh}, which its blocks share.
+     */
+    static boolean update(ShiftedKernels kernels, Matrix x, double[] earlier, double[] fresh, int k, double[] between,
+                          int base, double[] costs, int[] nearest, CandidateSubsets subsets) {
         if (!BACKENDS.contains(kernels.backend().name())) {
             return false;
+        }
+        if (!subsets.isFor(kernels.backend(), fresh)) {
+            throw new IllegalArgumentException("the prepared subsets are of other candidates or another backend");
         }
         int[][] kept = plan(x, earlier, fresh, k, between, base, costs, nearest);
         if (kept == null) {
             return false;
         }
-        score(kernels, x, fresh, k, base, kept, costs, nearest);
+        score(kernels, x, base, kept, costs, nearest, subsets);
         return true;
     }
 
@@ -143,11 +157,11 @@ final class PrunedMinUpdate {
      * that its first use in round 2 made the compiled method trap and C2 compile it again (and OSR-compile its
      * loops) several times while the round ran in slower code.
      */
-    private static void score(ShiftedKernels kernels, Matrix x, double[] fresh, int k, int base, int[][] kept,
-                              double[] costs, int[] nearest) {
+    private static void score(ShiftedKernels kernels, Matrix x, int base, int[][] kept, double[] costs, int[] nearest,
+                              CandidateSubsets subsets) {
         int n = x.rows();
         int d = x.cols();
-        PreparedMatrix[] centres = preparedGroups(kernels.backend(), fresh, d, base, kept);
+        PreparedMatrix[] centres = preparedGroups(subsets, base, kept);
         Slab buffers = Slab.of(d);
         int slab = Math.min(buffers.rows, n);
         int[] start = new int[base + 2];
@@ -158,12 +172,12 @@ final class PrunedMinUpdate {
         }
     }
 
-    /** Each group's kept candidates as the backend prepares them; null for a group that keeps none. */
-    private static PreparedMatrix[] preparedGroups(Backend backend, double[] fresh, int d, int base, int[][] kept) {
+    /** Each group's kept candidates as the backend prepares them (once a round); null for a group that keeps none. */
+    private static PreparedMatrix[] preparedGroups(CandidateSubsets subsets, int base, int[][] kept) {
         PreparedMatrix[] centres = new PreparedMatrix[base + 1];
         for (int g = 0; g <= base; g++) {
             if (kept[g] != null && kept[g].length > 0) {
-                centres[g] = backend.prepare(subset(fresh, kept[g], d));
+                centres[g] = subsets.of(kept[g]);
             }
         }
         return centres;
@@ -338,14 +352,6 @@ final class PrunedMinUpdate {
             out[i] = squaredNorm(rows, i, d);
         }
         return out;
-    }
-
-    private static Matrix subset(double[] fresh, int[] keep, int d) {
-        double[] out = new double[keep.length * d];
-        for (int t = 0; t < keep.length; t++) {
-            System.arraycopy(fresh, keep[t] * d, out, t * d, d);
-        }
-        return Matrix.wrap(out, keep.length, d);
     }
 
 }

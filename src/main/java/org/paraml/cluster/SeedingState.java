@@ -88,6 +88,8 @@ final class SeedingState {
         /** The {@code base} candidates before these ({@code base × d}, translated), for the pruned update; or null. */
         private final double[] earlier;
         private transient volatile double[] between;
+        /** The new candidates' subsets that the pruned update searches, prepared once per step object. */
+        private transient volatile CandidateSubsets subsets;
 
         Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total, Matrix earlier) {
             super(kernels, total > 0 ? Costs.WRITE_NEAREST : Costs.WRITE);
@@ -115,6 +117,16 @@ final class SeedingState {
             return b;
         }
 
+        /** The step's {@link CandidateSubsets}, made once per step object (and backend). */
+        private CandidateSubsets subsets() {
+            CandidateSubsets s = subsets;
+            if (s == null || !s.isFor(kernels.kernels().backend(), centres)) {
+                s = new CandidateSubsets(kernels.kernels().backend(), centres, centres.length / k);
+                subsets = s;
+            }
+            return s;
+        }
+
         @Override
         Lowered compute(Block b, double[] costs) {
             return compute(b, costs, null);
@@ -125,7 +137,7 @@ final class SeedingState {
             int rows = b.rows().rows();
             boolean pruned = nearest != null && earlier != null
                     && PrunedMinUpdate.update(kernels.kernels(), b.rows(), earlier, centres, k, between(), base, costs,
-                    nearest);
+                    nearest, subsets());
             if (!pruned) {
                 kernels.kernels().updateMin(b.rows(), prepared(0, 1, centres, k), costs, nearest, base);
             }
