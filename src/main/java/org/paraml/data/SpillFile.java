@@ -49,7 +49,7 @@ final class SpillFile implements AutoCloseable {
             }
             NpyBlockSource source = NpyBlockSource.open(file, starts);
             LOG.log(System.Logger.Level.DEBUG, () -> "spilled " + blocks + " to " + file);
-            return Blocks.owning(source, spill, blocks.maxResidentBytes(), blocks.prefetch());
+            return Blocks.owning(source, spill, blocks.maxResidentBytes(), blocks.prefetch(), blocks);
         } catch (IOException e) {
             spill.closeQuietly(e);
             throw new UncheckedIOException("cannot spill " + blocks + " to " + file + ": " + e.getMessage(), e);

@@ -82,6 +82,29 @@ class BlocksPersistTest {
         spilled.close();
     }
 
+    /** The spilled blocks read into the buffers the spilling pass wrote from, not into fresh memory. */
+    @Test
+    void spilledBlocksReadIntoTheBuffersOfTheSpillingPass() {
+        Blocks blocks = Blocks.from(new CountingSource(7, 13, 4));
+        try (Blocks spilled = blocks.persist(blocks.bytes() - 1, 3, tmp, BlockProgress.NONE)) {
+            BufferPool written = blocks.pool(0);
+            assertSame(written, spilled.pool(0));
+            double[] idle = written.take();
+            written.give(idle);
+            assertSameBlocks(Blocks.from(new CountingSource(7, 13, 4)), spilled);
+            boolean reused = false;
+            for (int i = 0; i < 8; i++) {
+                reused |= written.take() == idle;
+            }
+            assertTrue(reused, "the pass read into the spilling pass's buffer and gave it back to the shared pool");
+        }
+        // blocks of another shape keep their own pool
+        Blocks other = Blocks.from(new CountingSource(3, 5, 4));
+        other.pass(1).map(Block::index);
+        Blocks sameShape = Blocks.from(new CountingSource(3, 5, 4));
+        assertTrue(other.pool(0) != sameShape.pool(0));
+    }
+
     @Test
     void aFailureWhileSpillingLeavesNoFile() throws IOException {
         CountingSource src = new CountingSource(12, 10, 2);
