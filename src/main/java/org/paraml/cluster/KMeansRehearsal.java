@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paraml.backend.Backend;
+import org.paraml.backend.PreparedMatrix;
 import org.paraml.data.BlockProgress;
 import org.paraml.data.Blocks;
 import org.paraml.linalg.Matrix;
@@ -32,6 +33,8 @@ final class KMeansRehearsal {
     static final int SAMPLE_ROWS = 20_000;
     /** Lloyd iterations of the rehearsal at most: enough for the JIT, few enough to stay short. */
     static final int MAX_ITER = 10;
+    /** Lloyd steps over the sample after the rehearsal fit (see {@link #lloydSteps}). */
+    static final int LLOYD_STEPS = 8;
     /** The system property that turns rehearsals off ({@code -Dparaml.kmeans.rehearsal=false}). */
     static final String PROPERTY = "paraml.kmeans.rehearsal";
 
@@ -74,12 +77,37 @@ final class KMeansRehearsal {
                 .progress(BlockProgress.NONE).backend(backend);
         try (Blocks blocks = Blocks.of(sample, Math.max(1, n / 4))) {
             new Fit(quick, blocks, false, null).quiet().run();
+            lloydSteps(sample, FitContext.translationFor(data), params.nClusters(), backend);
             return true;
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
             KMeans.log().log(System.Logger.Level.DEBUG, "k-means rehearsal skipped: {0}", e.toString());
             return false;
+        }
+    }
+
+    /**
+     * {@link #LLOYD_STEPS} Lloyd steps over the sample, with the large fit's translation and its first k rows as centres
+     * (what they converge to does not matter): the rehearsal fit's two or three Lloyd passes called the loop of a pass
+     * too few times for C2 to compile it whole, and the large fit's first Lloyd pass then ran C1's code of it, every
+     * vector a heap object, until C2 did (bench/RESULTS.md, session 33).
+     */
+    private static void lloydSteps(Matrix sample, double[] shift, int k, Backend backend) {
+        int n = sample.rows();
+        int d = sample.cols();
+        Matrix centres = Matrix.zeros(Math.min(k, n), d);
+        for (int c = 0; c < centres.rows(); c++) {
+            for (int j = 0; j < d; j++) {
+                centres.set(c, j, sample.get(c, j) - (shift == null ? 0.0 : shift[j]));
+            }
+        }
+        PreparedMatrix prepared = backend.prepare(centres);
+        int[] labels = new int[n];
+        double[] distances = new double[n];
+        for (int step = 0; step < LLOYD_STEPS; step++) {
+            backend.lloydStep(sample, shift, null, prepared, labels, distances, new double[centres.rows() * d],
+                    new double[centres.rows()], 1);
         }
     }
 

@@ -382,45 +382,57 @@ final class SimdKMeans implements NearestCenterKernel {
         int k = counts.length;
         int dPad = (d + L - 1) / L * L;
         int block = SimdPreparedMatrix.TILE_ROWS;
-        double[] xd = x.data();
         double[] padded = new double[k * dPad];
         for (int l = 0; l < k; l++) {
             System.arraycopy(sums, l * d, padded, l * dPad, d);
         }
         int[] tally = new int[k];
         for (int i0 = from; i0 < to; i0 += block) {
-            int rows = Math.min(block, to - i0);
-            search.search(i0, rows, vector);
-            int o = outOffset + i0 - from;
-            for (int r = 0; r < rows; r++) {
-                int label = (int) search.index[r];
-                double dist = search.distance(r);
-                labels[o + r] = label;
-                distances[o + r] = dist;
-                inertia += dist;
-                int ox = x.offset(i0 + r);
-                int s = label * dPad;
-                if (!vector && ox + dPad <= xd.length) {
-                    // the twin of the vector adds: every lane, padding included, one at a time
-                    for (int j = 0; j < dPad; j++) {
-                        padded[s + j] += xd[ox + j];
-                    }
-                } else if (ox + dPad <= xd.length) {
-                    for (int j = 0; j < dPad; j += L) {
-                        DoubleVector.fromArray(S, padded, s + j).add(DoubleVector.fromArray(S, xd, ox + j))
-                                .intoArray(padded, s + j);
-                    }
-                } else {
-                    for (int j = 0; j < d; j++) {
-                        padded[s + j] += xd[ox + j];
-                    }
-                }
-                tally[label]++;
-            }
+            inertia = lloydTile(x, i0, Math.min(block, to - i0), search, labels, distances, outOffset + i0 - from,
+                    padded, dPad, tally, inertia, vector);
         }
         for (int l = 0; l < k; l++) {
             System.arraycopy(padded, l * dPad, sums, l * d, d);
             counts[l] += tally[l];
+        }
+        return inertia;
+    }
+
+    /**
+     * {@link #lloydRows} on one tile of rows from {@code i0}: its search, and each row added into its centre's padded
+     * sums. A method of its own, called once a tile: a fresh JVM's rehearsal then calls it thousands of times and C2
+     * compiles it whole, where the loop inside {@link #lloydRows} had only an on-stack-replacement compilation after
+     * the rehearsal and ran C1's code, every vector a heap object, for most of a cold fit's first Lloyd pass (~100 MB
+     * of them, bench/RESULTS.md, session 33).
+     */
+    private static double lloydTile(Matrix x, int i0, int rows, Search search, int[] labels, double[] distances,
+                                    int o, double[] padded, int dPad, int[] tally, double inertia, boolean vector) {
+        double[] xd = x.data();
+        search.search(i0, rows, vector);
+        for (int r = 0; r < rows; r++) {
+            int label = (int) search.index[r];
+            double dist = search.distance(r);
+            labels[o + r] = label;
+            distances[o + r] = dist;
+            inertia += dist;
+            int ox = x.offset(i0 + r);
+            int s = label * dPad;
+            if (!vector && ox + dPad <= xd.length) {
+                // the twin of the vector adds: every lane, padding included, one at a time
+                for (int j = 0; j < dPad; j++) {
+                    padded[s + j] += xd[ox + j];
+                }
+            } else if (ox + dPad <= xd.length) {
+                for (int j = 0; j < dPad; j += L) {
+                    DoubleVector.fromArray(S, padded, s + j).add(DoubleVector.fromArray(S, xd, ox + j))
+                            .intoArray(padded, s + j);
+                }
+            } else {
+                for (int j = 0; j < x.cols(); j++) {
+                    padded[s + j] += xd[ox + j];
+                }
+            }
+            tally[label]++;
         }
         return inertia;
     }
