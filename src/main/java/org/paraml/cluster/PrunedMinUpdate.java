@@ -162,13 +162,17 @@ final class PrunedMinUpdate {
         int n = x.rows();
         int d = x.cols();
         PreparedMatrix[] centres = preparedGroups(subsets, base, kept);
-        Slab buffers = Slab.of(d);
-        int slab = Math.min(buffers.rows, n);
-        int[] start = new int[base + 2];
-        int[] fill = new int[base + 1];
-        for (int s0 = 0; s0 < n; s0 += slab) {
-            scoreSlab(kernels, x, s0, Math.min(n, s0 + slab), base, kept, centres, buffers, start, fill, costs,
-                    nearest);
+        Slab buffers = Slab.take(d);
+        try {
+            int slab = Math.min(buffers.rows, n);
+            int[] start = new int[base + 2];
+            int[] fill = new int[base + 1];
+            for (int s0 = 0; s0 < n; s0 += slab) {
+                scoreSlab(kernels, x, s0, Math.min(n, s0 + slab), base, kept, centres, buffers, start, fill, costs,
+                        nearest);
+            }
+        } finally {
+            Slab.give(buffers);
         }
     }
 
@@ -244,14 +248,19 @@ final class PrunedMinUpdate {
     }
 
     /**
-     * A thread's slab buffers, kept between blocks: a slab of 20 features is 2.6 MB, which G1 allocates as a
+     * Slab buffers, kept between blocks and passes: a slab of 20 features is 2.6 MB, which G1 allocates as a
      * humongous object, and one per block made the 100M-row fit with a 2 GB heap 8% slower. The groups' costs
      * and nearest candidates go through {@link #dist} and {@link #arg} at the rows of their runs: arrays of
      * their own for every group of every slab were 0.6 GB of a 20M-row fit's allocation (bench/RESULTS.md,
-     * session 29).
+     * session 29). Idle ones wait in a small shared pool, not in thread-locals: every pass over blocks runs on new
+     * threads, so thread-local slabs were made again each round (21 MB of fresh memory a 20M-row fit, session 33).
+     * The pool holds them softly, so that a JVM short of memory may drop them between fits.
      */
     private static final class Slab {
-        private static final ThreadLocal<Slab> MINE = new ThreadLocal<>();
+        /** Idle slabs kept at most (one per compute thread of a four-core machine's passes). */
+        private static final int KEPT = 4;
+        private static final java.util.concurrent.ConcurrentLinkedDeque<java.lang.ref.SoftReference<Slab>> IDLE =
+                new java.util.concurrent.ConcurrentLinkedDeque<>();
         final int d;
         final int rows;
         final double[] values;
@@ -271,13 +280,23 @@ final class PrunedMinUpdate {
             this.arg = new int[rows];
         }
 
-        static Slab of(int d) {
-            Slab s = MINE.get();
-            if (s == null || s.d != d) {
-                s = new Slab(d);
-                MINE.set(s);
+        /** An idle slab for d features, or a new one; {@link #give} it back when done. */
+        static Slab take(int d) {
+            for (java.lang.ref.SoftReference<Slab> ref : IDLE) {
+                Slab s = ref.get();
+                if ((s == null || s.d == d) && IDLE.removeFirstOccurrence(ref) && s != null) {
+                    return s;
+                }
             }
-            return s;
+            return new Slab(d);
+        }
+
+        /** Returns a slab taken with {@link #take}, kept for the next block; the least recently given goes beyond {@link #KEPT}. */
+        static void give(Slab s) {
+            IDLE.addFirst(new java.lang.ref.SoftReference<>(s));
+            while (IDLE.size() > KEPT) {
+                IDLE.pollLast();
+            }
         }
     }
 
