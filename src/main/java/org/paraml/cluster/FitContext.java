@@ -83,7 +83,15 @@ final class FitContext {
         for (int i = 0; i < m; i++) {
             head[i] = i;
         }
-        FeatureStats s = FeatureStats.of(data.gatherRows(head));
+        return translationOf(data.gatherRows(head));
+    }
+
+    /**
+     * {@link #translationFor} from the data's first rows, given as {@code head}: the first {@value #HEAD_ROWS} of
+     * them are used (all of them when there are fewer).
+     */
+    static double[] translationOf(Matrix head) {
+        FeatureStats s = FeatureStats.of(head.rowRange(0, Math.min(HEAD_ROWS, head.rows())));
         double[] mean = s.mean();
         double norm2 = 0;
         for (double v : mean) {

@@ -77,7 +77,7 @@ final class KMeansRehearsal {
                 .progress(BlockProgress.NONE).backend(backend);
         try (Blocks blocks = Blocks.of(sample, Math.max(1, n / 4))) {
             new Fit(quick, blocks, false, null).quiet().run();
-            lloydSteps(sample, FitContext.translationFor(data), params.nClusters(), backend);
+            lloydSteps(sample, FitContext.translationOf(sample), params.nClusters(), backend);
             return true;
         } catch (CancellationException e) {
             throw e;
@@ -88,7 +88,8 @@ final class KMeansRehearsal {
     }
 
     /**
-     * {@link #LLOYD_STEPS} Lloyd steps over the sample, with the large fit's translation and its first k rows as centres
+     * {@link #LLOYD_STEPS} Lloyd steps over the sample, with the large fit's translation (the sample starts with the rows
+     * that decide it) and the sample's first k rows as centres
      * (what they converge to does not matter): the rehearsal fit's two or three Lloyd passes called the loop of a pass
      * too few times for C2 to compile it whole, and the large fit's first Lloyd pass then ran C1's code of it, every
      * vector a heap object, until C2 did (bench/RESULTS.md, session 33).

@@ -103,4 +103,28 @@ class KMeansRehearsalTest {
             }
         }
     }
+
+    /** The rehearsal's Lloyd steps decide the translation from its sample as the large fit does from its data. */
+    @Test
+    void theSampleGivesTheFitsTranslation() {
+        for (double offset : new double[] {0.0, 1e4}) {
+            Matrix x = new MakeBlobs().nSamples(30_000).centers(5).nFeatures(3).randomState(4).generate().x();
+            for (int i = 0; i < x.rows(); i++) {
+                for (int j = 0; j < x.cols(); j++) {
+                    x.set(i, j, x.get(i, j) + offset);
+                }
+            }
+            try (Blocks blocks = Blocks.of(x, 7_000)) {
+                LocalPasses data = new LocalPasses(blocks, 1, null);
+                double[] forData = FitContext.translationFor(data);
+                double[] fromSample = FitContext.translationOf(x.rowRange(0, KMeansRehearsal.SAMPLE_ROWS).copy());
+                assertEquals(offset > 0, forData != null, "offset " + offset);
+                if (forData != null) {
+                    assertArrayEquals(forData, fromSample);
+                } else {
+                    assertEquals(null, fromSample);
+                }
+            }
+        }
+    }
 }
