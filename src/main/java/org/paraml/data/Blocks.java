@@ -77,9 +77,14 @@ public final class Blocks implements AutoCloseable {
             }
         }
 
+        /** Doubles in one of this source's block buffers: its largest block. */
+        int bufferLength() {
+            return Math.max(1, maxBlockRows * source.cols());
+        }
+
         synchronized BufferPool pool(int capacity) {
             if (pool == null) {
-                pool = new BufferPool(Math.max(1, maxBlockRows * source.cols()), capacity);
+                pool = new BufferPool(bufferLength(), capacity);
             } else {
                 pool.ensureCapacity(capacity);
             }
@@ -372,7 +377,7 @@ public final class Blocks implements AutoCloseable {
         synchronized (spilled.shared) {
             buffers = spilled.shared.pool;
         }
-        if (buffers != null && buffers.length() == Math.max(1, s.maxBlockRows * source.cols())) {
+        if (buffers != null && buffers.length() == s.bufferLength()) {
             synchronized (s) {
                 s.pool = buffers;
             }
