@@ -71,18 +71,10 @@ final class PrunedMinUpdate {
      * double[], int[], int)} would, skipping the pairs the rule rules out.
      *
      * @param between {@link #candidateDistances} of the {@code base} earlier candidates and the new ones
+     * @param subsets the round's prepared subsets of {@code fresh}, which its blocks share
      * @return false, having changed nothing, when skipping would save too little ({@link #WORTH}): the
      *         caller then runs the full update
-     */
-    static boolean update(ShiftedKernels kernels, Matrix x, double[] earlier, double[] fresh, int k, double[] between,
-                          int base, double[] costs, int[] nearest) {
-        return update(kernels, x, earlier, fresh, k, between, base, costs, nearest,
-                new CandidateSubsets(kernels.backend(), fresh, x.cols()));
-    }
-
-    /**
-     * {@link #update(ShiftedKernels, Matrix, double[], double[], int, double[], int, double[], int[])} with the
-     * round's prepared subsets of {@code fresh}, which its blocks share.
+     * @throws IllegalArgumentException when {@code subsets} are of other candidates or another backend
      */
     static boolean update(ShiftedKernels kernels, Matrix x, double[] earlier, double[] fresh, int k, double[] between,
                           int base, double[] costs, int[] nearest, CandidateSubsets subsets) {

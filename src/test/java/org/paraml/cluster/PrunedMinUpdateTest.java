@@ -178,8 +178,9 @@ class PrunedMinUpdateTest {
             ctx.kernels.updateMin(x, ctx.prepare(fresh), fullCosts, fullNearest, base);
             double[] between = PrunedMinUpdate.candidateDistances(earlier.compact().data(), base,
                     fresh.compact().data(), k, x.cols());
-            boolean pruned = PrunedMinUpdate.update(ctx.kernels, x, earlier.compact().data(), fresh.compact().data(), k,
-                    between, base, costs, nearest);
+            double[] freshValues = fresh.compact().data();
+            boolean pruned = PrunedMinUpdate.update(ctx.kernels, x, earlier.compact().data(), freshValues, k,
+                    between, base, costs, nearest, new CandidateSubsets(ctx.kernels.backend(), freshValues, x.cols()));
             return new Round(before, fullCosts, fullNearest, costs, nearest, pruned);
         }
     }
