@@ -35,6 +35,9 @@ final class KMeansRehearsal {
     static final int MAX_ITER = 10;
     /** Lloyd steps over the sample after the rehearsal fit (see {@link #lloydSteps}). */
     static final int LLOYD_STEPS = 8;
+    /** Calls of the nearest-centre search over {@link #SEARCH_STEP_ROWS} rows each (see {@link #searchSteps}). */
+    static final int SEARCH_STEPS = 256;
+    static final int SEARCH_STEP_ROWS = 256;
     /** The system property that turns rehearsals off ({@code -Dparaml.kmeans.rehearsal=false}). */
     static final String PROPERTY = "paraml.kmeans.rehearsal";
 
@@ -77,7 +80,11 @@ final class KMeansRehearsal {
                 .progress(BlockProgress.NONE).backend(backend);
         try (Blocks blocks = Blocks.of(sample, Math.max(1, n / 4))) {
             new Fit(quick, blocks, false, null).quiet().run();
-            lloydSteps(sample, FitContext.translationOf(sample), params.nClusters(), backend);
+            double[] shift = FitContext.translationOf(sample);
+            if (KMeans.K_MEANS_PARALLEL.equals(params.init()) && n > 1) {
+                searchSteps(sample, shift, candidatesPerRound(params, n), backend);
+            }
+            lloydSteps(sample, shift, params.nClusters(), backend);
             return true;
         } catch (CancellationException e) {
             throw e;
@@ -85,6 +92,49 @@ final class KMeansRehearsal {
             KMeans.log().log(System.Logger.Level.DEBUG, "k-means rehearsal skipped: {0}", e.toString());
             return false;
         }
+    }
+
+    /** About how many candidates a k-means|| round adds ({@code ℓ = oversampling_factor × k}), at least k, at most n. */
+    private static int candidatesPerRound(KMeans params, int n) {
+        double ell = params.oversamplingFactor() * params.nClusters();
+        return (int) Math.max(params.nClusters(), Math.min(n, Math.ceil(ell)));
+    }
+
+    /**
+     * {@link #SEARCH_STEPS} calls of the nearest-centre search ({@link Backend#updateMinDistances}) over short runs of
+     * the sample against {@code m} of its rows, as a k-means|| round lowers its costs against its new candidates.
+     * Why: the rehearsal's rounds call that search a few hundred times, each call over a block's worth of rows, so C2
+     * compiled its loop on stack only; the backend's switch to the compiled search then judged it ready, and a large
+     * fit's first round ran its uncompiled entry, every vector a heap object, until C2 compiled the method whole
+     * (0.4-0.9 s longer in half of the cold 20M-row fits, bench/RESULTS.md, session 34). Many short calls get it
+     * compiled whole for a few milliseconds of work.
+     */
+    private static void searchSteps(Matrix sample, double[] shift, int m, Backend backend) {
+        int n = sample.rows();
+        int rows = Math.min(SEARCH_STEP_ROWS, n);
+        PreparedMatrix first = backend.prepare(translatedRows(sample, shift, 0, 1));
+        PreparedMatrix candidates = backend.prepare(translatedRows(sample, shift, 1, Math.min(m, n - 1)));
+        double[] start = new double[n];
+        java.util.Arrays.fill(start, Double.POSITIVE_INFINITY);
+        // every row's cost to one centre first, as a fit's cost pass leaves them: the search then lowers only some
+        backend.updateMinDistances(sample, shift, first, start, null, 0, 1);
+        double[] costs = new double[rows];
+        int[] nearest = new int[rows];
+        for (int step = 0, from = 0; step < SEARCH_STEPS; step++, from = from + 2 * rows > n ? 0 : from + rows) {
+            System.arraycopy(start, from, costs, 0, rows);
+            backend.updateMinDistances(sample.rowRange(from, from + rows), shift, candidates, costs, nearest, 1, 1);
+        }
+    }
+
+    /** Rows {@code [from, from + count)} of {@code x} translated by {@code shift} (or as they are, for null). */
+    private static Matrix translatedRows(Matrix x, double[] shift, int from, int count) {
+        Matrix out = Matrix.zeros(Math.max(count, 1), x.cols());
+        for (int c = 0; c < out.rows(); c++) {
+            for (int j = 0; j < x.cols(); j++) {
+                out.set(c, j, x.get(from + c, j) - (shift == null ? 0.0 : shift[j]));
+            }
+        }
+        return out;
     }
 
     /**
@@ -97,12 +147,7 @@ final class KMeansRehearsal {
     private static void lloydSteps(Matrix sample, double[] shift, int k, Backend backend) {
         int n = sample.rows();
         int d = sample.cols();
-        Matrix centres = Matrix.zeros(Math.min(k, n), d);
-        for (int c = 0; c < centres.rows(); c++) {
-            for (int j = 0; j < d; j++) {
-                centres.set(c, j, sample.get(c, j) - (shift == null ? 0.0 : shift[j]));
-            }
-        }
+        Matrix centres = translatedRows(sample, shift, 0, Math.min(k, n));
         PreparedMatrix prepared = backend.prepare(centres);
         int[] labels = new int[n];
         double[] distances = new double[n];

@@ -87,6 +87,28 @@ class KMeansRehearsalTest {
         }
     }
 
+    /**
+     * Samples with fewer rows than a k-means|| round's candidates ({@code ℓ = 80} here) or than one of the search steps'
+     * runs: the rehearsal still runs to its end, on either backend, far from the origin too (translated rows).
+     */
+    @Test
+    void smallSamplesRunTheWholeRehearsal() {
+        for (Backend backend : Backends.vectorModulePresent()
+                ? new Backend[] {Backends.byName("scalar"), Backends.byName("simd")}
+                : new Backend[] {Backends.byName("scalar")}) {
+            for (int n : new int[] {12, 60, KMeansRehearsal.SEARCH_STEP_ROWS + 5}) {
+                Matrix x = new MakeBlobs().nSamples(n).centers(8).nFeatures(20).randomState(n).generate().x();
+                for (int i = 0; i < n; i++) {
+                    x.set(i, 0, x.get(i, 0) + 1e5);
+                }
+                try (Blocks blocks = Blocks.of(x, 7)) {
+                    assertTrue(KMeansRehearsal.rehearse(PARAMS.backend(backend), new LocalPasses(blocks, 2, null),
+                            backend), backend.name() + ", " + n + " rows");
+                }
+            }
+        }
+    }
+
     /** An interrupt during the rehearsal ends it as it ends a fit: a cancellation, the interrupt status kept. */
     @Test
     void anInterruptEndsTheRehearsal() {

@@ -50,10 +50,29 @@ final class SimdKMeans implements NearestCenterKernel {
     static final double CANCELLATION = 0x1p-10;
 
     /** The search loops' switches from their scalar twins to the Vector API, one per JVM (see {@link #warming}). */
-    private static final LoopWarmup LOWER_MIN = new LoopWarmup();
-    private static final LoopWarmup ASSIGN_TILES = new LoopWarmup();
-    private static final LoopWarmup LLOYD_ROWS = new LoopWarmup();
+    private static final SearchWarmup LOWER_MIN = new SearchWarmup();
+    private static final SearchWarmup ASSIGN_TILES = new SearchWarmup();
+    private static final SearchWarmup LLOYD_ROWS = new SearchWarmup();
+    /** Its search is always {@link Search#tile} ({@link Search#searchTiled}): one switch. */
     private static final LoopWarmup ASSIGN_ROWS = new LoopWarmup();
+
+    /**
+     * A loop's two switches, one for each vector search it may run: {@link Search#narrow} (at most {@code L}
+     * centres) and {@link Search#tile} (more centres, or prepared rows). C2 compiles them as separate methods, at
+     * separate times: with one switch, a k-means|| seeding's fast narrow probes (one centre in the cost pass) had
+     * declared the loop compiled while the tile search was still queued for C2, and the first round (dozens of
+     * candidates) ran the tile search's uncompiled form, every vector a heap object, for up to half a second
+     * (bench/RESULTS.md, session 34).
+     */
+    private static final class SearchWarmup {
+        final LoopWarmup narrow = new LoopWarmup();
+        final LoopWarmup tiled = new LoopWarmup();
+
+        /** The switch for the vector search that {@code search} runs. */
+        LoopWarmup of(Search search) {
+            return search.narrowable ? narrow : tiled;
+        }
+    }
 
     /** The rows being assigned, when they were prepared (their tiles then replace the per-block transpose); or null. */
     private final SimdPreparedMatrix preparedX;
@@ -134,7 +153,7 @@ final class SimdKMeans implements NearestCenterKernel {
             return NearestCenterKernel.super.lowerMin(x, from, to, centers, minDistances, argmin, argminBase);
         }
         Search search = new Search(x, from, (SimdPreparedMatrix) centers, preparedX, shift);
-        return warming(side, LOWER_MIN, from, to, (a, b, cost, vector) ->
+        return warming(side, LOWER_MIN.of(search), from, to, (a, b, cost, vector) ->
                 lowerMinRows(search, a, b, minDistances, argmin, argminBase, cost, vector));
     }
 
@@ -222,12 +241,12 @@ final class SimdKMeans implements NearestCenterKernel {
         // translated rows exist only in the tiles: their sums are added from there
         boolean fromTile = search.prepared != null || shift != null;
         if (sampleWeight == null && !fromTile && sums != null && counts != null && integral(counts)) {
-            return warming(side, LLOYD_ROWS, from, to, (a, b, inertia, vector) -> lloydRows(x, a, b, search, labels,
+            return warming(side, LLOYD_ROWS.of(search), from, to, (a, b, inertia, vector) -> lloydRows(x, a, b, search, labels,
                     distances, outOffset + a - from, sums, counts, inertia, vector));
         }
         if (sampleWeight == null && (sums == null && counts == null
                 || fromTile && sums != null && counts != null && integral(counts))) {
-            return warming(side, ASSIGN_TILES, from, to, (a, b, inertia, vector) -> assignTiles(d, a, b, search, labels,
+            return warming(side, ASSIGN_TILES.of(search), from, to, (a, b, inertia, vector) -> assignTiles(d, a, b, search, labels,
                     distances, outOffset + a - from, sums, counts, inertia, vector));
         }
         return warming(side, ASSIGN_ROWS, from, to, (a, b, inertia, vector) -> assignRows(x, a, b, sampleWeight, search,
