@@ -160,11 +160,23 @@ class LauncherJvmOptionsTest {
         assertEquals(List.of("kmeans", "--blobs", "1"), args.subList(main + 1, args.size()));
     }
 
+    /** kmeans starts G1's concurrent marking at a fixed 95% occupancy; the user's options still come after. */
+    @Test
+    void kmeansMarksOnlyNearlyFullHeapsBeforeTheUsersOptions() throws Exception {
+        List<String> args = launch("-XX:InitiatingHeapOccupancyPercent=45", "kmeans", "--blobs", "1");
+        int adaptiveOff = args.indexOf("-XX:-G1UseAdaptiveIHOP");
+        int ours = args.indexOf("-XX:InitiatingHeapOccupancyPercent=95");
+        int users = args.indexOf("-XX:InitiatingHeapOccupancyPercent=45");
+        assertTrue(adaptiveOff >= 0 && ours >= 0, "kmeans should run with a fixed threshold of 95%: " + args);
+        assertTrue(users > ours, "PARAML_JAVA_OPTS should override the launcher's threshold: " + args);
+    }
+
     @Test
     void otherCommandsKeepG1sDefaultGoal() throws Exception {
         for (String command : List.of("search", "svc", "tutorial")) {
             List<String> args = launch(null, command, "--help");
-            assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:GCTimeRatio")), command + ": " + args);
+            assertFalse(args.stream().anyMatch(a -> a.startsWith("-XX:GCTimeRatio")
+                    || a.contains("IHOP") || a.startsWith("-XX:InitiatingHeapOccupancyPercent")), command + ": " + args);
             assertTrue(args.contains("--add-modules"), args.toString());
         }
     }
