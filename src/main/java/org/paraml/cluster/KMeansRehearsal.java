@@ -128,7 +128,7 @@ final class KMeansRehearsal {
 
     /** Rows {@code [from, from + count)} of {@code x} translated by {@code shift} (or as they are, for null). */
     private static Matrix translatedRows(Matrix x, double[] shift, int from, int count) {
-        Matrix out = Matrix.zeros(Math.max(count, 1), x.cols());
+        Matrix out = Matrix.zeros(count, x.cols());
         for (int c = 0; c < out.rows(); c++) {
             for (int j = 0; j < x.cols(); j++) {
                 out.set(c, j, x.get(from + c, j) - (shift == null ? 0.0 : shift[j]));
