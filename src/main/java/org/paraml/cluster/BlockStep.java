@@ -85,10 +85,30 @@ public abstract class BlockStep<R> implements Serializable {
      * @see #apply(Block, double[])
      */
     public final R apply(Block block, double[] costs, int[] nearest) {
-        if (validate) {
+        if (!validate) {
+            return compute(block, costs, nearest);
+        }
+        if (!costsShowNonFiniteRows()) {
+            checkFinite(block);
+            return compute(block, costs, nearest);
+        }
+        // the block is read once, by the step; it is scanned only when some cost says a row may hold NaN or ±∞
+        R result = compute(block, costs, nearest);
+        if (!allFinite(costs, 0, block.rows().rows())) {
             checkFinite(block);
         }
-        return compute(block, costs, nearest);
+        return result;
+    }
+
+    /**
+     * Whether, after {@link #compute}, every row of the block that holds NaN or ±∞ has a cost that is not finite,
+     * so that a first pass need not scan a block whose costs all are (a scan of its own reads the block from
+     * memory once more: 29% of a k-means|| cost pass, bench/RESULTS.md, session 35). A step that lowers costs
+     * from +∞ (the first update after {@link PassRunner#resetCosts()}) does: such a row's squared distances
+     * are NaN or +∞, which lower nothing. False by default: the block is scanned before the step runs.
+     */
+    boolean costsShowNonFiniteRows() {
+        return false;
     }
 
     /**
@@ -160,9 +180,12 @@ public abstract class BlockStep<R> implements Serializable {
         if (!x.isContiguous()) {
             return false;
         }
-        double[] a = x.data();
         int from = x.offset(0);
-        int to = from + x.rows() * x.cols();
+        return allFinite(x.data(), from, from + x.rows() * x.cols());
+    }
+
+    /** Whether {@code a[from..to)} are all finite ({@link #allFinite(Matrix)}'s test). */
+    private static boolean allFinite(double[] a, int from, int to) {
         long bits = 0;
         for (int p = from; p < to; p++) {
             bits |= Double.doubleToRawLongBits(a[p] - a[p]);

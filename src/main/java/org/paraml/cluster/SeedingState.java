@@ -14,6 +14,8 @@ import org.paraml.linalg.Matrix;
 final class SeedingState {
     private final FitContext ctx;
     private final double[] weights;
+    /** Whether every row's cost is still +∞, as {@link PassRunner#resetCosts()} left it (no update or store since). */
+    private boolean costsInfinite;
 
     /**
      * A new seeding: every row's cost is set to infinity.
@@ -24,6 +26,7 @@ final class SeedingState {
         this.ctx = ctx;
         this.weights = weights;
         ctx.runner.resetCosts();
+        this.costsInfinite = true;
     }
 
     long size() {
@@ -90,8 +93,11 @@ final class SeedingState {
         private transient volatile double[] between;
         /** The new candidates' subsets that the pruned update searches, prepared once per step object. */
         private transient volatile CandidateSubsets subsets;
+        /** Whether every cost is +∞ before this step (the seeding's first update). */
+        private final boolean fromInfinity;
 
-        Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total, Matrix earlier) {
+        Update(StepKernels kernels, Matrix centres, double[] weights, int base, int total, Matrix earlier,
+               boolean fromInfinity) {
             super(kernels, total > 0 ? Costs.WRITE_NEAREST : Costs.WRITE);
             this.centres = centres.compact().data().clone();
             this.k = centres.rows();
@@ -99,6 +105,13 @@ final class SeedingState {
             this.base = base;
             this.total = total;
             this.earlier = earlier == null || base == 0 ? null : earlier.compact().data().clone();
+            this.fromInfinity = fromInfinity;
+        }
+
+        /** The first update lowers costs from +∞: a row holding NaN or ±∞ keeps +∞ (its distances lower nothing). */
+        @Override
+        boolean costsShowNonFiniteRows() {
+            return fromInfinity;
         }
 
         /** The candidates so far: the nearest-candidate indices this step writes are below it. */
@@ -231,7 +244,9 @@ final class SeedingState {
         if (counts != null) {
             java.util.Arrays.fill(counts, 0, total, 0.0);
         }
-        ctx.pass(phase, new Update(ctx.stepKernels, centres, weights, base, total, earlier), (i, s) -> {
+        Update step = new Update(ctx.stepKernels, centres, weights, base, total, earlier, costsInfinite);
+        costsInfinite = false;
+        ctx.pass(phase, step, (i, s) -> {
             potential.add(s.potential());
             if (counts != null) {
                 for (int c = 0; c < total; c++) {
@@ -339,6 +354,7 @@ final class SeedingState {
         if (!(ctx.runner instanceof LocalPasses local)) {
             throw new UnsupportedOperationException("costs are stored directly only in memory");
         }
+        costsInfinite = false;
         local.storeCosts(firstRow, dist, rows);
     }
 }

@@ -112,6 +112,41 @@ class KMeansBadInputTest {
                 "X has 3 features, but KMeans is expecting 2 features as input.");
     }
 
+    /**
+     * The k-means|| cost pass finds non-finite values from the costs it writes (a row holding NaN or ±∞ keeps
+     * +∞) instead of scanning every block first: the same message, naming the first bad value of the block, on
+     * every CPU backend, wherever the value sits (the first row, the last, a row searched four to a group, the
+     * rows of the first candidate), with wide rows too (20 features, the tutorial's).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 20})
+    void theCostPassFindsEveryNonFiniteValue(int features) {
+        Matrix base = new MakeBlobs().nSamples(600).centers(3).nFeatures(features).randomState(7).generate().x();
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        int[][] places = {{0, 0}, {599, features - 1}, {250, 1}, {401, features / 2}};
+        for (org.paraml.backend.Backend backend : KMeansParallelWeightsTest.backends()) {
+            for (int[] at : places) {
+                for (double v : bad) {
+                    Matrix x = base.copy();
+                    x.set(at[0], at[1], v);
+                    String what = backend.name() + " " + v + " at " + at[0] + "," + at[1];
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KMeans()
+                            .nClusters(3).randomState(0L).backend(backend).threads(2).fit(Blocks.of(x, 64)), what);
+                    assertMessage(e, "contains " + (Double.isNaN(v) ? "NaN" : "infinity") + " (first at row " + at[0]
+                            + ", column " + at[1] + ", in block " + at[0] / 64 + ")");
+                }
+            }
+            // every row bad: the first candidate too, whose distances to every row are then NaN
+            Matrix all = base.copy();
+            for (int i = 0; i < all.rows(); i++) {
+                all.set(i, features - 1, Double.NaN);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KMeans().nClusters(3)
+                    .randomState(0L).backend(backend).threads(1).fit(Blocks.of(all, 64)));
+            assertMessage(e, "contains NaN (first at row 0, column " + (features - 1) + ", in block 0)");
+        }
+    }
+
     /** Blocks 0, 2 and 5 have no rows; the others hold X in 3 pieces. */
     private static final class GappySource implements BlockSource {
         private final int[] rows = {0, 100, 0, 120, 80, 0};
