@@ -73,8 +73,14 @@ final class ShiftedKernels {
     void translateRow(Matrix x, int i, double[] out, int offset) {
         double[] a = x.data();
         int o = x.offset(i);
+        if (shift == null) {
+            // the copy's intrinsic moves whole vectors; the loop ran one value at a time (a 20-value loop is too
+            // short for C2's vectorised main loop): 20% of a pruned k-means|| round (bench/RESULTS.md, session 35)
+            System.arraycopy(a, o, out, offset, cols);
+            return;
+        }
         for (int j = 0; j < cols; j++) {
-            out[offset + j] = shift == null ? a[o + j] : a[o + j] - shift[j];
+            out[offset + j] = a[o + j] - shift[j];
         }
     }
 
