@@ -67,10 +67,15 @@ final class SimdKMeans implements NearestCenterKernel {
     private static final class SearchWarmup {
         final LoopWarmup narrow = new LoopWarmup();
         final LoopWarmup tiled = new LoopWarmup();
+        /** For one centre ({@link Search#single}, scalar either way): its fast probes must not declare narrow compiled. */
+        final LoopWarmup single = new LoopWarmup();
 
         /** The switch for the vector search that {@code search} runs. */
         LoopWarmup of(Search search) {
-            return search.narrowable ? narrow : tiled;
+            if (!search.narrowable) {
+                return tiled;
+            }
+            return search.k == 1 ? single : narrow;
         }
     }
 
@@ -102,6 +107,37 @@ final class SimdKMeans implements NearestCenterKernel {
 
     /** Which search the rows-in-lanes loops run: as {@link #warming} decides, or one of them always (tests). */
     enum Side { WARMING, SCALAR, VECTOR }
+
+    /**
+     * For tests: rows {@code [i0, i0 + rows)} (at most a tile) searched by every form that applies to them, each into
+     * the search's own tile-sized outputs: {@link Search#single} (one centre), {@link Search#narrow} (the centres fit
+     * one vector), {@link Search#tile} and its scalar twin. Per form, the rows' distances by the distance rule, then
+     * their labels (as doubles).
+     */
+    static java.util.List<double[]> everySearchForm(Matrix x, int i0, int rows, SimdPreparedMatrix centres,
+                                                    double[] shift) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        for (int form = 0; form < 4; form++) {
+            Search s = new Search(x, i0, centres, null, shift);
+            if ((form == 0 && (s.k != 1 || !s.narrowable)) || (form == 1 && !s.narrowable)) {
+                continue;
+            }
+            s.vector = form != 3;
+            switch (form) {
+                case 0 -> s.single(i0, rows, s.best, s.ownLabels, 0);
+                case 1 -> s.narrow(i0, rows, s.best, s.ownLabels, 0);
+                case 2 -> s.tile(i0, rows, s.best, s.ownLabels, 0);
+                default -> s.tileScalar(i0, rows, s.best, s.ownLabels, 0);
+            }
+            double[] r = new double[2 * rows];
+            for (int j = 0; j < rows; j++) {
+                r[j] = s.distance(j);
+                r[rows + j] = s.ownLabels[j];
+            }
+            out.add(r);
+        }
+        return out;
+    }
 
     /** A kernel as the constructors and {@link #translating} make it, whose search loops always run on {@code side}. */
     static SimdKMeans on(Side side, SimdPreparedMatrix preparedX, double[] shift) {
@@ -622,9 +658,12 @@ final class SimdKMeans implements NearestCenterKernel {
         private void search(int i0, int rows, double[] distances, int[] labels, int o, boolean vector,
                             boolean mayNarrow) {
             this.vector = vector;
-            this.narrowed = vector && mayNarrow && narrowable
-                    && (rows == SimdPreparedMatrix.TILE_ROWS || distances == best);
-            if (narrowed) {
+            boolean whole = mayNarrow && narrowable && (rows == SimdPreparedMatrix.TILE_ROWS || distances == best);
+            // one centre: scalar code with the same bits as either search, so it runs whether or not C2 is done
+            this.narrowed = whole && (vector || k == 1);
+            if (narrowed && k == 1) {
+                single(i0, rows, distances, labels, o);
+            } else if (narrowed) {
                 narrow(i0, rows, distances, labels, o);
             } else if (vector) {
                 tile(i0, rows, distances, labels, o);
@@ -694,6 +733,75 @@ final class SimdKMeans implements NearestCenterKernel {
                 anyBelow |= finishNarrow(r + 3, a3.fma(minusTwo, norms), n3, distances, labels, o);
             }
             check = anyBelow;
+        }
+
+        /**
+         * {@link #narrow} for one centre, in scalar code: per row the chains of the centre's lane ({@code a} and
+         * ‖x‖² by fused multiply-adds along features from 0, the score {@code fma(a, −2, ‖c‖²)}). The padding lanes
+         * of {@code narrow} score +∞ (or NaN with the row), so its minimum is this score (NaN as {@code Math.min}
+         * gives it) and its index 0: the same bits. Where {@code narrow} spent seven of its eight lanes on padding
+         * (16 ns a row at 20 features, the same as for eight centres), four rows here make eight independent chains
+         * of scalar fused multiply-adds (a k-means|| cost pass and every k-means++ step search one centre).
+         */
+        void single(int i0, int rows, double[] distances, int[] labels, int o) {
+            this.outDistances = distances;
+            this.outLabels = labels;
+            this.outBase = o;
+            this.i0 = i0;
+            double[] xd = x.data();
+            double[] sh = transposeShift;
+            double[] p = panel;
+            int stride = kPad;
+            double norm = cn[0];
+            boolean anyBelow = false;
+            // a short tile's last group repeats its last row, as in narrow
+            int last = i0 + rows - 1;
+            for (int r = 0; r < rows; r += 4) {
+                int o0 = x.offset(i0 + r);
+                int o1 = x.offset(Math.min(i0 + r + 1, last));
+                int o2 = x.offset(Math.min(i0 + r + 2, last));
+                int o3 = x.offset(Math.min(i0 + r + 3, last));
+                double a0 = 0.0;
+                double a1 = 0.0;
+                double a2 = 0.0;
+                double a3 = 0.0;
+                double n0 = 0.0;
+                double n1 = 0.0;
+                double n2 = 0.0;
+                double n3 = 0.0;
+                for (int f = 0, q = 0; f < d; f++, q += stride) {
+                    double c = p[q];
+                    double s = sh[f];
+                    double v0 = xd[o0 + f] - s;
+                    double v1 = xd[o1 + f] - s;
+                    double v2 = xd[o2 + f] - s;
+                    double v3 = xd[o3 + f] - s;
+                    a0 = Math.fma(v0, c, a0);
+                    a1 = Math.fma(v1, c, a1);
+                    a2 = Math.fma(v2, c, a2);
+                    a3 = Math.fma(v3, c, a3);
+                    n0 = Math.fma(v0, v0, n0);
+                    n1 = Math.fma(v1, v1, n1);
+                    n2 = Math.fma(v2, v2, n2);
+                    n3 = Math.fma(v3, v3, n3);
+                }
+                anyBelow |= finishSingle(r, Math.fma(a0, -2.0, norm), n0, distances, labels, o);
+                anyBelow |= finishSingle(r + 1, Math.fma(a1, -2.0, norm), n1, distances, labels, o);
+                anyBelow |= finishSingle(r + 2, Math.fma(a2, -2.0, norm), n2, distances, labels, o);
+                anyBelow |= finishSingle(r + 3, Math.fma(a3, -2.0, norm), n3, distances, labels, o);
+            }
+            check = anyBelow;
+        }
+
+        /** Row {@code r} of {@link #single} from its score and ‖x‖², as {@link #finishNarrow} finishes it. */
+        private boolean finishSingle(int r, double score, double xn, double[] distances, int[] labels, int o) {
+            double dist = Math.max(xn + score, 0.0);
+            double lim = (xn + cnMax) * CANCELLATION;
+            distances[o + r] = dist;
+            labels[o + r] = 0;
+            index[r] = 0;
+            limit[r] = lim;
+            return dist < lim;
         }
 
         /** Row {@code r} of {@link #narrow} from its scores and ‖x‖²; whether its distance is below its limit. */

@@ -69,6 +69,62 @@ class SimdKMeansTwinTest {
         }
     }
 
+    /**
+     * One centre is searched by scalar code of its own ({@code Search.single}), whichever side runs: its distances
+     * and labels are those of the narrow search, the tile search and the twin, bit for bit, for whole and short
+     * tiles, rows on the centre (the cancellation rule) and rows translated as they are read; so are the narrow
+     * search's for up to one vector of centres. Rows holding NaN or ±∞ get a distance that is not finite in every form.
+     */
+    @ParameterizedTest(name = "d = {0}")
+    @MethodSource("features")
+    void everySearchFormGivesTheSameBits(int d) {
+        SimdBackend backend = new SimdBackend();
+        for (int k : new int[] {1, 2, 8}) {
+            Matrix centres = TestData.uniform(31L * k + d, k, d);
+            SimdPreparedMatrix c = (SimdPreparedMatrix) backend.prepare(centres);
+            c.panel();
+            Matrix x = rowsNearCentres(7L * d + k, 40, centres);
+            x.set(11, d - 1, Double.NaN);
+            x.set(13, 0, Double.POSITIVE_INFINITY);
+            x.set(14, d / 2, Double.NEGATIVE_INFINITY);
+            for (double[] shift : new double[][] {null, TestData.uniform(9L + d, 1, d).data().clone()}) {
+                for (int i0 : new int[] {0, 8, 10}) {
+                    for (int rows : new int[] {8, 5, 1}) {
+                        java.util.List<double[]> forms = SimdKMeans.everySearchForm(x, i0, rows, c, shift);
+                        assertEquals(k == 1 ? 4 : k <= 8 ? 3 : 2, forms.size());
+                        String what = "d=" + d + " k=" + k + " shift=" + (shift != null) + " i0=" + i0 + " rows="
+                                + rows;
+                        for (int f = 0; f < forms.size(); f++) {
+                            double[] want = forms.get(0);
+                            double[] got = forms.get(f);
+                            for (int j = 0; j < rows; j++) {
+                                if (!finiteRow(x, i0 + j)) {
+                                    // the cost pass finds such rows by their distances: never finite, in any form
+                                    // (+∞ or NaN: the forms differ there, as a NaN lane does not win a comparison)
+                                    assertEquals(false, Double.isFinite(got[j]), what + " form " + f + " row " + j);
+                                    continue;
+                                }
+                                for (int at : new int[] {j, rows + j}) {
+                                    assertEquals(Double.doubleToRawLongBits(want[at]), Double.doubleToRawLongBits(got[at]),
+                                            what + " form " + f + " value " + at + ": " + want[at] + " vs " + got[at]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean finiteRow(Matrix x, int i) {
+        for (int f = 0; f < x.cols(); f++) {
+            if (!Double.isFinite(x.get(i, f))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Form 0: plain rows; 1: prepared rows; 2: rows translated while they are read. */
     private static SimdKMeans kernel(SimdKMeans.Side side, int form, SimdPreparedMatrix px, double[] shift) {
         return SimdKMeans.on(side, form == 1 ? px : null, form == 2 ? shift : null);
