@@ -685,10 +685,7 @@ final class SimdKMeans implements NearestCenterKernel {
          * that row's results, never used, and {@link #check} is what the real rows make it.
          */
         void narrow(int i0, int rows, double[] distances, int[] labels, int o) {
-            this.outDistances = distances;
-            this.outLabels = labels;
-            this.outBase = o;
-            this.i0 = i0;
+            outputs(i0, distances, labels, o);
             DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
             DoubleVector norms = DoubleVector.fromArray(S, cn, 0);
             double[] xd = x.data();
@@ -700,9 +697,9 @@ final class SimdKMeans implements NearestCenterKernel {
             int last = i0 + rows - 1;
             for (int r = 0; r < rows; r += 4) {
                 int o0 = x.offset(i0 + r);
-                int o1 = x.offset(Math.min(i0 + r + 1, last));
-                int o2 = x.offset(Math.min(i0 + r + 2, last));
-                int o3 = x.offset(Math.min(i0 + r + 3, last));
+                int o1 = rowAt(i0 + r + 1, last);
+                int o2 = rowAt(i0 + r + 2, last);
+                int o3 = rowAt(i0 + r + 3, last);
                 DoubleVector a0 = DoubleVector.zero(S);
                 DoubleVector a1 = a0;
                 DoubleVector a2 = a0;
@@ -735,6 +732,19 @@ final class SimdKMeans implements NearestCenterKernel {
             check = anyBelow;
         }
 
+        /** Where the next search of rows from {@code i0} writes its distances and labels. */
+        private void outputs(int i0, double[] distances, int[] labels, int o) {
+            this.outDistances = distances;
+            this.outLabels = labels;
+            this.outBase = o;
+            this.i0 = i0;
+        }
+
+        /** The offset of row {@code i}, or of row {@code last} past it (a short tile's last group repeats its last row). */
+        private int rowAt(int i, int last) {
+            return x.offset(Math.min(i, last));
+        }
+
         /**
          * {@link #narrow} for one centre, in scalar code: per row the chains of the centre's lane ({@code a} and
          * ‖x‖² by fused multiply-adds along features from 0, the score {@code fma(a, −2, ‖c‖²)}). The padding lanes
@@ -744,10 +754,7 @@ final class SimdKMeans implements NearestCenterKernel {
          * of scalar fused multiply-adds (a k-means|| cost pass and every k-means++ step search one centre).
          */
         void single(int i0, int rows, double[] distances, int[] labels, int o) {
-            this.outDistances = distances;
-            this.outLabels = labels;
-            this.outBase = o;
-            this.i0 = i0;
+            outputs(i0, distances, labels, o);
             double[] xd = x.data();
             double[] sh = transposeShift;
             double[] p = panel;
@@ -758,9 +765,9 @@ final class SimdKMeans implements NearestCenterKernel {
             int last = i0 + rows - 1;
             for (int r = 0; r < rows; r += 4) {
                 int o0 = x.offset(i0 + r);
-                int o1 = x.offset(Math.min(i0 + r + 1, last));
-                int o2 = x.offset(Math.min(i0 + r + 2, last));
-                int o3 = x.offset(Math.min(i0 + r + 3, last));
+                int o1 = rowAt(i0 + r + 1, last);
+                int o2 = rowAt(i0 + r + 2, last);
+                int o3 = rowAt(i0 + r + 3, last);
                 double a0 = 0.0;
                 double a1 = 0.0;
                 double a2 = 0.0;
