@@ -19,7 +19,7 @@ final class FitContext {
     final StepKernels stepKernels;
     final int cols;
     final long rows;
-    private FeatureStats stats;
+    private DataSpread stats;
     private boolean validated;
 
     /**
@@ -103,11 +103,12 @@ final class FitContext {
         return norm2 > 16 * s.totalVariance() ? mean : null;
     }
 
-    FeatureStats stats() {
+    /** The data's mean and variance once a Lloyd pass has found them, else null. */
+    DataSpread stats() {
         return stats;
     }
 
-    void stats(FeatureStats s) {
+    void stats(DataSpread s) {
         stats = s;
     }
 }

@@ -34,8 +34,9 @@ final class Lloyd {
     record FinalStep(double inertia, int distinctLabels) {
     }
 
+    /** One block's share of a pass; {@code distances} (per centre, its rows' squared distances) only when asked for. */
     private record Partial(double[] sums, double[] counts, long labelHash, List<FarthestRows.Far> far,
-            FeatureStats stats, CompensatedSum inertia) implements java.io.Serializable {
+            double[] distances, CompensatedSum inertia) implements java.io.Serializable {
     }
 
     /** One block of a Lloyd pass: labels, per-centre sums and counts, the label hash, the farthest rows. */
@@ -77,7 +78,7 @@ final class Lloyd {
             Matrix current = centres;
             double[] sums = new double[k * d];
             double[] counts = new double[k];
-            FeatureStats stats = wantStats ? new FeatureStats(d) : null;
+            double[] distances = wantStats ? new double[k] : null;
             List<FarthestRows.Far> far = new ArrayList<>();
             CompensatedSum inertia = new CompensatedSum();
             ctx.pass("lloyd iteration " + iter, new Step(ctx.stepKernels, current, wantStats), (i, p) -> {
@@ -93,8 +94,10 @@ final class Lloyd {
                     far.sort(FarthestRows.FARTHEST_FIRST);
                     far.subList(k, far.size()).clear();
                 }
-                if (stats != null) {
-                    stats.merge(p.stats);
+                if (distances != null) {
+                    for (int j = 0; j < k; j++) {
+                        distances[j] += p.distances[j];
+                    }
                 }
                 inertia.add(p.inertia);
             });
@@ -104,8 +107,8 @@ final class Lloyd {
                     distinct++;
                 }
             }
-            if (stats != null) {
-                ctx.stats(stats);
+            if (distances != null) {
+                ctx.stats(spread(ctx, sums, counts, distances, current));
             }
             relocateEmpty(sums, counts, far, d);
             double[] moved = average(sums, counts, d);
@@ -147,12 +150,56 @@ final class Lloyd {
             List<FarthestRows.Far> far = k > 1 ? FarthestRows.of(x, b.firstRow(), s.labels, s.dist, k - 1, kernels)
                     : List.of();
             CompensatedSum inertia = new CompensatedSum();
+            double[] byCentre = wantStats ? new double[k] : null;
             for (int i = 0; i < rows; i++) {
                 inertia.add(s.dist[i]);
             }
-            return new Partial(sums, counts, hash, far, wantStats ? FeatureStats.ofPieces(x) : null, inertia);
+            if (byCentre != null) {
+                for (int i = 0; i < rows; i++) {
+                    byCentre[s.labels[i]] += s.dist[i];
+                }
+            }
+            return new Partial(sums, counts, hash, far, byCentre, inertia);
         } finally {
             sk.giveScratch(s);
+        }
+    }
+
+    /**
+     * The data's mean and variance from the first pass's clusters ({@link DataSpread#fromClusters}), or, when their
+     * rounding bound is too wide, measured by a pass of its own.
+     */
+    private static DataSpread spread(FitContext ctx, double[] sums, double[] counts, double[] distances,
+                                     Matrix centres) {
+        PassRunner runner = ctx.runner;
+        long longest = 0;
+        for (int b = 0; b < runner.numBlocks(); b++) {
+            long end = b + 1 < runner.numBlocks() ? runner.firstRow(b + 1) : runner.rows();
+            longest = Math.max(longest, end - runner.firstRow(b));
+        }
+        long terms = longest + runner.numBlocks();
+        DataSpread fromClusters = DataSpread.fromClusters(sums, counts, distances, centres.compact(),
+                ctx.kernels.shift(), terms);
+        if (fromClusters != null) {
+            return fromClusters;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "the first pass's clusters do not give the variance to 1e-6: measuring it");
+        FeatureStats stats = new FeatureStats(ctx.cols);
+        ctx.pass("feature statistics", new Measure(ctx.stepKernels), (i, s) -> stats.merge(s));
+        return DataSpread.of(stats);
+    }
+
+    /** One block's {@link FeatureStats}. */
+    private static final class Measure extends BlockStep<FeatureStats> {
+        private static final long serialVersionUID = 1L;
+
+        Measure(StepKernels kernels) {
+            super(kernels, Costs.NONE);
+        }
+
+        @Override
+        FeatureStats compute(Block b, double[] costs) {
+            return FeatureStats.ofPieces(b.rows());
         }
     }
 
