@@ -171,22 +171,35 @@ final class KMeansParallel {
      * memory, by the same rule as {@link Sample}, and only they are read (a pass would read the whole file).
      */
     private static Sampled sampleFromCosts(FitContext ctx, double scale, long key) {
-        long[][] picked = {new long[16]};
-        int[] count = {0};
-        ctx.runner.scanCosts((first, costs, length) -> {
-            for (int i = 0; i < length; i++) {
-                double v = costs[i];
-                if (sampled(v, scale, key, first + i)) {
-                    if (count[0] == picked[0].length) {
-                        picked[0] = java.util.Arrays.copyOf(picked[0], 2 * count[0]);
-                    }
-                    picked[0][count[0]++] = first + i;
-                }
-            }
-            return true;
-        });
-        long[] rows = java.util.Arrays.copyOf(picked[0], count[0]);
+        // pieces of the costs are scanned on the runner's threads (a hash a row), their rows put back in row order
+        java.util.concurrent.ConcurrentSkipListMap<Long, long[]> pieces = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ctx.runner.visitCosts((first, costs, length) -> pieces.put(first, sampledRows(costs, length, first, scale, key)));
+        int count = 0;
+        for (long[] p : pieces.values()) {
+            count += p.length;
+        }
+        long[] rows = new long[count];
+        int at = 0;
+        for (long[] p : pieces.values()) {
+            System.arraycopy(p, 0, rows, at, p.length);
+            at += p.length;
+        }
         return new Sampled(rows, ctx.runner.gatherRows(rows));
+    }
+
+    /** The rows {@code first + i}, {@code i < length}, that the round samples, ascending. */
+    private static long[] sampledRows(double[] costs, int length, long first, double scale, long key) {
+        long[] picked = new long[16];
+        int count = 0;
+        for (int i = 0; i < length; i++) {
+            if (sampled(costs[i], scale, key, first + i)) {
+                if (count == picked.length) {
+                    picked = java.util.Arrays.copyOf(picked, 2 * count);
+                }
+                picked[count++] = first + i;
+            }
+        }
+        return java.util.Arrays.copyOf(picked, count);
     }
 
     /** The sampling rule of a round: row {@code row} with cost {@code v} is taken when {@code uniform(key, row) < v·scale}. */

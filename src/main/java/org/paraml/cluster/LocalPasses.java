@@ -3,6 +3,7 @@ package org.paraml.cluster;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntFunction;
+import org.paraml.backend.Parallel;
 import org.paraml.data.BlockProgress;
 import org.paraml.data.BlockResultConsumer;
 import org.paraml.data.Blocks;
@@ -123,6 +124,16 @@ final class LocalPasses implements PassRunner {
             }
             row += chunk.length;
         }
+    }
+
+    /** The costs' chunks on the runner's threads: a sampling scan hashes every row, too much work for one core. */
+    @Override
+    public void visitCosts(CostVisit visit) {
+        RowDoubles c = costs();
+        Parallel.forEach(c.chunkCount(), threads, i -> {
+            double[] chunk = c.chunk(i);
+            visit.accept((long) i << RowChunks.SHIFT, chunk, chunk.length);
+        });
     }
 
     /** Stores {@code values[0..n)} as the costs of rows {@code [firstRow, firstRow + n)}. */

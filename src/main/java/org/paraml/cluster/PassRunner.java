@@ -56,6 +56,18 @@ public interface PassRunner extends AutoCloseable {
     void scanCosts(CostScan scan);
 
     /**
+     * Hands every piece of the per-row costs to {@code visit}, possibly on several threads at once and in any
+     * order (each piece's rows are consecutive, and every row is in exactly one piece). The default is
+     * {@link #scanCosts} on the calling thread.
+     */
+    default void visitCosts(CostVisit visit) {
+        scanCosts((firstRow, costs, length) -> {
+            visit.accept(firstRow, costs, length);
+            return true;
+        });
+    }
+
+    /**
      * True when a few rows fetched by {@link #gatherRows} cost far less than a pass over the blocks: blocks
      * in a file (a spill file, {@code .npy}), read by row ranges. False for blocks in memory (a pass is as
      * cheap, and runs on every thread), for blocks made by a generator, and for remote blocks.
@@ -78,6 +90,13 @@ public interface PassRunner extends AutoCloseable {
          * @return false to stop the scan
          */
         boolean accept(long firstRow, double[] costs, int length);
+    }
+
+    /** Receives one piece of the per-row costs ({@link #visitCosts}); may be called on several threads at once. */
+    @FunctionalInterface
+    interface CostVisit {
+        /** As {@link CostScan#accept}, without a way to stop. */
+        void accept(long firstRow, double[] costs, int length);
     }
 
     /**
