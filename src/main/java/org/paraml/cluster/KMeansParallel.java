@@ -226,24 +226,11 @@ final class KMeansParallel {
         @Override
         BlockSample compute(Block b, double[] costs) {
             Matrix x = b.rows();
-            int[] out = new int[16];
-            int count = 0;
-            int n = x.rows();
-            for (int i = 0; i < n; i++) {
-                double v = costs[i];
-                if (sampled(v, scale, key, b.firstRow() + i)) {
-                    if (count == out.length) {
-                        out = java.util.Arrays.copyOf(out, 2 * count);
-                    }
-                    out[count++] = i;
-                }
-            }
+            long[] rows = sampledRows(costs, x.rows(), b.firstRow(), scale, key);
             int d = x.cols();
-            long[] rows = new long[count];
-            double[] values = new double[count * d];
-            for (int j = 0; j < count; j++) {
-                rows[j] = b.firstRow() + out[j];
-                System.arraycopy(x.data(), x.offset(out[j]), values, j * d, d);
+            double[] values = new double[rows.length * d];
+            for (int j = 0; j < rows.length; j++) {
+                System.arraycopy(x.data(), x.offset((int) (rows[j] - b.firstRow())), values, j * d, d);
             }
             return new BlockSample(rows, values);
         }
